@@ -1,0 +1,89 @@
+//! Payload kinds: one per documented request, response or error body.
+
+use std::fmt;
+use std::sync::OnceLock;
+
+use serde_json::Value;
+
+use crate::check::Ctx;
+use crate::registry;
+use crate::rule::Rule;
+use crate::schema::Violation;
+
+/// A payload kind, e.g. `synerise.custom-event` (`POST /v4/events/custom` body).
+pub struct Kind {
+    /// Stable id (vendor-rules.md §0.1).
+    pub id: &'static str,
+    /// The vendor's name.
+    pub vendor: &'static str,
+    /// The HTTP endpoint and status the payload belongs to.
+    pub endpoint: &'static str,
+    /// One line for `eventlint kinds`.
+    pub description: &'static str,
+    /// Every rule that can report on this kind (besides the `json/*` and `common/*` rules).
+    pub rules: &'static [&'static Rule],
+    /// The JSON Schema generated from the kind's Rust model.
+    pub(crate) schema: fn() -> Value,
+    /// Whether a document has this kind's shape (used only without `--kind`).
+    pub(crate) detect: fn(&Value) -> bool,
+    /// Turns a schema violation into findings of this kind's structural rules.
+    pub(crate) map_violation: fn(&mut Ctx<'_>, &Violation, &Value),
+    /// The semantic rules.
+    pub(crate) check: fn(&mut Ctx<'_>, &Value),
+    pub(crate) validator: OnceLock<jsonschema::Validator>,
+}
+
+impl fmt::Debug for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Kind")
+            .field("id", &self.id)
+            .finish_non_exhaustive()
+    }
+}
+
+impl PartialEq for Kind {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+impl Eq for Kind {}
+
+impl Kind {
+    /// The kind's JSON Schema (2020-12), as generated from its model.
+    #[must_use]
+    pub fn json_schema(&self) -> Value {
+        (self.schema)()
+    }
+
+    /// Looks a kind up by id.
+    #[must_use]
+    pub fn find(id: &str) -> Option<&'static Kind> {
+        registry::kinds().iter().copied().find(|k| k.id == id)
+    }
+}
+
+/// The outcome of shape detection.
+#[derive(Debug)]
+pub enum Detection {
+    /// Exactly one kind fits.
+    One(&'static Kind),
+    /// No kind fits.
+    None,
+    /// Several kinds fit.
+    Many(Vec<&'static Kind>),
+}
+
+/// Decides a document's kind from its shape: only when exactly one kind fits.
+#[must_use]
+pub fn detect(value: &Value) -> Detection {
+    let fits: Vec<&'static Kind> = registry::kinds()
+        .iter()
+        .copied()
+        .filter(|k| (k.detect)(value))
+        .collect();
+    match fits.len() {
+        0 => Detection::None,
+        1 => Detection::One(fits[0]),
+        _ => Detection::Many(fits),
+    }
+}

@@ -1,0 +1,87 @@
+//! RFC 6901 JSON Pointers, built while walking a document.
+
+use std::fmt;
+
+/// An owned RFC 6901 pointer (`""` is the whole document).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Pointer(String);
+
+impl Pointer {
+    /// The pointer to the whole document.
+    #[must_use]
+    pub fn root() -> Self {
+        Pointer(String::new())
+    }
+
+    /// The pointer to a member of the object this pointer names.
+    #[must_use]
+    pub fn key(&self, key: &str) -> Self {
+        let mut s = String::with_capacity(self.0.len() + key.len() + 1);
+        s.push_str(&self.0);
+        s.push('/');
+        for c in key.chars() {
+            match c {
+                '~' => s.push_str("~0"),
+                '/' => s.push_str("~1"),
+                c => s.push(c),
+            }
+        }
+        Pointer(s)
+    }
+
+    /// The pointer to an element of the array this pointer names.
+    #[must_use]
+    pub fn index(&self, index: usize) -> Self {
+        Pointer(format!("{}/{index}", self.0))
+    }
+
+    /// The pointer text.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Wraps pointer text that is already escaped (as jsonschema's instance paths are).
+    #[must_use]
+    pub fn from_escaped(text: &str) -> Self {
+        Pointer(text.to_owned())
+    }
+
+    /// Unescaped reference tokens.
+    #[must_use]
+    pub fn segments(&self) -> Vec<String> {
+        segments(&self.0)
+    }
+}
+
+/// Splits pointer text into unescaped reference tokens.
+#[must_use]
+pub fn segments(pointer: &str) -> Vec<String> {
+    if pointer.is_empty() {
+        return Vec::new();
+    }
+    pointer
+        .split('/')
+        .skip(1)
+        .map(|s| s.replace("~1", "/").replace("~0", "~"))
+        .collect()
+}
+
+impl fmt::Display for Pointer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_and_splits() {
+        let p = Pointer::root().key("a/b").key("c~d").index(3);
+        assert_eq!(p.as_str(), "/a~1b/c~0d/3");
+        assert_eq!(p.segments(), vec!["a/b", "c~d", "3"]);
+        assert!(Pointer::root().segments().is_empty());
+    }
+}

@@ -1,0 +1,117 @@
+use serde_json::Value;
+
+use crate::check::{Ctx, Finding};
+use crate::diagnostic::Severity;
+use crate::pointer::Pointer;
+use crate::rule::declare_rule;
+
+declare_rule! {
+    /// ## What it checks
+    /// String values that are documentation placeholders left in the payload: `YOUR_API_KEY_HERE`,
+    /// `YOUR_APPLICATION_ID` (any `YOUR_…`), `$access_token` (an unexpanded shell variable),
+    /// `eyJ...` (an elided token), `STRING_VALUE`. The bare word `string`, as in the Synerise batch
+    /// example's label, is reported as info only: it can be a real value.
+    ///
+    /// A value that a more specific rule already reports (e.g. `sajari.send-event/token-placeholder`)
+    /// is not reported twice.
+    ///
+    /// ## Why
+    /// Vendor examples are copied into code and fixtures; a placeholder that reaches the API is
+    /// accepted and pollutes the data, or fails authentication later (vendor-rules.md §0.4).
+    ///
+    /// ## Example
+    /// ```json
+    /// {"client": {"customId": "YOUR_CUSTOMER_ID"}}
+    /// ```
+    ///
+    /// ## Fix
+    /// Put the real value in.
+    pub(crate) static PLACEHOLDER = {
+        id: "common/placeholder",
+        severity: Warning,
+        summary: "A documentation placeholder was left in a value",
+    };
+}
+
+fn is_placeholder(s: &str) -> bool {
+    let shell_var = s.strip_prefix('$').is_some_and(|name| {
+        name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+    });
+    let your = s.strip_prefix("YOUR_").is_some_and(|rest| {
+        !rest.is_empty()
+            && rest
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+    });
+    matches!(s, "STRING_VALUE" | "eyJ..." | "ey...") || shell_var || your
+}
+
+pub(crate) fn check(ctx: &mut Ctx<'_>, value: &Value) {
+    walk(ctx, value, &Pointer::root());
+}
+
+fn walk(ctx: &mut Ctx<'_>, value: &Value, at: &Pointer) {
+    match value {
+        Value::String(s) => {
+            let severity = if is_placeholder(s) {
+                Severity::Warning
+            } else if s == "string" {
+                Severity::Info
+            } else {
+                return;
+            };
+            if ctx.has_finding_at(at) {
+                return;
+            }
+            ctx.report(
+                Finding::new(
+                    &PLACEHOLDER,
+                    at.clone(),
+                    format!("`{at}` holds the documentation placeholder `{s}`"),
+                )
+                .severity(severity)
+                .help(format!("replace `{s}` at `{at}` with the real value")),
+            );
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                walk(ctx, item, &at.index(i));
+            }
+        }
+        Value::Object(members) => {
+            for (key, item) in members {
+                walk(ctx, item, &at.key(key));
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_placeholder;
+
+    #[test]
+    fn placeholders() {
+        for p in [
+            "YOUR_API_KEY_HERE",
+            "YOUR_APPLICATION_ID",
+            "$access_token",
+            "eyJ...",
+            "STRING_VALUE",
+        ] {
+            assert!(is_placeholder(p), "{p}");
+        }
+        for v in [
+            "string",
+            "$",
+            "$5 off",
+            "YOUR_key",
+            "dog.bark",
+            "eyJhbGciOi",
+        ] {
+            assert!(!is_placeholder(v), "{v}");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+use crate::check::Finding;
+use crate::pointer::Pointer;
+use crate::rule::declare_rule;
+use crate::source::spans::Target;
+
+declare_rule! {
+    /// ## What it checks
+    /// No object has the same key twice.
+    ///
+    /// ## Why
+    /// RFC 8259 says names "SHOULD be unique"; when they are not, which value wins depends on the
+    /// parser (last for most, first for some, an error for strict ones), so the vendor may see a
+    /// different event than the one you reviewed (vendor-rules.md §0.4 `common/duplicate-key`).
+    ///
+    /// The diagnostic points at the second occurrence.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"action": "dog.bark", "label": "bark", "label": "woof", "client": {"id": 1}}
+    /// ```
+    ///
+    /// ## Fix
+    /// Keep one `label`.
+    pub(crate) static DUPLICATE_KEY = {
+        id: "json/duplicate-key",
+        severity: Warning,
+        summary: "An object repeats a key",
+    };
+}
+
+/// `occurrence` is 1 for the second appearance of the key.
+pub(crate) fn finding(pointer: Pointer, occurrence: usize) -> Finding {
+    let segments = pointer.segments();
+    let name = segments.last().cloned().unwrap_or_default();
+    Finding::new(
+        &DUPLICATE_KEY,
+        pointer,
+        format!("key `{name}` appears more than once in the same object"),
+    )
+    .target(Target::Occurrence(occurrence))
+    .help(format!(
+        "keep one `{name}`: parsers disagree on which value wins"
+    ))
+}

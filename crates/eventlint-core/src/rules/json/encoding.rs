@@ -1,0 +1,38 @@
+use crate::check::Finding;
+use crate::pointer::Pointer;
+use crate::rule::declare_rule;
+use crate::source::spans::Target;
+
+declare_rule! {
+    /// ## What it checks
+    /// The document is UTF-8 (a UTF-8 byte order mark is accepted and ignored).
+    ///
+    /// ## Why
+    /// RFC 8259 §8.1: JSON exchanged between systems must be UTF-8. A Latin-1 or UTF-16 file is
+    /// rejected or, worse, silently garbled by the receiving API.
+    ///
+    /// ## Example
+    /// A file saved as UTF-16 by a Windows editor, or a label holding a Latin-1 byte `\xE9`.
+    ///
+    /// ## Fix
+    /// Re-save the file as UTF-8 (`iconv -f UTF-16 -t UTF-8`).
+    pub(crate) static ENCODING = {
+        id: "json/encoding",
+        severity: Error,
+        summary: "The document is not valid UTF-8",
+    };
+}
+
+pub(crate) fn finding(offset: usize, hint: Option<&str>) -> Finding {
+    let f = Finding::new(
+        &ENCODING,
+        Pointer::root(),
+        format!("invalid UTF-8 at byte {offset} of the document"),
+    )
+    .target(Target::Bytes(offset..offset))
+    .help("save the file as UTF-8");
+    match hint {
+        Some(hint) => f.note(hint),
+        None => f,
+    }
+}

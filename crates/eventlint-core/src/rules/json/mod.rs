@@ -1,0 +1,3 @@
+pub(crate) mod duplicate_key;
+pub(crate) mod encoding;
+pub(crate) mod syntax;

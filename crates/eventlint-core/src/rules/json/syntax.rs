@@ -1,0 +1,44 @@
+use std::ops::Range;
+
+use crate::check::Finding;
+use crate::pointer::Pointer;
+use crate::rule::declare_rule;
+use crate::source::spans::Target;
+
+declare_rule! {
+    /// ## What it checks
+    /// The document is strict RFC 8259 JSON: no trailing commas, no comments, no single quotes,
+    /// no `NaN` or `Infinity`, nothing cut off, nothing after the value. An empty or
+    /// whitespace-only document is reported too.
+    ///
+    /// ## Why
+    /// Every vendor parses the body as JSON and rejects what is not (vendor-rules.md §0.4
+    /// `common/json-syntax`). Two vendor examples are themselves invalid: the Neuralens request has
+    /// a trailing comma and its response has `//` comments (SEED-002).
+    ///
+    /// The diagnostic points at the offending character: for a trailing comma, the comma itself,
+    /// not the bracket where a parser notices it.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"geo": {"region": "MG Road",}}
+    /// ```
+    ///
+    /// ## Fix
+    /// ```json
+    /// {"geo": {"region": "MG Road"}}
+    /// ```
+    pub(crate) static SYNTAX = {
+        id: "json/syntax",
+        severity: Error,
+        summary: "The document is not strict RFC 8259 JSON",
+    };
+}
+
+pub(crate) fn finding(span: Range<usize>, message: &str, help: Option<&str>) -> Finding {
+    let f = Finding::new(&SYNTAX, Pointer::root(), message).target(Target::Bytes(span));
+    match help {
+        Some(help) => f.help(help),
+        None => f,
+    }
+}

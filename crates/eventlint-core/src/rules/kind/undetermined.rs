@@ -1,0 +1,54 @@
+use serde_json::Value;
+
+use crate::check::Finding;
+use crate::kind::Kind;
+use crate::pointer::Pointer;
+use crate::rule::declare_rule;
+
+declare_rule! {
+    /// ## What it checks
+    /// Without `--kind`, eventlint decides each document's kind from its shape, and only when
+    /// exactly one kind fits. This rule reports a document no kind fits, or several fit.
+    ///
+    /// ## Why
+    /// Checking a document against a guessed kind would report misleading findings.
+    ///
+    /// ## Example
+    /// `{"hello": "world"}` fits no kind.
+    ///
+    /// ## Fix
+    /// Pass `--kind KIND` (see `eventlint kinds`), or map the file's path to a kind in
+    /// `eventlint.toml`.
+    pub(crate) static UNDETERMINED = {
+        id: "kind/undetermined",
+        severity: Error,
+        summary: "The document's payload kind cannot be decided from its shape",
+    };
+}
+
+pub(crate) fn none(value: &Value) -> Finding {
+    let what = match value {
+        Value::Object(_) => "this object",
+        Value::Array(_) => "this array",
+        _ => "this value",
+    };
+    Finding::new(
+        &UNDETERMINED,
+        Pointer::root(),
+        format!("{what} does not have the shape of any known payload kind"),
+    )
+    .help("pass `--kind KIND` to say what it is (`eventlint kinds` lists them)")
+}
+
+pub(crate) fn many(candidates: &[&'static Kind]) -> Finding {
+    let names: Vec<String> = candidates.iter().map(|k| format!("`{}`", k.id)).collect();
+    Finding::new(
+        &UNDETERMINED,
+        Pointer::root(),
+        format!(
+            "the document fits several payload kinds: {}",
+            names.join(", ")
+        ),
+    )
+    .help("pass `--kind KIND` to choose one")
+}

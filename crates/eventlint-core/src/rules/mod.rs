@@ -1,0 +1,19 @@
+//! Rules that apply to every kind: JSON well-formedness, kind detection, placeholders.
+//! Vendor rules live beside their models in `vendors/<vendor>/rules/`.
+
+pub(crate) mod common;
+pub(crate) mod json;
+pub(crate) mod kind;
+pub(crate) mod schema;
+
+use crate::rule::Rule;
+
+/// Rules reported for any document, whatever its kind.
+pub(crate) static GENERIC: &[&Rule] = &[
+    &common::placeholder::PLACEHOLDER,
+    &json::duplicate_key::DUPLICATE_KEY,
+    &json::encoding::ENCODING,
+    &json::syntax::SYNTAX,
+    &kind::undetermined::UNDETERMINED,
+    &schema::violation::VIOLATION,
+];

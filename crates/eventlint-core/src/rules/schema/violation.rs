@@ -1,0 +1,34 @@
+use crate::check::Finding;
+use crate::kind::Kind;
+use crate::rule::declare_rule;
+use crate::schema::Violation;
+
+declare_rule! {
+    /// ## What it checks
+    /// A structural violation of the kind's generated JSON Schema that no specific rule claims.
+    ///
+    /// ## Why
+    /// Every structural violation should be reported by a named rule with a readable message. This
+    /// rule exists so that none is ever silently dropped; seeing it is a bug in eventlint worth
+    /// reporting.
+    ///
+    /// ## Example
+    /// None expected.
+    ///
+    /// ## Fix
+    /// Follow the message, and report the case to the eventlint maintainers.
+    pub(crate) static VIOLATION = {
+        id: "schema/violation",
+        severity: Error,
+        summary: "A schema violation no specific rule describes",
+    };
+}
+
+pub(crate) fn finding(kind: &Kind, violation: &Violation) -> Finding {
+    Finding::new(
+        &VIOLATION,
+        violation.pointer.clone(),
+        format!("`{}` schema: {}", kind.id, violation.library_message),
+    )
+    .note(format!("schema location `{}`", violation.schema_path))
+}

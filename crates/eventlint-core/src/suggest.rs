@@ -1,0 +1,56 @@
+//! "Did you mean …?" for misspelt keys and values.
+
+/// The known name closest to `name`, if it is close enough to be a likely misspelling.
+pub fn did_you_mean<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
+    let lower = name.to_lowercase();
+    if let Some(exact) = known.iter().find(|k| k.to_lowercase() == lower) {
+        return Some(exact);
+    }
+    let squash = |s: &str| s.to_lowercase().replace(['_', '-', ' '], "");
+    let squashed = squash(name);
+    if let Some(same) = known.iter().find(|k| squash(k) == squashed) {
+        return Some(same);
+    }
+    known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(&lower, &k.to_lowercase()), *k))
+        .filter(|(d, k)| *d <= (k.chars().count() / 3).clamp(1, 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+/// Formats a list of names as `` `a`, `b` or `c` ``, capped at `cap` with "and N more".
+pub(crate) fn one_of(names: &[&str], cap: usize) -> String {
+    let shown: Vec<String> = names.iter().take(cap).map(|n| format!("`{n}`")).collect();
+    let rest = names.len().saturating_sub(cap);
+    match (shown.len(), rest) {
+        (0, _) => String::new(),
+        (1, 0) => shown[0].clone(),
+        (_, 0) => format!(
+            "{} or {}",
+            shown[..shown.len() - 1].join(", "),
+            shown[shown.len() - 1]
+        ),
+        (_, n) => format!("{} and {n} more", shown.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions() {
+        let known = ["action", "client", "label", "time", "params", "eventSalt"];
+        assert_eq!(did_you_mean("lable", &known), Some("label"));
+        assert_eq!(did_you_mean("event_salt", &known), Some("eventSalt"));
+        assert_eq!(did_you_mean("Params", &known), Some("params"));
+        assert_eq!(did_you_mean("timestamp", &known), None);
+        assert_eq!(
+            did_you_mean("customID", &["id", "customId", "uuid", "email"]),
+            Some("customId")
+        );
+        assert_eq!(one_of(&["a", "b", "c"], 5), "`a`, `b` or `c`");
+        assert_eq!(one_of(&["a", "b", "c"], 2), "`a`, `b` and 1 more");
+    }
+}

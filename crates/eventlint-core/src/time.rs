@@ -1,0 +1,180 @@
+//! Time formats: ISO 8601 date-times and epoch numbers with their units.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+
+/// A parsed ISO 8601 date-time (extended format, `T` separator).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum IsoDateTime {
+    /// With `Z` or a `±hh:mm` offset: an instant.
+    Offset(DateTime<FixedOffset>),
+    /// Without a designator: the zone is ambiguous.
+    Local(NaiveDateTime),
+}
+
+impl IsoDateTime {
+    /// The instant, reading a local time as UTC.
+    pub(crate) fn to_utc(self) -> DateTime<Utc> {
+        match self {
+            IsoDateTime::Offset(t) => t.with_timezone(&Utc),
+            IsoDateTime::Local(t) => Utc.from_utc_datetime(&t),
+        }
+    }
+}
+
+/// Parses `YYYY-MM-DDThh:mm[:ss[.f]][Z|±hh:mm|±hhmm|±hh]`, checking the calendar.
+pub(crate) fn parse_iso8601(s: &str) -> Option<IsoDateTime> {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = b.get(r)?;
+        if part.iter().all(u8::is_ascii_digit) {
+            std::str::from_utf8(part).ok()?.parse().ok()
+        } else {
+            None
+        }
+    };
+    if b.len() < 16 || b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' {
+        return None;
+    }
+    let date = NaiveDate::from_ymd_opt(
+        i32::try_from(digits(0..4)?).ok()?,
+        digits(5..7)?,
+        digits(8..10)?,
+    )?;
+    let (hour, minute) = (digits(11..13)?, digits(14..16)?);
+    let mut i = 16;
+    let mut second = 0;
+    let mut nanos = 0;
+    if b.get(i) == Some(&b':') {
+        second = digits(i + 1..i + 3)?;
+        i += 3;
+        if matches!(b.get(i), Some(b'.' | b',')) {
+            let start = i + 1;
+            let mut end = start;
+            while b.get(end).is_some_and(u8::is_ascii_digit) {
+                end += 1;
+            }
+            if end == start {
+                return None;
+            }
+            let frac = &s[start..end.min(start + 9)];
+            nanos = frac.parse::<u32>().ok()? * 10u32.pow(9 - frac.len() as u32);
+            i = end;
+        }
+    }
+    let time = NaiveTime::from_hms_nano_opt(hour, minute, second, nanos)?;
+    let local = NaiveDateTime::new(date, time);
+    let rest = &s[i..];
+    if rest.is_empty() {
+        return Some(IsoDateTime::Local(local));
+    }
+    let offset_secs = if rest == "Z" {
+        0
+    } else {
+        let sign = match rest.as_bytes()[0] {
+            b'+' => 1,
+            b'-' => -1,
+            _ => return None,
+        };
+        let r = &rest[1..];
+        let (h, m) = match r.len() {
+            2 => (r.parse::<i32>().ok()?, 0),
+            4 => (r[..2].parse::<i32>().ok()?, r[2..].parse::<i32>().ok()?),
+            5 if r.as_bytes()[2] == b':' => {
+                (r[..2].parse::<i32>().ok()?, r[3..].parse::<i32>().ok()?)
+            }
+            _ => return None,
+        };
+        if !r.bytes().all(|c| c.is_ascii_digit() || c == b':') || h > 23 || m > 59 {
+            return None;
+        }
+        sign * (h * 3600 + m * 60)
+    };
+    let offset = FixedOffset::east_opt(offset_secs)?;
+    offset
+        .from_local_datetime(&local)
+        .single()
+        .map(IsoDateTime::Offset)
+}
+
+/// The unit an epoch number's magnitude suggests (vendor-rules.md §0.4 `common/epoch-unit`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(dead_code)] // used by the epoch rules of later kinds
+pub(crate) enum EpochBand {
+    Seconds,
+    Milliseconds,
+    Microseconds,
+    Nanoseconds,
+    Unknown,
+}
+
+#[allow(dead_code)]
+pub(crate) fn epoch_band(value: f64) -> EpochBand {
+    let v = value.abs();
+    if (1e9..1e10).contains(&v) {
+        EpochBand::Seconds
+    } else if (1e12..1e13).contains(&v) {
+        EpochBand::Milliseconds
+    } else if (1e15..1e16).contains(&v) {
+        EpochBand::Microseconds
+    } else if (1e18..1e19).contains(&v) {
+        EpochBand::Nanoseconds
+    } else {
+        EpochBand::Unknown
+    }
+}
+
+/// An epoch value in milliseconds as an RFC 3339 UTC string.
+pub(crate) fn millis_to_rfc3339(ms: i64) -> Option<String> {
+    DateTime::<Utc>::from_timestamp_millis(ms)
+        .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso8601_forms() {
+        for ok in [
+            "2022-05-23T13:00:00Z",
+            "2022-05-23T09:00:00-04:00",
+            "2022-05-23T13:00:00.176Z",
+            "2022-05-23T13:00Z",
+            "2022-05-23T13:00:00+0200",
+            "2022-05-23T13:00:00+02",
+        ] {
+            assert!(
+                matches!(parse_iso8601(ok), Some(IsoDateTime::Offset(_))),
+                "{ok}"
+            );
+        }
+        assert!(matches!(
+            parse_iso8601("2022-05-23T13:00:00"),
+            Some(IsoDateTime::Local(_))
+        ));
+        for bad in [
+            "2022-05-23 13:00:00Z",
+            "2022-02-30T13:00:00Z",
+            "2022-10-14T15:00:000+01:00",
+            "1669637907000",
+            "2022-05-23T25:00:00Z",
+            "2022-05-23T13:00:00.Z",
+            "",
+        ] {
+            assert_eq!(parse_iso8601(bad), None, "{bad}");
+        }
+        let t = parse_iso8601("2022-05-23T09:00:00-04:00").unwrap().to_utc();
+        assert_eq!(t.to_rfc3339(), "2022-05-23T13:00:00+00:00");
+    }
+
+    #[test]
+    fn bands() {
+        assert_eq!(epoch_band(1_715_644_800.0), EpochBand::Seconds);
+        assert_eq!(epoch_band(1_715_644_800_000.0), EpochBand::Milliseconds);
+        assert_eq!(epoch_band(42.0), EpochBand::Unknown);
+        assert_eq!(
+            millis_to_rfc3339(1_669_637_907_000).as_deref(),
+            Some("2022-11-28T12:18:27Z")
+        );
+    }
+}

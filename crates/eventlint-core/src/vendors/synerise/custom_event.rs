@@ -1,0 +1,120 @@
+//! `synerise.custom-event`: the body of `POST /v4/events/custom`.
+
+use std::sync::OnceLock;
+
+use serde_json::Value;
+
+use super::event;
+use super::model::CustomEvent;
+use super::rules::{custom_event as c, event as e};
+use crate::check::Ctx;
+use crate::kind::Kind;
+use crate::pointer::Pointer;
+use crate::schema::{self, Keyword, Violation};
+
+pub(crate) static CUSTOM_EVENT: Kind = Kind {
+    id: "synerise.custom-event",
+    vendor: "Synerise",
+    endpoint: "POST /v4/events/custom",
+    description: "A custom event (action, client, label, optional time, params, eventSalt)",
+    rules: &[
+        &c::action_format::ACTION_FORMAT,
+        &c::action_length::ACTION_LENGTH,
+        &c::action_min2::ACTION_MIN2,
+        &c::action_pattern::ACTION_PATTERN,
+        &c::action_required::ACTION_REQUIRED,
+        &c::ai_event_as_custom::AI_EVENT_AS_CUSTOM,
+        &c::body_object::BODY_OBJECT,
+        &c::dedicated_action::DEDICATED_ACTION,
+        &c::new_definition::NEW_DEFINITION,
+        &c::params_missing::PARAMS_MISSING,
+        &c::transaction_as_custom::TRANSACTION_AS_CUSTOM,
+        &e::client_email_format::CLIENT_EMAIL_FORMAT,
+        &e::client_forbidden_chars::CLIENT_FORBIDDEN_CHARS,
+        &e::client_id_type::CLIENT_ID_TYPE,
+        &e::client_identifier::CLIENT_IDENTIFIER,
+        &e::client_multiple_ids::CLIENT_MULTIPLE_IDS,
+        &e::client_required::CLIENT_REQUIRED,
+        &e::client_string_types::CLIENT_STRING_TYPES,
+        &e::client_uuid_format::CLIENT_UUID_FORMAT,
+        &e::eventsalt_future_time::EVENTSALT_FUTURE_TIME,
+        &e::eventsalt_no_time::EVENTSALT_NO_TIME,
+        &e::eventsalt_type::EVENTSALT_TYPE,
+        &e::label_placeholder::LABEL_PLACEHOLDER,
+        &e::label_required::LABEL_REQUIRED,
+        &e::null_value::NULL_VALUE,
+        &e::params_datetime_tz::PARAMS_DATETIME_TZ,
+        &e::params_email::PARAMS_EMAIL,
+        &e::params_object::PARAMS_OBJECT,
+        &e::params_reserved::PARAMS_RESERVED,
+        &e::params_system_collision::PARAMS_SYSTEM_COLLISION,
+        &e::time_future::TIME_FUTURE,
+        &e::time_iso8601::TIME_ISO8601,
+        &e::time_missing::TIME_MISSING,
+        &e::time_no_offset::TIME_NO_OFFSET,
+        &e::time_type::TIME_TYPE,
+        &e::unknown_client_key::UNKNOWN_CLIENT_KEY,
+        &e::unknown_top_level_key::UNKNOWN_TOP_LEVEL_KEY,
+    ],
+    schema: || schema::generate::<CustomEvent>("synerise.custom-event"),
+    detect,
+    map_violation,
+    check,
+    validator: OnceLock::new(),
+};
+
+/// An object with `action` and at least one of `client` or `label`, and no batch `type`.
+fn detect(value: &Value) -> bool {
+    value.as_object().is_some_and(|o| {
+        o.contains_key("action")
+            && (o.contains_key("client") || o.contains_key("label"))
+            && !o.contains_key("type")
+    })
+}
+
+fn map_violation(ctx: &mut Ctx<'_>, v: &Violation, doc: &Value) {
+    let rel = v.path();
+    let root = Pointer::root();
+    match (&v.keyword, rel.as_slice()) {
+        (Keyword::Type, []) => ctx.report(c::body_object::finding(doc)),
+        (Keyword::Required(p), []) if p == "action" => {
+            ctx.report(c::action_required::missing(root))
+        }
+        (Keyword::Type | Keyword::MinLength(_), ["action"]) => {
+            ctx.report(c::action_required::wrong(
+                v.pointer.clone(),
+                doc.get("action"),
+            ));
+        }
+        (Keyword::MaxLength(limit), ["action"]) => {
+            ctx.report(c::action_length::finding(
+                v.pointer.clone(),
+                doc.get("action"),
+                *limit,
+            ));
+        }
+        (Keyword::Pattern(_), ["action"]) => ctx.report(c::action_pattern::finding(
+            v.pointer.clone(),
+            doc.get("action"),
+        )),
+        _ => {
+            event::map_violation(ctx, v, &rel, &root, doc);
+        }
+    }
+}
+
+fn check(ctx: &mut Ctx<'_>, value: &Value) {
+    let Value::Object(body) = value else { return };
+    let root = Pointer::root();
+    if let Some(Value::String(action)) = body.get("action") {
+        let at = root.key("action");
+        c::action_min2::check(ctx, &at, action);
+        c::action_format::check(ctx, &at, action);
+        c::transaction_as_custom::check(ctx, &at, action);
+        c::ai_event_as_custom::check(ctx, &at, action);
+        c::dedicated_action::check(ctx, &at, action);
+        c::new_definition::check(ctx, &at, action);
+    }
+    c::params_missing::check(ctx, &root, body);
+    event::check(ctx, &root, body);
+}

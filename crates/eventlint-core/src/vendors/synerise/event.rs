@@ -1,0 +1,97 @@
+//! What every Synerise v4 event shares (custom, dedicated and batch elements): the mapping of
+//! schema violations to `synerise.event/*` rules, and the semantic `synerise.event/*` checks.
+
+use serde_json::{Map, Value};
+
+use super::rules::event as r;
+use crate::check::Ctx;
+use crate::pointer::Pointer;
+use crate::schema::{Keyword, Violation};
+
+/// Maps a violation inside one event (`rel` is the path relative to the event object at `base`)
+/// to a `synerise.event/*` finding. Returns whether it claimed the violation.
+pub(crate) fn map_violation(
+    ctx: &mut Ctx<'_>,
+    v: &Violation,
+    rel: &[&str],
+    base: &Pointer,
+    event: &Value,
+) -> bool {
+    let instance = event.pointer(&relative_pointer(rel));
+    let is_null = instance.is_some_and(Value::is_null);
+    let at = v.pointer.clone();
+    match (&v.keyword, rel) {
+        (Keyword::Required(p), []) if p == "client" => {
+            ctx.report(r::client_required::missing(base.clone()))
+        }
+        (Keyword::Required(p), []) if p == "label" => {
+            ctx.report(r::label_required::missing(base.clone()))
+        }
+        (Keyword::AdditionalProperties(keys), []) => {
+            for key in keys {
+                ctx.report(r::unknown_top_level_key::finding(base, key));
+            }
+        }
+        (Keyword::AdditionalProperties(keys), ["client"]) => {
+            for key in keys {
+                ctx.report(r::unknown_client_key::finding(&at, key));
+            }
+        }
+        (Keyword::Type, ["client"]) => ctx.report(r::client_required::wrong_type(at, instance)),
+        (Keyword::AnyOf, ["client"]) => ctx.report(r::client_identifier::finding(at, instance)),
+        (Keyword::Type, [_, _] | [_]) if is_null && !matches!(rel, ["label"]) => {
+            ctx.report(r::null_value::finding(at, rel));
+        }
+        (Keyword::Type | Keyword::Minimum(_) | Keyword::Maximum(_), ["client", "id"]) => {
+            ctx.report(r::client_id_type::finding(at, instance));
+        }
+        (Keyword::Type, ["client", field]) => {
+            ctx.report(r::client_string_types::finding(at, field, instance))
+        }
+        (Keyword::Pattern(_), ["client", "email"]) => {
+            ctx.report(r::client_email_format::finding(at, instance))
+        }
+        (Keyword::Type | Keyword::MinLength(_), ["label"]) => {
+            ctx.report(r::label_required::wrong(at, instance));
+        }
+        (Keyword::Type, ["time"]) => ctx.report(r::time_type::finding(at, instance)),
+        (Keyword::Type, ["params"]) => ctx.report(r::params_object::finding(at, instance)),
+        (Keyword::Type | Keyword::MinLength(_), ["eventSalt"]) => {
+            ctx.report(r::eventsalt_type::finding(at, instance));
+        }
+        _ => return false,
+    }
+    true
+}
+
+fn relative_pointer(rel: &[&str]) -> String {
+    rel.iter()
+        .fold(Pointer::root(), |p, s| p.key(s))
+        .as_str()
+        .to_owned()
+}
+
+/// The semantic `synerise.event/*` rules for one event object at `base`.
+pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, event: &Map<String, Value>) {
+    if let Some(Value::Object(client)) = event.get("client") {
+        let at = base.key("client");
+        r::client_multiple_ids::check(ctx, &at, client);
+        r::client_forbidden_chars::check(ctx, &at, client);
+        r::client_uuid_format::check(ctx, &at, client);
+    }
+    r::label_placeholder::check(ctx, base, event);
+    r::time_iso8601::check(ctx, base, event);
+    r::time_no_offset::check(ctx, base, event);
+    r::time_future::check(ctx, base, event);
+    r::time_missing::check(ctx, base, event);
+    if let Some(Value::Object(params)) = event.get("params") {
+        let at = base.key("params");
+        r::params_reserved::check(ctx, &at, params);
+        r::params_system_collision::check(ctx, &at, params);
+        r::params_email::check(ctx, &at, params, event.get("client"));
+        r::params_datetime_tz::check(ctx, &at, params);
+        r::null_value::check_params(ctx, &at, params);
+    }
+    r::eventsalt_no_time::check(ctx, base, event);
+    r::eventsalt_future_time::check(ctx, base, event);
+}

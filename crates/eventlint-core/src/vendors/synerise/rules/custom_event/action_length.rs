@@ -1,0 +1,39 @@
+use serde_json::Value;
+
+use crate::check::Finding;
+use crate::pointer::Pointer;
+use crate::rule::declare_rule;
+
+declare_rule! {
+    /// ## What it checks
+    /// `action` is at most 32 characters long.
+    ///
+    /// ## Why
+    /// The API reference limits `action` to 32 characters (SYN-M2 `CustomeventRequest`, SYN-PHP).
+    /// Rejection of longer values is inferred from the documented constraint.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"action": "newsletter.subscription.confirmed.by.email", "client": {"id": 1}, "label": "x"}
+    /// ```
+    ///
+    /// ## Fix
+    /// Shorten the action, e.g. `newsletter.confirmed`.
+    pub(crate) static ACTION_LENGTH = {
+        id: "synerise.custom-event/action-length",
+        severity: Error,
+        summary: "`action` is longer than 32 characters",
+    };
+}
+
+pub(crate) fn finding(at: Pointer, value: Option<&Value>, limit: u64) -> Finding {
+    let len = value
+        .and_then(Value::as_str)
+        .map_or(0, |s| s.chars().count());
+    Finding::new(
+        &ACTION_LENGTH,
+        at,
+        format!("`action` is {len} characters long; the limit is {limit}"),
+    )
+    .help(format!("shorten `action` to at most {limit} characters"))
+}

@@ -1,0 +1,45 @@
+use serde_json::Value;
+
+use crate::check::Finding;
+use crate::pointer::Pointer;
+use crate::rule::declare_rule;
+
+declare_rule! {
+    /// ## What it checks
+    /// The body of `POST /v4/events/custom` is a JSON object.
+    ///
+    /// ## Why
+    /// The endpoint takes one event object; an array belongs to `POST /v4/events/batch`, and
+    /// anything else is rejected (vendor-rules.md §2.3; SYN-PHP `CustomPostRequestBody`).
+    ///
+    /// ## Example
+    /// ```json
+    /// [{"action": "dog.bark", "client": {"id": 1}, "label": "bark"}]
+    /// ```
+    ///
+    /// ## Fix
+    /// Send the object itself, or send the array to the batch endpoint with `"type": "custom"`
+    /// on each element.
+    pub(crate) static BODY_OBJECT = {
+        id: "synerise.custom-event/body-object",
+        severity: Error,
+        summary: "The custom event body is not a JSON object",
+    };
+}
+
+pub(crate) fn finding(doc: &Value) -> Finding {
+    let help = if doc.is_array() {
+        "send one event object here; an array of events goes to `POST /v4/events/batch` with `\"type\": \"custom\"` on each"
+    } else {
+        "send a JSON object with `action`, `client` and `label`"
+    };
+    Finding::new(
+        &BODY_OBJECT,
+        Pointer::root(),
+        format!(
+            "the custom event body is {}, not an object",
+            crate::describe::describe(doc)
+        ),
+    )
+    .help(help)
+}

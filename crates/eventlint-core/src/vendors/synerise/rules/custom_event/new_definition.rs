@@ -1,0 +1,50 @@
+use crate::check::{Ctx, Finding};
+use crate::pointer::Pointer;
+use crate::rule::declare_rule;
+use crate::suggest::did_you_mean;
+use crate::vendors::synerise::actions::system_actions;
+
+declare_rule! {
+    /// ## What it checks
+    /// `action` is not a near-miss of a system action, e.g. `product.addToCard` for
+    /// `product.addToCart` or `page.vist` for `page.visit`.
+    ///
+    /// ## Why
+    /// "When you use this endpoint to send an event whose definition doesn't exist in the system, a
+    /// definition is created automatically" (SEED-001): a typo silently creates a junk event
+    /// definition instead of failing. eventlint cannot see your workspace's definitions, so it
+    /// reports only actions that are one or two edits away from a known system action.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"action": "page.vist", "client": {"id": 1}, "label": "home"}
+    /// ```
+    ///
+    /// ## Fix
+    /// `"action": "page.visit"`
+    pub(crate) static NEW_DEFINITION = {
+        id: "synerise.custom-event/new-definition",
+        severity: Info,
+        summary: "`action` looks like a misspelt system action and would create a new definition",
+    };
+}
+
+pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, action: &str) {
+    let known: Vec<&str> = system_actions().collect();
+    if known.contains(&action) {
+        return;
+    }
+    if let Some(near) = did_you_mean(action, &known) {
+        ctx.report(
+            Finding::new(
+                &NEW_DEFINITION,
+                at.clone(),
+                format!("`action` `{action}` is not a system action; did you mean `{near}`?"),
+            )
+            .help(format!(
+                "use `{near}`, or keep `{action}` if you mean a new custom event"
+            ))
+            .note("an unknown action silently creates a new event definition"),
+        );
+    }
+}

@@ -1,0 +1,46 @@
+use serde_json::Value;
+
+use crate::check::Finding;
+use crate::pointer::Pointer;
+use crate::rule::declare_rule;
+
+declare_rule! {
+    /// ## What it checks
+    /// `client.email` matches the email pattern of the API reference (SYN-PHP `Client.email`):
+    /// a local part, `@`, and a domain with a dot and a top-level domain of at least two letters
+    /// (or an IP address in brackets). Checked by the generated schema (`pattern`).
+    ///
+    /// ## Why
+    /// The API validates the address with this pattern; rejection is inferred from the documented
+    /// constraint.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"client": {"email": "jan.kowalski@example"}}
+    /// ```
+    ///
+    /// ## Fix
+    /// ```json
+    /// {"client": {"email": "jan.kowalski@example.com"}}
+    /// ```
+    pub(crate) static CLIENT_EMAIL_FORMAT = {
+        id: "synerise.event/client-email-format",
+        severity: Error,
+        summary: "`client.email` is not a valid email address",
+    };
+}
+
+pub(crate) fn finding(at: Pointer, value: Option<&Value>) -> Finding {
+    let email = value.and_then(Value::as_str).unwrap_or_default();
+    let why = if !email.contains('@') {
+        "it has no `@`"
+    } else if email.chars().any(char::is_whitespace) {
+        "it contains white space"
+    } else if !email.rsplit('@').next().unwrap_or_default().contains('.') {
+        "its domain has no top-level domain"
+    } else {
+        "it does not match the documented email pattern"
+    };
+    Finding::new(&CLIENT_EMAIL_FORMAT, at, format!("`client.email` `{email}` is not a valid email address: {why}"))
+        .help("send a full address such as `name@example.com` in `client.email`, or identify the profile with `customId`")
+}

@@ -1,0 +1,62 @@
+use serde_json::Value;
+
+use crate::check::Finding;
+use crate::describe::describe;
+use crate::diagnostic::Severity;
+use crate::pointer::Pointer;
+use crate::rule::declare_rule;
+
+declare_rule! {
+    /// ## What it checks
+    /// `client.id` is a JSON integer from 1 to 9223372036854775807 (a 64-bit id).
+    ///
+    /// A numeric string (`"5092159999"`) or a fractional number is reported as a **warning**: the
+    /// Java deserializer probably coerces or truncates it. Anything else (a non-numeric string,
+    /// `0`, a negative number, a boolean) is an **error**.
+    ///
+    /// ## Why
+    /// `id` is the system-generated profile id, `type: integer` (SYN-M2, SYN-PHP). The older spec
+    /// says `int32`, but the vendor's own example id `5092159999` exceeds it, so eventlint checks
+    /// the 64-bit range (vendor-rules.md §8.2).
+    ///
+    /// ## Example
+    /// ```json
+    /// {"client": {"id": "abc-5092159999"}}
+    /// ```
+    ///
+    /// ## Fix
+    /// ```json
+    /// {"client": {"id": 5092159999}}
+    /// ```
+    /// or, for your own identifier, `{"client": {"customId": "abc-5092159999"}}`.
+    pub(crate) static CLIENT_ID_TYPE = {
+        id: "synerise.event/client-id-type",
+        severity: Error,
+        summary: "`client.id` is not a positive 64-bit integer",
+    };
+}
+
+pub(crate) fn finding(at: Pointer, value: Option<&Value>) -> Finding {
+    match value {
+        Some(Value::String(s)) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => {
+            Finding::new(&CLIENT_ID_TYPE, at, format!("`client.id` is the string `\"{s}\"`, not a number"))
+                .severity(Severity::Warning)
+                .help(format!("send `client.id` as a number: `{s}`"))
+        }
+        Some(Value::String(s)) => Finding::new(&CLIENT_ID_TYPE, at, format!("`client.id` is the string `\"{s}\"`, not a profile id"))
+            .help("`client.id` is Synerise's numeric profile id; put your own identifier in `client.customId`"),
+        Some(Value::Number(n)) if n.is_f64() && n.as_f64().is_some_and(|f| f >= 1.0 && f < 9.2e18) => {
+            Finding::new(&CLIENT_ID_TYPE, at, format!("`client.id` is the fractional number `{n}`"))
+                .severity(Severity::Warning)
+                .help("send `client.id` as a whole number")
+        }
+        Some(Value::Number(n)) => Finding::new(&CLIENT_ID_TYPE, at, format!("`client.id` is `{n}`, outside 1..=9223372036854775807"))
+            .help("send the profile's positive 64-bit id in `client.id`"),
+        other => Finding::new(
+            &CLIENT_ID_TYPE,
+            at,
+            format!("`client.id` is {}, not an integer", other.map_or_else(|| "missing".to_owned(), describe)),
+        )
+        .help("send the profile's numeric id in `client.id`"),
+    }
+}

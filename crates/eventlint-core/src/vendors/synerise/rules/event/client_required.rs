@@ -1,0 +1,45 @@
+use serde_json::Value;
+
+use crate::check::Finding;
+use crate::describe::describe;
+use crate::pointer::Pointer;
+use crate::rule::declare_rule;
+
+declare_rule! {
+    /// ## What it checks
+    /// The event has `client`, and it is a JSON object.
+    ///
+    /// ## Why
+    /// "`client` is an object with profile identifiers" and must be in every v4 event (SEED-001):
+    /// without it Synerise cannot tell which profile the event belongs to.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"action": "dog.bark", "label": "bark"}
+    /// ```
+    ///
+    /// ## Fix
+    /// ```json
+    /// {"action": "dog.bark", "label": "bark", "client": {"customId": "c-42"}}
+    /// ```
+    pub(crate) static CLIENT_REQUIRED = {
+        id: "synerise.event/client-required",
+        severity: Error,
+        summary: "`client` is missing or not an object",
+    };
+}
+
+pub(crate) fn missing(object: Pointer) -> Finding {
+    Finding::new(&CLIENT_REQUIRED, object, "the event has no `client`")
+        .help("add `client` with at least one of `id`, `customId`, `uuid` or `email`")
+}
+
+pub(crate) fn wrong_type(at: Pointer, value: Option<&Value>) -> Finding {
+    let what = value.map_or_else(|| "missing".to_owned(), describe);
+    Finding::new(
+        &CLIENT_REQUIRED,
+        at,
+        format!("`client` is {what}, not an object"),
+    )
+    .help("make `client` an object, e.g. `\"client\": {\"customId\": \"c-42\"}`")
+}

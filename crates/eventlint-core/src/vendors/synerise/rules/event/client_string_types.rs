@@ -1,0 +1,44 @@
+use serde_json::Value;
+
+use crate::check::Finding;
+use crate::describe::describe;
+use crate::pointer::Pointer;
+use crate::rule::declare_rule;
+
+declare_rule! {
+    /// ## What it checks
+    /// `client.customId`, `client.uuid` and `client.email` are JSON strings.
+    ///
+    /// ## Why
+    /// They are `type: string` in the API reference (SYN-PHP `Client`); a number is rejected or
+    /// coerced, losing leading zeros.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"client": {"customId": 42}}
+    /// ```
+    ///
+    /// ## Fix
+    /// ```json
+    /// {"client": {"customId": "42"}}
+    /// ```
+    pub(crate) static CLIENT_STRING_TYPES = {
+        id: "synerise.event/client-string-types",
+        severity: Error,
+        summary: "`client.customId`, `client.uuid` or `client.email` is not a string",
+    };
+}
+
+pub(crate) fn finding(at: Pointer, field: &str, value: Option<&Value>) -> Finding {
+    let what = value.map_or_else(|| "missing".to_owned(), describe);
+    let help = match value {
+        Some(Value::Number(n)) => format!("quote it: `\"{field}\": \"{n}\"`"),
+        _ => format!("send `client.{field}` as a string"),
+    };
+    Finding::new(
+        &CLIENT_STRING_TYPES,
+        at,
+        format!("`client.{field}` is {what}, not a string"),
+    )
+    .help(help)
+}

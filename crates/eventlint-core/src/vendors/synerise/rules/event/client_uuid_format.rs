@@ -1,0 +1,67 @@
+use serde_json::{Map, Value};
+
+use crate::check::{Ctx, Finding};
+use crate::pointer::Pointer;
+use crate::rule::declare_rule;
+
+declare_rule! {
+    /// ## What it checks
+    /// `client.uuid` is a lowercase canonical UUID,
+    /// `^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`.
+    ///
+    /// ## Why
+    /// The API text only says "UUID of the Profile", but the official PHP SDK's `ClientValidator`
+    /// rejects anything else, and an uppercase UUID names a different profile than its lowercase
+    /// form (vendor-rules.md §2.3). Warning, since the API itself may accept it.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"client": {"uuid": "E0097757-D1E2-44AC-BA3C-D97979A354C1"}}
+    /// ```
+    ///
+    /// ## Fix
+    /// ```json
+    /// {"client": {"uuid": "e0097757-d1e2-44ac-ba3c-d97979a354c1"}}
+    /// ```
+    pub(crate) static CLIENT_UUID_FORMAT = {
+        id: "synerise.event/client-uuid-format",
+        severity: Warning,
+        summary: "`client.uuid` is not a lowercase canonical UUID",
+    };
+}
+
+/// Whether `s` is a canonical UUID (`lowercase` demands lowercase hex).
+pub(crate) fn is_uuid(s: &str, lowercase: bool) -> bool {
+    let b = s.as_bytes();
+    b.len() == 36
+        && b.iter().enumerate().all(|(i, c)| match i {
+            8 | 13 | 18 | 23 => *c == b'-',
+            _ => {
+                c.is_ascii_digit()
+                    || (b'a'..=b'f').contains(c)
+                    || (!lowercase && (b'A'..=b'F').contains(c))
+            }
+        })
+}
+
+pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, client: &Map<String, Value>) {
+    let Some(Value::String(uuid)) = client.get("uuid") else {
+        return;
+    };
+    if uuid.is_empty() || is_uuid(uuid, true) {
+        return;
+    }
+    let at = at.key("uuid");
+    let finding = if is_uuid(uuid, false) {
+        Finding::new(
+            &CLIENT_UUID_FORMAT,
+            at,
+            "`client.uuid` has uppercase letters",
+        )
+        .help(format!("send it in lowercase: `{}`", uuid.to_lowercase()))
+    } else {
+        Finding::new(&CLIENT_UUID_FORMAT, at, format!("`client.uuid` `{uuid}` is not a UUID"))
+            .help("send the profile's UUID (`xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`, lowercase) in `client.uuid`, or use `client.customId` for your own identifier")
+    };
+    ctx.report(finding);
+}

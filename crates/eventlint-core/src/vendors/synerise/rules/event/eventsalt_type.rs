@@ -1,0 +1,43 @@
+use serde_json::Value;
+
+use crate::check::Finding;
+use crate::describe::describe;
+use crate::pointer::Pointer;
+use crate::rule::declare_rule;
+
+declare_rule! {
+    /// ## What it checks
+    /// `eventSalt`, when present, is a non-empty string.
+    ///
+    /// ## Why
+    /// `eventSalt` is `type: string` (SYN-PHP `EventBase.eventSalt`); an empty salt cannot
+    /// identify an event to overwrite. Rejection is inferred.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"eventSalt": 17}
+    /// ```
+    ///
+    /// ## Fix
+    /// `{"eventSalt": "order-17"}`
+    pub(crate) static EVENTSALT_TYPE = {
+        id: "synerise.event/eventsalt-type",
+        severity: Error,
+        summary: "`eventSalt` is not a non-empty string",
+    };
+}
+
+pub(crate) fn finding(at: Pointer, value: Option<&Value>) -> Finding {
+    let message = match value {
+        Some(Value::String(_)) => "`eventSalt` is empty".to_owned(),
+        Some(v) => format!("`eventSalt` is {}, not a string", describe(v)),
+        None => "`eventSalt` is missing".to_owned(),
+    };
+    let help = match value {
+        Some(Value::Number(n)) => format!("send `eventSalt` as a string: `\"{n}\"`"),
+        _ => {
+            "set `eventSalt` to a non-empty string that identifies the event, or omit it".to_owned()
+        }
+    };
+    Finding::new(&EVENTSALT_TYPE, at, message).help(help)
+}

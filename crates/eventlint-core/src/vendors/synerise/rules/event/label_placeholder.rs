@@ -1,0 +1,41 @@
+use serde_json::{Map, Value};
+
+use crate::check::{Ctx, Finding};
+use crate::pointer::Pointer;
+use crate::rule::declare_rule;
+
+declare_rule! {
+    /// ## What it checks
+    /// `label` is not the word `string`, the placeholder of the vendor's batch example.
+    ///
+    /// ## Why
+    /// SEED-001's batch example sends `"label": "string"`, copied from a generated API reference.
+    /// `label` is not stored, so this is harmless — but it shows the payload was copied from docs.
+    /// Info only.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"type": "hit-timer", "client": {"id": 267498412}, "label": "string"}
+    /// ```
+    ///
+    /// ## Fix
+    /// `"label": "hit-timer"`
+    pub(crate) static LABEL_PLACEHOLDER = {
+        id: "synerise.event/label-placeholder",
+        severity: Info,
+        summary: "`label` is the placeholder `string`",
+    };
+}
+
+pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, event: &Map<String, Value>) {
+    if event.get("label").and_then(Value::as_str) == Some("string") {
+        ctx.report(
+            Finding::new(
+                &LABEL_PLACEHOLDER,
+                base.key("label"),
+                "`label` is the documentation placeholder `string`",
+            )
+            .help("give `label` a meaningful value, e.g. the event's name"),
+        );
+    }
+}

@@ -1,0 +1,74 @@
+use serde_json::{Map, Value};
+
+use crate::check::{Ctx, Finding};
+use crate::diagnostic::Severity;
+use crate::pointer::Pointer;
+use crate::rule::declare_rule;
+
+declare_rule! {
+    /// ## What it checks
+    /// `params` does not use a reserved name: `modifiedBy`, `apiKey`, `eventUUID`, `ip`, `time`,
+    /// `businessProfileId`. A case-insensitive match (e.g. `IP`, `Time`) is reported as info, since
+    /// case sensitivity is undocumented.
+    ///
+    /// ## Why
+    /// These parameters are "ignored or overwritten with system-assigned values" (SYN-PHP
+    /// `DefaultParamSource`, every event body); the value you send is lost. `params.time` in
+    /// particular does not set the event's time: the top-level `time` does.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"params": {"time": "2022-11-28T12:18:27Z", "ip": "10.0.0.1"}}
+    /// ```
+    ///
+    /// ## Fix
+    /// Move the time to the top-level `time`, and rename other parameters (`clientIp`).
+    pub(crate) static PARAMS_RESERVED = {
+        id: "synerise.event/params-reserved",
+        severity: Warning,
+        summary: "`params` uses a reserved name that the system overwrites",
+    };
+}
+
+pub(crate) const RESERVED: &[&str] = &[
+    "modifiedBy",
+    "apiKey",
+    "eventUUID",
+    "ip",
+    "time",
+    "businessProfileId",
+];
+
+pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, params: &Map<String, Value>) {
+    for key in params.keys() {
+        let exact = RESERVED.contains(&key.as_str());
+        let Some(reserved) = RESERVED.iter().find(|r| r.eq_ignore_ascii_case(key)) else {
+            continue;
+        };
+        let help = if reserved == &"time" {
+            "move the value to the event's top-level `time`; `params.time` is overwritten"
+                .to_owned()
+        } else {
+            format!(
+                "rename `params.{key}`, e.g. `custom{}{}`",
+                &key[..1].to_uppercase(),
+                &key[1..]
+            )
+        };
+        let finding = if exact {
+            Finding::new(
+                &PARAMS_RESERVED,
+                at.key(key),
+                format!("`params.{key}` is reserved and overwritten by Synerise"),
+            )
+        } else {
+            Finding::new(
+                &PARAMS_RESERVED,
+                at.key(key),
+                format!("`params.{key}` differs only in case from the reserved name `{reserved}`"),
+            )
+            .severity(Severity::Info)
+        };
+        ctx.report(finding.on_key().help(help));
+    }
+}

@@ -1,0 +1,62 @@
+use serde_json::{Map, Value};
+
+use crate::check::{Ctx, Finding};
+use crate::pointer::Pointer;
+use crate::rule::declare_rule;
+use crate::time::parse_iso8601;
+
+declare_rule! {
+    /// ## What it checks
+    /// `time` is an ISO 8601 date-time in extended format: `YYYY-MM-DDThh:mm[:ss[.fff]]` with `Z`
+    /// or an offset, e.g. `2022-05-23T13:00:00Z`, `2022-05-23T09:00:00-04:00`,
+    /// `2022-05-23T13:00:00.176Z`; the date must exist.
+    ///
+    /// ## Why
+    /// "`time` … formatted according to ISO 8601" (SEED-001); an unparseable time is rejected
+    /// (inferred; the official PHP SDK refuses it client-side). Note that the API reference's own
+    /// examples `2022-10-14T15:00:000+01:00` have three-digit seconds and are invalid.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"time": "2022-11-28 12:18:27"}
+    /// ```
+    ///
+    /// ## Fix
+    /// ```json
+    /// {"time": "2022-11-28T12:18:27Z"}
+    /// ```
+    pub(crate) static TIME_ISO8601 = {
+        id: "synerise.event/time-iso8601",
+        severity: Error,
+        summary: "`time` is not an ISO 8601 date-time",
+    };
+}
+
+pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, event: &Map<String, Value>) {
+    let Some(Value::String(time)) = event.get("time") else {
+        return;
+    };
+    if parse_iso8601(time).is_some() {
+        return;
+    }
+    let hint = if time.len() > 10 && time.as_bytes().get(10) == Some(&b' ') {
+        format!(
+            "separate date and time with `T`: `{}`",
+            time.replacen(' ', "T", 1)
+        )
+    } else if time.bytes().all(|b| b.is_ascii_digit()) && !time.is_empty() {
+        "`time` holds a Unix timestamp; send an ISO 8601 string such as `2022-11-28T12:18:27Z`"
+            .to_owned()
+    } else {
+        "write `time` as `YYYY-MM-DDThh:mm:ssZ` or with an offset, e.g. `2022-05-23T09:00:00-04:00`"
+            .to_owned()
+    };
+    ctx.report(
+        Finding::new(
+            &TIME_ISO8601,
+            base.key("time"),
+            format!("`time` `{time}` is not an ISO 8601 date-time"),
+        )
+        .help(hint),
+    );
+}

@@ -1,0 +1,44 @@
+use crate::check::Finding;
+use crate::pointer::Pointer;
+use crate::rule::declare_rule;
+use crate::suggest::did_you_mean;
+use crate::vendors::synerise::model::CLIENT_KEYS;
+
+declare_rule! {
+    /// ## What it checks
+    /// `client` has no keys other than `id`, `customId`, `uuid` and `email`; a misspelt one gets
+    /// a suggestion (`customID` → `customId`).
+    ///
+    /// ## Why
+    /// Other members are not identifiers and are ignored (inferred from the `Client` model,
+    /// SYN-PHP): a misspelt `customID` leaves the client without the identifier you meant, or
+    /// attributes the event to another profile.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"client": {"id": 5092159999, "customID": "c-42"}}
+    /// ```
+    ///
+    /// ## Fix
+    /// ```json
+    /// {"client": {"id": 5092159999, "customId": "c-42"}}
+    /// ```
+    pub(crate) static UNKNOWN_CLIENT_KEY = {
+        id: "synerise.event/unknown-client-key",
+        severity: Warning,
+        summary: "`client` has a key that is not an identifier",
+    };
+}
+
+pub(crate) fn finding(client: &Pointer, key: &str) -> Finding {
+    let f = Finding::new(
+        &UNKNOWN_CLIENT_KEY,
+        client.key(key),
+        format!("unknown key `{key}` in `client`"),
+    )
+    .on_key();
+    match did_you_mean(key, CLIENT_KEYS) {
+        Some(near) => f.message_suffix(&format!("; did you mean `{near}`?")).help(format!("rename `client.{key}` to `client.{near}`")),
+        None => f.help("`client` takes only `id`, `customId`, `uuid` and `email`; move other profile data to `params`"),
+    }
+}

@@ -1,0 +1,155 @@
+//! `eventlint`: lint event-tracking payloads. The only place that reads files and prints.
+
+mod input;
+mod lint;
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use eventlint_core::render::human;
+use eventlint_core::{Kind, registry};
+
+/// Lint event-tracking payloads for Sajari, Synerise, Neuralens, AWS Personalize and Glia.
+#[derive(Debug, Parser)]
+#[command(name = "eventlint", version, about, max_term_width = 100)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Lint files, directories (walked for *.json, *.ndjson, *.jsonl, honouring .gitignore) or - for stdin.
+    Check(lint::CheckArgs),
+    /// List every payload kind: id, vendor, endpoint, description.
+    Kinds,
+    /// List every rule: id, default severity, kinds, summary.
+    Rules,
+    /// Print a rule's documentation: what it checks, why, an example and the fix.
+    Explain {
+        /// The rule id, e.g. synerise.event/client-identifier.
+        rule: String,
+    },
+    /// Print a kind's JSON Schema.
+    Schema {
+        /// The kind id, e.g. synerise.custom-event.
+        kind: String,
+    },
+}
+
+/// Output formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Format {
+    /// Rich diagnostics with source snippets.
+    Human,
+    /// One JSON object (version 1).
+    Json,
+}
+
+/// Exit status (design.md §2): 0 clean, 1 findings that fail the run, 2 the tool failed.
+pub(crate) const EXIT_FINDINGS: u8 = 1;
+pub(crate) const EXIT_FAILURE: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return ExitCode::from(if err.use_stderr() { EXIT_FAILURE } else { 0 });
+        }
+    };
+    match cli.command {
+        Command::Check(args) => lint::run(&args),
+        Command::Kinds => {
+            let mut out = String::new();
+            for k in registry::kinds() {
+                out.push_str(&format!(
+                    "{:<34} {:<12} {:<36} {}\n",
+                    k.id, k.vendor, k.endpoint, k.description
+                ));
+            }
+            print(&out)
+        }
+        Command::Rules => {
+            let mut out = String::new();
+            for r in registry::rules() {
+                let kinds =
+                    registry::kinds_of(r).map_or_else(|| "all kinds".to_owned(), |k| k.join(","));
+                out.push_str(&format!(
+                    "{:<52} {:<8} {:<30} {}\n",
+                    r.id,
+                    r.severity.as_str(),
+                    kinds,
+                    r.summary
+                ));
+            }
+            print(&out)
+        }
+        Command::Explain { rule } => match registry::rule(&rule) {
+            Some(r) => {
+                let kinds =
+                    registry::kinds_of(r).map_or_else(|| "all kinds".to_owned(), |k| k.join(", "));
+                print(&format!(
+                    "# {}\n\n{}\n\nDefault severity: {}. Kinds: {}.\n\n{}",
+                    r.id,
+                    r.summary,
+                    r.severity,
+                    kinds,
+                    r.manual()
+                ))
+            }
+            None => fail(&unknown(
+                "rule",
+                &rule,
+                &registry::rules().iter().map(|r| r.id).collect::<Vec<_>>(),
+                "eventlint rules",
+            )),
+        },
+        Command::Schema { kind } => match Kind::find(&kind) {
+            Some(k) => print(&eventlint_core::schema::schema_file(k)),
+            None => fail(&unknown_kind(&kind)),
+        },
+    }
+}
+
+pub(crate) fn unknown(what: &str, name: &str, known: &[&str], list_cmd: &str) -> String {
+    let near = eventlint_core::suggest::did_you_mean(name, known)
+        .map(|k| format!("; did you mean `{k}`?"))
+        .unwrap_or_default();
+    format!("unknown {what} `{name}`{near} (`{list_cmd}` lists them)")
+}
+
+pub(crate) fn unknown_kind(name: &str) -> String {
+    unknown(
+        "kind",
+        name,
+        &registry::kinds().iter().map(|k| k.id).collect::<Vec<_>>(),
+        "eventlint kinds",
+    )
+}
+
+/// Writes to stdout; a closed pipe is not an error worth a panic.
+pub(crate) fn print(text: &str) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    if out
+        .write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .is_err()
+    {
+        return ExitCode::from(EXIT_FAILURE);
+    }
+    ExitCode::SUCCESS
+}
+
+pub(crate) fn fail(message: &str) -> ExitCode {
+    eprintln!("eventlint: {message}");
+    ExitCode::from(EXIT_FAILURE)
+}
+
+/// Colour only on a terminal, and never with `NO_COLOR` set (https://no-color.org).
+pub(crate) fn human_style() -> human::Style {
+    let color = std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    human::Style { color, width: 100 }
+}
