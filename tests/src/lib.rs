@@ -1,1 +1,175 @@
+//! Shared helpers of eventlint's test suites: the fixture layout and how fixtures are checked.
 
+use std::path::{Path, PathBuf};
+
+use eventlint_core::render::{human, json};
+use eventlint_core::report::{DocumentOutcome, Summary};
+use eventlint_core::{CheckOptions, Kind, check_document};
+
+/// The fixed clock of every fixture test.
+pub const NOW: &str = "2026-01-01T00:00:00Z";
+
+/// The repository root.
+#[must_use]
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
+}
+
+/// What a fixture's path says about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fixture {
+    /// Path relative to the repository root, `/` separators.
+    pub rel: String,
+    /// `fixtures/<vendor>/<kind>/…` names the kind `<vendor>.<kind>`; `fixtures/detect/…` is
+    /// checked without a kind, so that detection decides.
+    pub kind: Option<&'static Kind>,
+    /// `None` for `valid/`; the rule id for `invalid/<group>/<name>[--variant].json`.
+    pub expect_rule: Option<String>,
+}
+
+/// Reads a fixture's expectation from its path; a misplaced or misnamed fixture is an error.
+pub fn parse_fixture_path(path: &Path) -> Result<Fixture, String> {
+    let text = path.to_string_lossy().replace('\\', "/");
+    // Relative to the repository root, whether the path came absolute or as `../fixtures/…`.
+    let rel = match text.find("fixtures/") {
+        Some(i) if i == 0 || text[..i].ends_with('/') => text[i..].to_owned(),
+        _ => text.clone(),
+    };
+    let parts: Vec<&str> = rel.split('/').collect();
+    let bad = |why: &str| Err(format!("misplaced fixture `{rel}`: {why}"));
+    if parts.first() != Some(&"fixtures") {
+        return bad("fixtures live under fixtures/");
+    }
+    let (kind, rest) = if parts.get(1) == Some(&"detect") {
+        (None, &parts[2..])
+    } else if parts.len() >= 4 {
+        let kind_id = format!("{}.{}", parts[1], parts[2]);
+        let Some(kind) = Kind::find(&kind_id) else {
+            return bad(&format!("`{kind_id}` is not a registered kind"));
+        };
+        (Some(kind), &parts[3..])
+    } else {
+        return bad(
+            "expected fixtures/<vendor>/<kind>/valid/NAME or fixtures/<vendor>/<kind>/invalid/<group>/<rule>[--variant].json",
+        );
+    };
+    match (rest[0], rest.len()) {
+        ("valid", 2) => Ok(Fixture {
+            rel,
+            kind,
+            expect_rule: None,
+        }),
+        ("invalid", 3) => {
+            let stem = rest[2].rsplit_once('.').map_or(rest[2], |(s, _)| s);
+            let name = stem.split_once("--").map_or(stem, |(n, _)| n);
+            let rule = format!("{}/{name}", rest[1]);
+            if eventlint_core::registry::rule(&rule).is_none() {
+                return bad(&format!(
+                    "it names `{rule}`, which is not a registered rule"
+                ));
+            }
+            Ok(Fixture {
+                rel,
+                kind,
+                expect_rule: Some(rule),
+            })
+        }
+        _ => bad("after the kind comes `valid/NAME` or `invalid/<group>/<rule>[--variant].EXT`"),
+    }
+}
+
+/// Options of every fixture test: the fixed clock and the fixture's kind.
+#[must_use]
+pub fn options(kind: Option<&'static Kind>) -> CheckOptions {
+    let now = chrono::DateTime::parse_from_rfc3339(NOW)
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .unwrap_or_default();
+    let mut options = CheckOptions::at(now);
+    options.kind = kind;
+    options
+}
+
+/// A fixture's documents with the 0-based line each starts on: the whole file for `.json`,
+/// each non-blank line for `.ndjson` and `.jsonl`.
+#[must_use]
+pub fn split_documents<'a>(rel: &str, bytes: &'a [u8]) -> Vec<(usize, &'a [u8])> {
+    let ext = Path::new(rel)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default();
+    if ext != "ndjson" && ext != "jsonl" {
+        return vec![(0, bytes)];
+    }
+    bytes
+        .split(|b| *b == b'\n')
+        .enumerate()
+        .map(|(i, line)| (i, line.strip_suffix(b"\r").unwrap_or(line)))
+        .filter(|(_, line)| !line.iter().all(u8::is_ascii_whitespace))
+        .collect()
+}
+
+/// Checks a fixture file and returns the outcomes with diagnostics and the number of documents.
+#[must_use]
+pub fn check_file(
+    rel: &str,
+    bytes: &[u8],
+    options: &CheckOptions,
+) -> (Vec<DocumentOutcome>, usize) {
+    let documents = split_documents(rel, bytes);
+    let outcomes = documents
+        .iter()
+        .enumerate()
+        .filter_map(|(n, (line, doc))| {
+            let report = check_document(doc, options);
+            (!report.diagnostics.is_empty())
+                .then(|| DocumentOutcome::new(rel, n + 1, *line, doc, report))
+        })
+        .collect();
+    (outcomes, documents.len())
+}
+
+/// The snapshot text of a fixture: the plain human report, then the JSON report.
+#[must_use]
+pub fn snapshot_text(outcomes: &[DocumentOutcome], documents: usize) -> String {
+    let mut summary = Summary {
+        files: 1,
+        documents,
+        ..Summary::default()
+    };
+    for o in outcomes {
+        summary.add(o);
+    }
+    format!(
+        "{}\n---------------------------------------- json\n{}",
+        human::render(outcomes, &summary, human::Style::plain()),
+        json::render(outcomes, &summary)
+    )
+}
+
+/// Every fixture file under `fixtures/`, sorted.
+#[must_use]
+pub fn fixture_files() -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let mut entries: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+        entries.sort();
+        for p in entries {
+            if p.is_dir() {
+                walk(&p, out);
+            } else if matches!(
+                p.extension().and_then(|e| e.to_str()),
+                Some("json" | "ndjson" | "jsonl")
+            ) {
+                out.push(p);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&root().join("fixtures"), &mut out);
+    out
+}

@@ -184,9 +184,7 @@ pub fn check_document(bytes: &[u8], options: &CheckOptions) -> DocumentReport {
 /// Runs a kind's structural and semantic rules, then the rules common to every kind.
 pub(crate) fn run_rules(kind: &'static Kind, value: &Value, ctx: &mut Ctx<'_>) {
     for violation in schema::violations(kind, value) {
-        let before = ctx.findings.len();
-        (kind.map_violation)(ctx, &violation, value);
-        if ctx.findings.len() == before {
+        if !(kind.map_violation)(ctx, &violation, value) {
             ctx.report(schema::unmapped(kind, &violation));
         }
     }
@@ -219,7 +217,7 @@ fn unparsable(bytes: &[u8], err: &ParseError, options: &CheckOptions) -> Documen
     };
     let tree = SpanTree::new("");
     DocumentReport {
-        kind: None,
+        kind: options.kind,
         diagnostics: finish(text, &tree, vec![finding], options),
     }
 }

@@ -26,8 +26,9 @@ pub struct Kind {
     pub(crate) schema: fn() -> Value,
     /// Whether a document has this kind's shape (used only without `--kind`).
     pub(crate) detect: fn(&Value) -> bool,
-    /// Turns a schema violation into findings of this kind's structural rules.
-    pub(crate) map_violation: fn(&mut Ctx<'_>, &Violation, &Value),
+    /// Turns a schema violation into findings of this kind's structural rules; returns whether
+    /// a rule claimed it (an unclaimed one is reported as `schema/violation`).
+    pub(crate) map_violation: fn(&mut Ctx<'_>, &Violation, &Value) -> bool,
     /// The semantic rules.
     pub(crate) check: fn(&mut Ctx<'_>, &Value),
     pub(crate) validator: OnceLock<jsonschema::Validator>,

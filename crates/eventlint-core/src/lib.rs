@@ -12,6 +12,7 @@
 //! Rules never do I/O and never print: they return [`Diagnostic`] values.
 
 pub mod check;
+pub mod codegen;
 pub mod diagnostic;
 pub mod kind;
 pub mod pointer;

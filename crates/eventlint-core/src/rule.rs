@@ -14,6 +14,9 @@ pub struct Rule {
     pub summary: &'static str,
     /// The manual (Markdown), taken from the rule's doc comment.
     pub doc: &'static str,
+    /// Whether the rule reports violations of the kind's generated JSON Schema (so a document it
+    /// flags is also invalid for any JSON Schema validator using `schemas/`).
+    pub structural: bool,
 }
 
 impl Rule {
@@ -42,7 +45,8 @@ macro_rules! declare_rule {
         $vis:vis static $name:ident = {
             id: $id:literal,
             severity: $severity:ident,
-            summary: $summary:literal $(,)?
+            summary: $summary:literal
+            $(, structural: $structural:literal)? $(,)?
         };
     ) => {
         $(#[doc = $doc])*
@@ -51,6 +55,7 @@ macro_rules! declare_rule {
             severity: $crate::diagnostic::Severity::$severity,
             summary: $summary,
             doc: concat!($($doc, "\n"),*),
+            structural: false $(|| $structural)?,
         };
     };
 }

@@ -1,6 +1,7 @@
 //! "Did you mean …?" for misspelt keys and values.
 
 /// The known name closest to `name`, if it is close enough to be a likely misspelling.
+#[must_use]
 pub fn did_you_mean<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
     let lower = name.to_lowercase();
     if let Some(exact) = known.iter().find(|k| k.to_lowercase() == lower) {

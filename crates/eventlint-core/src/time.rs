@@ -22,6 +22,7 @@ impl IsoDateTime {
 }
 
 /// Parses `YYYY-MM-DDThh:mm[:ss[.f]][Z|±hh:mm|±hhmm|±hh]`, checking the calendar.
+#[allow(clippy::many_single_char_names)] // h, m, s, b: the notation of the format itself
 pub(crate) fn parse_iso8601(s: &str) -> Option<IsoDateTime> {
     let b = s.as_bytes();
     let digits = |r: std::ops::Range<usize>| -> Option<u32> {

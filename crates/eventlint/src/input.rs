@@ -15,8 +15,11 @@ pub(crate) enum Mode {
 
 impl Mode {
     pub(crate) fn of(name: &str) -> Mode {
-        let lower = name.to_ascii_lowercase();
-        if lower.ends_with(".ndjson") || lower.ends_with(".jsonl") {
+        let ext = Path::new(name)
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default();
+        if ext.eq_ignore_ascii_case("ndjson") || ext.eq_ignore_ascii_case("jsonl") {
             Mode::Ndjson
         } else {
             Mode::Json

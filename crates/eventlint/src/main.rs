@@ -1,8 +1,12 @@
 //! `eventlint`: lint event-tracking payloads. The only place that reads files and prints.
 
+// The CLI is the one component whose job is to print.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 mod input;
 mod lint;
 
+use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -64,10 +68,11 @@ fn main() -> ExitCode {
         Command::Kinds => {
             let mut out = String::new();
             for k in registry::kinds() {
-                out.push_str(&format!(
-                    "{:<34} {:<12} {:<36} {}\n",
+                let _ = writeln!(
+                    out,
+                    "{:<34} {:<12} {:<36} {}",
                     k.id, k.vendor, k.endpoint, k.description
-                ));
+                );
             }
             print(&out)
         }
@@ -76,13 +81,14 @@ fn main() -> ExitCode {
             for r in registry::rules() {
                 let kinds =
                     registry::kinds_of(r).map_or_else(|| "all kinds".to_owned(), |k| k.join(","));
-                out.push_str(&format!(
-                    "{:<52} {:<8} {:<30} {}\n",
+                let _ = writeln!(
+                    out,
+                    "{:<52} {:<8} {:<30} {}",
                     r.id,
                     r.severity.as_str(),
                     kinds,
                     r.summary
-                ));
+                );
             }
             print(&out)
         }
@@ -147,7 +153,7 @@ pub(crate) fn fail(message: &str) -> ExitCode {
     ExitCode::from(EXIT_FAILURE)
 }
 
-/// Colour only on a terminal, and never with `NO_COLOR` set (https://no-color.org).
+/// Colour only on a terminal, and never with `NO_COLOR` set (<https://no-color.org>).
 pub(crate) fn human_style() -> human::Style {
     let color = std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());

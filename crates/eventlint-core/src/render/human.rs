@@ -162,10 +162,12 @@ impl miette::Diagnostic for Report<'_> {
                 .next()
                 .map_or(0, char::len_utf8);
         }
-        let label = if d.pointer.is_empty() {
+        let label = if !d.pointer.is_empty() {
+            format!("at `{}`", d.pointer)
+        } else if d.span.end - d.span.start + 2 >= self.source.text.trim_end().len() {
             "the document".to_owned()
         } else {
-            format!("at `{}`", d.pointer)
+            "here".to_owned()
         };
         Some(Box::new(std::iter::once(LabeledSpan::new(
             Some(label),

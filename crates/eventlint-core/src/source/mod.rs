@@ -149,6 +149,17 @@ fn syntax_error(text: &str, err: &serde_json::Error) -> ParseError {
             ),
         };
     }
+    if what == "trailing characters" {
+        return ParseError::Syntax {
+            span: char_span(offset.min(bytes.len().saturating_sub(1))),
+            message: "unexpected data after the end of the JSON value".to_owned(),
+            help: Some(
+                "a .json file holds one JSON value; for one value per line use a .ndjson or .jsonl file \
+                 (or --stdin-filename events.ndjson)"
+                    .to_owned(),
+            ),
+        };
+    }
     // serde_json reports some errors after consuming the offending character.
     let i = if offset < bytes.len() {
         offset

@@ -162,20 +162,17 @@ fn string_chars_to_bytes(text: &str, literal: Range<usize>, chars: &Range<usize>
     let mut iter = raw.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         offsets.push(base + i);
-        if c == '\\' {
-            match iter.next() {
-                Some((_, 'u')) => {
-                    let hex: String = (0..4).filter_map(|_| iter.next().map(|(_, h)| h)).collect();
-                    // A surrogate pair is one character.
-                    if u16::from_str_radix(&hex, 16).is_ok_and(|u| (0xD800..0xDC00).contains(&u))
-                        && iter.peek().is_some_and(|(_, c)| *c == '\\')
-                    {
-                        for _ in 0..6 {
-                            iter.next();
-                        }
-                    }
+        if c == '\\'
+            && let Some((_, 'u')) = iter.next()
+        {
+            let hex: String = (0..4).filter_map(|_| iter.next().map(|(_, h)| h)).collect();
+            // A surrogate pair is one character.
+            if u16::from_str_radix(&hex, 16).is_ok_and(|u| (0xD800..0xDC00).contains(&u))
+                && iter.peek().is_some_and(|(_, c)| *c == '\\')
+            {
+                for _ in 0..6 {
+                    iter.next();
                 }
-                Some(_) | None => {}
             }
         }
     }

@@ -72,35 +72,23 @@ fn detect(value: &Value) -> bool {
     })
 }
 
-fn map_violation(ctx: &mut Ctx<'_>, v: &Violation, doc: &Value) {
+fn map_violation(ctx: &mut Ctx<'_>, v: &Violation, doc: &Value) -> bool {
     let rel = v.path();
     let root = Pointer::root();
-    match (&v.keyword, rel.as_slice()) {
-        (Keyword::Type, []) => ctx.report(c::body_object::finding(doc)),
-        (Keyword::Required(p), []) if p == "action" => {
-            ctx.report(c::action_required::missing(root))
-        }
+    let at = v.pointer.clone();
+    let action = doc.get("action");
+    let finding = match (&v.keyword, rel.as_slice()) {
+        (Keyword::Type, []) => c::body_object::finding(doc),
+        (Keyword::Required(p), []) if p == "action" => c::action_required::missing(root),
         (Keyword::Type | Keyword::MinLength(_), ["action"]) => {
-            ctx.report(c::action_required::wrong(
-                v.pointer.clone(),
-                doc.get("action"),
-            ));
+            c::action_required::wrong(at, action)
         }
-        (Keyword::MaxLength(limit), ["action"]) => {
-            ctx.report(c::action_length::finding(
-                v.pointer.clone(),
-                doc.get("action"),
-                *limit,
-            ));
-        }
-        (Keyword::Pattern(_), ["action"]) => ctx.report(c::action_pattern::finding(
-            v.pointer.clone(),
-            doc.get("action"),
-        )),
-        _ => {
-            event::map_violation(ctx, v, &rel, &root, doc);
-        }
-    }
+        (Keyword::MaxLength(limit), ["action"]) => c::action_length::finding(at, action, *limit),
+        (Keyword::Pattern(_), ["action"]) => c::action_pattern::finding(at, action),
+        _ => return event::map_violation(ctx, v, &rel, &root, doc),
+    };
+    ctx.report(finding);
+    true
 }
 
 fn check(ctx: &mut Ctx<'_>, value: &Value) {

@@ -22,10 +22,10 @@ pub(crate) fn map_violation(
     let at = v.pointer.clone();
     match (&v.keyword, rel) {
         (Keyword::Required(p), []) if p == "client" => {
-            ctx.report(r::client_required::missing(base.clone()))
+            ctx.report(r::client_required::missing(base.clone()));
         }
         (Keyword::Required(p), []) if p == "label" => {
-            ctx.report(r::label_required::missing(base.clone()))
+            ctx.report(r::label_required::missing(base.clone()));
         }
         (Keyword::AdditionalProperties(keys), []) => {
             for key in keys {
@@ -46,10 +46,13 @@ pub(crate) fn map_violation(
             ctx.report(r::client_id_type::finding(at, instance));
         }
         (Keyword::Type, ["client", field]) => {
-            ctx.report(r::client_string_types::finding(at, field, instance))
+            ctx.report(r::client_string_types::finding(at, field, instance));
         }
+        // An empty email is no identifier: `client-identifier` reports it, not the pattern.
+        (Keyword::Pattern(_), ["client", "email"])
+            if instance.and_then(Value::as_str) == Some("") => {}
         (Keyword::Pattern(_), ["client", "email"]) => {
-            ctx.report(r::client_email_format::finding(at, instance))
+            ctx.report(r::client_email_format::finding(at, instance));
         }
         (Keyword::Type | Keyword::MinLength(_), ["label"]) => {
             ctx.report(r::label_required::wrong(at, instance));

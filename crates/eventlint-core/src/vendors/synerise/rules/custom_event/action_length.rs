@@ -23,6 +23,7 @@ declare_rule! {
         id: "synerise.custom-event/action-length",
         severity: Error,
         summary: "`action` is longer than 32 characters",
+        structural: true,
     };
 }
 

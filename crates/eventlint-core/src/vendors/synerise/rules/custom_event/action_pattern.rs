@@ -26,6 +26,7 @@ declare_rule! {
         id: "synerise.custom-event/action-pattern",
         severity: Error,
         summary: "`action` has characters outside `[a-zA-Z0-9._-]`",
+        structural: true,
     };
 }
 

@@ -25,6 +25,7 @@ declare_rule! {
         id: "synerise.custom-event/action-required",
         severity: Error,
         summary: "`action` is missing, not a string, or empty",
+        structural: true,
     };
 }
 

@@ -24,6 +24,7 @@ declare_rule! {
         id: "synerise.custom-event/body-object",
         severity: Error,
         summary: "The custom event body is not a JSON object",
+        structural: true,
     };
 }
 

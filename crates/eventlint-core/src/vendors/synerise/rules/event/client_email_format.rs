@@ -27,6 +27,7 @@ declare_rule! {
         id: "synerise.event/client-email-format",
         severity: Error,
         summary: "`client.email` is not a valid email address",
+        structural: true,
     };
 }
 

@@ -33,6 +33,7 @@ declare_rule! {
         id: "synerise.event/client-id-type",
         severity: Error,
         summary: "`client.id` is not a positive 64-bit integer",
+        structural: true,
     };
 }
 
@@ -45,7 +46,7 @@ pub(crate) fn finding(at: Pointer, value: Option<&Value>) -> Finding {
         }
         Some(Value::String(s)) => Finding::new(&CLIENT_ID_TYPE, at, format!("`client.id` is the string `\"{s}\"`, not a profile id"))
             .help("`client.id` is Synerise's numeric profile id; put your own identifier in `client.customId`"),
-        Some(Value::Number(n)) if n.is_f64() && n.as_f64().is_some_and(|f| f >= 1.0 && f < 9.2e18) => {
+        Some(Value::Number(n)) if n.is_f64() && n.as_f64().is_some_and(|f| (1.0..9.2e18).contains(&f)) => {
             Finding::new(&CLIENT_ID_TYPE, at, format!("`client.id` is the fractional number `{n}`"))
                 .severity(Severity::Warning)
                 .help("send `client.id` as a whole number")

@@ -27,6 +27,7 @@ declare_rule! {
         id: "synerise.event/client-identifier",
         severity: Error,
         summary: "`client` has no identifier (`id`, `customId`, `uuid` or `email`)",
+        structural: true,
     };
 }
 

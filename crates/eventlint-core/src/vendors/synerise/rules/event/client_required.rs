@@ -26,6 +26,7 @@ declare_rule! {
         id: "synerise.event/client-required",
         severity: Error,
         summary: "`client` is missing or not an object",
+        structural: true,
     };
 }
 

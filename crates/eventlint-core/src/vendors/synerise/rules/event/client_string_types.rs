@@ -26,6 +26,7 @@ declare_rule! {
         id: "synerise.event/client-string-types",
         severity: Error,
         summary: "`client.customId`, `client.uuid` or `client.email` is not a string",
+        structural: true,
     };
 }
 

@@ -30,12 +30,12 @@ declare_rule! {
 
 pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, event: &Map<String, Value>) {
     let salted = matches!(event.get("eventSalt"), Some(Value::String(s)) if !s.is_empty());
-    if let (true, Some(Value::String(time))) = (salted, event.get("time")) {
-        if is_future(ctx, time) {
-            ctx.report(
+    if let (true, Some(Value::String(time))) = (salted, event.get("time"))
+        && is_future(ctx, time)
+    {
+        ctx.report(
                 Finding::new(&EVENTSALT_FUTURE_TIME, base.key("eventSalt"), format!("`eventSalt` is set but `time` `{time}` is in the future, so the event can never be overwritten"))
                     .help("send the event's past occurrence `time`; a future time is replaced by the receive time"),
             );
-        }
     }
 }

@@ -24,6 +24,7 @@ declare_rule! {
         id: "synerise.event/eventsalt-type",
         severity: Error,
         summary: "`eventSalt` is not a non-empty string",
+        structural: true,
     };
 }
 

@@ -27,6 +27,7 @@ declare_rule! {
         id: "synerise.event/label-required",
         severity: Error,
         summary: "`label` is missing, not a string, or empty",
+        structural: true,
     };
 }
 

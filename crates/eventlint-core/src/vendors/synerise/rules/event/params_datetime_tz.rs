@@ -30,13 +30,21 @@ declare_rule! {
 
 pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, params: &Map<String, Value>) {
     for (key, value) in params {
-        if let Value::String(s) = value {
-            if let Some(IsoDateTime::Local(_)) = parse_iso8601(s) {
-                ctx.report(
-                    Finding::new(&PARAMS_DATETIME_TZ, at.key(key), format!("`params.{key}` `{s}` has no offset and is read in the workspace time zone"))
-                        .help(format!("add `Z` or an offset to `params.{key}`, e.g. `{s}Z`")),
-                );
-            }
+        if let Value::String(s) = value
+            && let Some(IsoDateTime::Local(_)) = parse_iso8601(s)
+        {
+            ctx.report(
+                Finding::new(
+                    &PARAMS_DATETIME_TZ,
+                    at.key(key),
+                    format!(
+                        "`params.{key}` `{s}` has no offset and is read in the workspace time zone"
+                    ),
+                )
+                .help(format!(
+                    "add `Z` or an offset to `params.{key}`, e.g. `{s}Z`"
+                )),
+            );
         }
     }
 }

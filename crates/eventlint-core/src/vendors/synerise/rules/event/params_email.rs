@@ -34,20 +34,16 @@ pub(crate) fn check(
     client: Option<&Value>,
 ) {
     let client_email = client.and_then(|c| c.get("email")).and_then(Value::as_str);
-    if let (Some(Value::String(email)), Some(client_email)) = (params.get("email"), client_email) {
-        if email != client_email {
-            ctx.report(
-                Finding::new(
-                    &PARAMS_EMAIL,
-                    at.key("email"),
-                    format!(
-                        "`params.email` `{email}` differs from `client.email` `{client_email}`"
-                    ),
-                )
-                .help(
-                    "make `params.email` the profile's own address, `client.email`, or remove it",
-                ),
-            );
-        }
+    if let (Some(Value::String(email)), Some(client_email)) = (params.get("email"), client_email)
+        && email != client_email
+    {
+        ctx.report(
+            Finding::new(
+                &PARAMS_EMAIL,
+                at.key("email"),
+                format!("`params.email` `{email}` differs from `client.email` `{client_email}`"),
+            )
+            .help("make `params.email` the profile's own address, `client.email`, or remove it"),
+        );
     }
 }

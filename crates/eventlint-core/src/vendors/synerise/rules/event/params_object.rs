@@ -26,6 +26,7 @@ declare_rule! {
         id: "synerise.event/params-object",
         severity: Error,
         summary: "`params` is not an object",
+        structural: true,
     };
 }
 

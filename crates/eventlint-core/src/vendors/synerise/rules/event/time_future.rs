@@ -30,18 +30,18 @@ declare_rule! {
 }
 
 pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, event: &Map<String, Value>) {
-    if let Some(Value::String(time)) = event.get("time") {
-        if is_future(ctx, time) {
-            let now = ctx
-                .options
-                .now
-                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-            ctx.report(
+    if let Some(Value::String(time)) = event.get("time")
+        && is_future(ctx, time)
+    {
+        let now = ctx
+            .options
+            .now
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        ctx.report(
                 Finding::new(&TIME_FUTURE, base.key("time"), format!("`time` `{time}` is in the future (now is {now})"))
                     .help("send the time the event occurred; check the offset and the clock that produced `time`")
                     .note("Synerise rejects a future time and stores the receive time instead"),
             );
-        }
     }
 }
 

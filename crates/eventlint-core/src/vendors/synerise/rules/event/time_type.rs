@@ -27,6 +27,7 @@ declare_rule! {
         id: "synerise.event/time-type",
         severity: Error,
         summary: "`time` is not a string",
+        structural: true,
     };
 }
 

@@ -27,6 +27,7 @@ declare_rule! {
         id: "synerise.event/unknown-client-key",
         severity: Warning,
         summary: "`client` has a key that is not an identifier",
+        structural: true,
     };
 }
 

@@ -27,6 +27,7 @@ declare_rule! {
         id: "synerise.event/unknown-top-level-key",
         severity: Warning,
         summary: "The event has a top-level key Synerise does not know",
+        structural: true,
     };
 }
 

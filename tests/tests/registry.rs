@@ -1,0 +1,119 @@
+//! Meta-tests over the rule and kind registries (ruff `registry.rs`, cargo-deny's pinned codes).
+
+use eventlint_core::registry;
+use eventlint_tests::{check_file, fixture_files, options, parse_fixture_path, split_documents};
+use std::collections::BTreeSet;
+
+#[test]
+fn rule_ids_are_unique_and_well_formed() {
+    let mut seen = BTreeSet::new();
+    for rule in registry::rules() {
+        assert!(seen.insert(rule.id), "duplicate rule id {}", rule.id);
+        let (group, name) = rule.id.split_once('/').expect("group/name");
+        assert!(
+            !group.is_empty()
+                && group.bytes().all(|b| b.is_ascii_lowercase()
+                    || b.is_ascii_digit()
+                    || b == b'.'
+                    || b == b'-'),
+            "bad group in {}",
+            rule.id
+        );
+        assert!(
+            !name.is_empty()
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                && !name.contains("--"),
+            "bad name in {} (kebab-case)",
+            rule.id
+        );
+    }
+}
+
+#[test]
+fn every_rule_is_documented() {
+    for rule in registry::rules() {
+        let manual = rule.manual();
+        for section in ["## What it checks", "## Why", "## Example", "## Fix"] {
+            assert!(
+                manual.contains(section),
+                "{} lacks `{section}` in its doc comment",
+                rule.id
+            );
+        }
+        assert!(
+            !rule.summary.is_empty() && !rule.summary.ends_with('.'),
+            "{}: summary is one line without a final period",
+            rule.id
+        );
+    }
+}
+
+#[test]
+fn rule_ids_are_pinned() {
+    let list: Vec<String> = registry::rules()
+        .iter()
+        .map(|r| format!("{} {}", r.id, r.severity))
+        .collect();
+    insta::assert_snapshot!("rule_ids", list.join("\n"));
+}
+
+#[test]
+fn kind_ids_are_pinned() {
+    let list: Vec<&str> = registry::kinds().iter().map(|k| k.id).collect();
+    insta::assert_snapshot!("kind_ids", list.join("\n"));
+}
+
+/// Every rule is shown by at least one invalid fixture, and no fixture shows `schema/violation`
+/// (every structural violation is claimed by a named rule).
+#[test]
+fn every_rule_has_an_invalid_fixture() {
+    let mut shown = BTreeSet::new();
+    for path in fixture_files() {
+        let fixture = parse_fixture_path(&path).unwrap_or_else(|e| panic!("{e}"));
+        let bytes = std::fs::read(&path).expect("readable fixture");
+        let (outcomes, _) = check_file(&fixture.rel, &bytes, &options(fixture.kind));
+        for d in outcomes.iter().flat_map(|o| &o.diagnostics) {
+            assert_ne!(
+                d.rule, "schema/violation",
+                "{}: unmapped schema violation: {}",
+                fixture.rel, d.message
+            );
+        }
+        if let Some(rule) = fixture.expect_rule {
+            shown.insert(rule);
+        }
+    }
+    let missing: Vec<&str> = registry::rules()
+        .iter()
+        .map(|r| r.id)
+        .filter(|id| *id != "schema/violation" && !shown.contains(*id))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "rules without an invalid fixture: {missing:?}"
+    );
+}
+
+/// Without `--kind`, every valid fixture is detected as its own kind.
+#[test]
+fn valid_fixtures_are_detected_as_their_kind() {
+    for path in fixture_files() {
+        let fixture = parse_fixture_path(&path).unwrap_or_else(|e| panic!("{e}"));
+        let (Some(kind), None) = (fixture.kind, &fixture.expect_rule) else {
+            continue;
+        };
+        let bytes = std::fs::read(&path).expect("readable fixture");
+        for (_, doc) in split_documents(&fixture.rel, &bytes) {
+            let report = eventlint_core::check_document(doc, &options(None));
+            assert_eq!(
+                report.kind.map(|k| k.id),
+                Some(kind.id),
+                "{} detected as {:?}",
+                fixture.rel,
+                report.kind
+            );
+        }
+    }
+}
