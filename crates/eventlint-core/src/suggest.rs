@@ -20,6 +20,35 @@ pub fn did_you_mean<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
         .map(|(_, k)| k)
 }
 
+/// An unknown-key finding for `rule`: the span on the key, "did you mean" when a known key is
+/// close, otherwise the list of known keys. `container` names the object in messages (e.g.
+/// "the event", "`client`").
+pub(crate) fn unknown_key(
+    rule: &'static crate::rule::Rule,
+    parent: &crate::pointer::Pointer,
+    key: &str,
+    known: &[&str],
+    container: &str,
+    fallback_help: Option<String>,
+) -> crate::check::Finding {
+    let f = crate::check::Finding::new(
+        rule,
+        parent.key(key),
+        format!("unknown key `{key}` in {container}"),
+    )
+    .on_key();
+    match did_you_mean(key, known) {
+        Some(near) => f
+            .message_suffix(&format!("; did you mean `{near}`?"))
+            .help(format!("rename `{key}` to `{near}`")),
+        None => {
+            f.help(fallback_help.unwrap_or_else(|| {
+                format!("remove `{key}`; {container} takes {}", one_of(known, 8))
+            }))
+        }
+    }
+}
+
 /// Formats a list of names as `` `a`, `b` or `c` ``, capped at `cap` with "and N more".
 pub(crate) fn one_of(names: &[&str], cap: usize) -> String {
     let shown: Vec<String> = names.iter().take(cap).map(|n| format!("`{n}`")).collect();

@@ -99,7 +99,6 @@ pub(crate) fn parse_iso8601(s: &str) -> Option<IsoDateTime> {
 
 /// The unit an epoch number's magnitude suggests (vendor-rules.md §0.4 `common/epoch-unit`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[allow(dead_code)] // used by the epoch rules of later kinds
 pub(crate) enum EpochBand {
     Seconds,
     Milliseconds,
@@ -108,7 +107,6 @@ pub(crate) enum EpochBand {
     Unknown,
 }
 
-#[allow(dead_code)]
 pub(crate) fn epoch_band(value: f64) -> EpochBand {
     let v = value.abs();
     if (1e9..1e10).contains(&v) {
@@ -122,6 +120,15 @@ pub(crate) fn epoch_band(value: f64) -> EpochBand {
     } else {
         EpochBand::Unknown
     }
+}
+
+/// Epoch seconds (fraction allowed) as an RFC 3339 UTC string; `None` when out of range.
+pub(crate) fn epoch_to_rfc3339(seconds: f64) -> Option<String> {
+    if !seconds.is_finite() || seconds.abs() > 8.0e12 {
+        return None;
+    }
+    #[allow(clippy::cast_possible_truncation)]
+    millis_to_rfc3339((seconds * 1000.0).round() as i64)
 }
 
 /// An epoch value in milliseconds as an RFC 3339 UTC string.

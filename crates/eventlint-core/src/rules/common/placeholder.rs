@@ -19,6 +19,9 @@ declare_rule! {
     /// Vendor examples are copied into code and fixtures; a placeholder that reaches the API is
     /// accepted and pollutes the data, or fails authentication later (vendor-rules.md §0.4).
     ///
+    /// A document with three or more `string` values is a request-syntax template (such as the
+    /// boto3 `put_events` "Request Syntax", SEED-003), so each of them is then a warning.
+    ///
     /// ## Example
     /// ```json
     /// {"client": {"customId": "YOUR_CUSTOMER_ID"}}
@@ -48,13 +51,24 @@ fn is_placeholder(s: &str) -> bool {
 }
 
 pub(crate) fn check(ctx: &mut Ctx<'_>, value: &Value) {
-    walk(ctx, value, &Pointer::root());
+    let template = count_word(value) >= 3;
+    walk(ctx, value, &Pointer::root(), template);
 }
 
-fn walk(ctx: &mut Ctx<'_>, value: &Value, at: &Pointer) {
+/// How many values are the bare word `string`.
+fn count_word(value: &Value) -> usize {
+    match value {
+        Value::String(s) => usize::from(s == "string"),
+        Value::Array(items) => items.iter().map(count_word).sum(),
+        Value::Object(members) => members.values().map(count_word).sum(),
+        _ => 0,
+    }
+}
+
+fn walk(ctx: &mut Ctx<'_>, value: &Value, at: &Pointer, template: bool) {
     match value {
         Value::String(s) => {
-            let severity = if is_placeholder(s) {
+            let severity = if is_placeholder(s) || (template && s == "string") {
                 Severity::Warning
             } else if s == "string" {
                 Severity::Info
@@ -76,12 +90,12 @@ fn walk(ctx: &mut Ctx<'_>, value: &Value, at: &Pointer) {
         }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                walk(ctx, item, &at.index(i));
+                walk(ctx, item, &at.index(i), template);
             }
         }
         Value::Object(members) => {
             for (key, item) in members {
-                walk(ctx, item, &at.key(key));
+                walk(ctx, item, &at.key(key), template);
             }
         }
         _ => {}

@@ -1,7 +1,7 @@
 use crate::check::Finding;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
-use crate::suggest::did_you_mean;
+use crate::suggest::unknown_key;
 use crate::vendors::synerise::model::CLIENT_KEYS;
 
 declare_rule! {
@@ -32,14 +32,13 @@ declare_rule! {
 }
 
 pub(crate) fn finding(client: &Pointer, key: &str) -> Finding {
-    let f = Finding::new(
+    let otherwise = "`client` takes only `id`, `customId`, `uuid` and `email`; move other profile data to `params`".to_owned();
+    unknown_key(
         &UNKNOWN_CLIENT_KEY,
-        client.key(key),
-        format!("unknown key `{key}` in `client`"),
+        client,
+        key,
+        CLIENT_KEYS,
+        "`client`",
+        Some(otherwise),
     )
-    .on_key();
-    match did_you_mean(key, CLIENT_KEYS) {
-        Some(near) => f.message_suffix(&format!("; did you mean `{near}`?")).help(format!("rename `client.{key}` to `client.{near}`")),
-        None => f.help("`client` takes only `id`, `customId`, `uuid` and `email`; move other profile data to `params`"),
-    }
 }

@@ -1,7 +1,7 @@
 use crate::check::Finding;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
-use crate::suggest::{did_you_mean, one_of};
+use crate::suggest::{one_of, unknown_key};
 use crate::vendors::synerise::model::EVENT_KEYS;
 
 declare_rule! {
@@ -32,19 +32,16 @@ declare_rule! {
 }
 
 pub(crate) fn finding(base: &Pointer, key: &str) -> Finding {
-    let f = Finding::new(
+    let otherwise = format!(
+        "move `{key}` into `params`, or remove it; known keys: {}",
+        one_of(EVENT_KEYS, 6)
+    );
+    unknown_key(
         &UNKNOWN_TOP_LEVEL_KEY,
-        base.key(key),
-        format!("unknown key `{key}` in the event"),
+        base,
+        key,
+        EVENT_KEYS,
+        "the event",
+        Some(otherwise),
     )
-    .on_key();
-    match did_you_mean(key, EVENT_KEYS) {
-        Some(near) => f
-            .message_suffix(&format!("; did you mean `{near}`?"))
-            .help(format!("rename `{key}` to `{near}`")),
-        None => f.help(format!(
-            "move `{key}` into `params`, or remove it; known keys: {}",
-            one_of(EVENT_KEYS, 6)
-        )),
-    }
 }
