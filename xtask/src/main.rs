@@ -2,6 +2,10 @@
 //!
 //! - `cargo xtask codegen` writes the generated files (schemas, rules reference);
 //!   `cargo xtask codegen --check` fails if any is stale.
+//! - `cargo xtask bench [--runs N] [--lines N] [--files N] [--big] [--gen PATH]` measures eventlint
+//!   against the parse-only baseline (see `bench.rs`).
+
+mod bench;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -48,6 +52,39 @@ fn codegen(check: bool) -> Result<()> {
     Ok(())
 }
 
+fn bench_options(args: &[&str]) -> Result<bench::Options> {
+    let mut opts = bench::Options {
+        runs: 5,
+        lines: 1_000_000,
+        files: 10_000,
+        big: false,
+        gen_script: root().join("../shared/bench/gen_corpus.py"),
+    };
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let mut value = || {
+            it.next()
+                .copied()
+                .with_context(|| format!("{arg} needs a value"))
+        };
+        match *arg {
+            "--runs" => opts.runs = value()?.parse()?,
+            "--lines" => opts.lines = value()?.parse()?,
+            "--files" => opts.files = value()?.parse()?,
+            "--gen" => opts.gen_script = PathBuf::from(value()?),
+            "--big" => opts.big = true,
+            other => bail!("unknown bench option `{other}`"),
+        }
+    }
+    if !opts.gen_script.exists() {
+        bail!(
+            "corpus generator not found at {} (pass --gen PATH)",
+            opts.gen_script.display()
+        );
+    }
+    Ok(opts)
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args
@@ -58,7 +95,10 @@ fn main() -> ExitCode {
     {
         ["codegen"] => codegen(false),
         ["codegen", "--check"] => codegen(true),
-        _ => Err(anyhow::anyhow!("usage: cargo xtask codegen [--check]")),
+        ["bench", rest @ ..] => bench_options(rest).and_then(|o| bench::run(&root(), &o)),
+        _ => Err(anyhow::anyhow!(
+            "usage: cargo xtask codegen [--check] | cargo xtask bench [--runs N] [--lines N] [--files N] [--big] [--gen PATH]"
+        )),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

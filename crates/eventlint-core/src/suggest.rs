@@ -1,21 +1,42 @@
 //! "Did you mean …?" for misspelt keys and values.
 
-/// The known name closest to `name`, if it is close enough to be a likely misspelling.
+/// The known name closest to `name`, if it is close enough to be a likely misspelling: equal
+/// ignoring case, equal ignoring case and `_`/`-`/space, or within a small edit distance
+/// (Damerau-Levenshtein, at most a third of the candidate's length, 1 to 3).
 #[must_use]
 pub fn did_you_mean<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
-    let lower = name.to_lowercase();
-    if let Some(exact) = known.iter().find(|k| k.to_lowercase() == lower) {
+    if let Some(exact) = known.iter().find(|k| k.eq_ignore_ascii_case(name)) {
         return Some(exact);
     }
-    let squash = |s: &str| s.to_lowercase().replace(['_', '-', ' '], "");
+    let squash = |s: &'_ str| {
+        s.chars()
+            .filter(|c| !matches!(c, '_' | '-' | ' '))
+            .flat_map(char::to_lowercase)
+            .collect::<Vec<char>>()
+    };
     let squashed = squash(name);
-    if let Some(same) = known.iter().find(|k| squash(k) == squashed) {
+    let same_squashed = |k: &str| {
+        k.chars()
+            .filter(|c| !matches!(c, '_' | '-' | ' '))
+            .flat_map(char::to_lowercase)
+            .eq(squashed.iter().copied())
+    };
+    if let Some(same) = known.iter().find(|k| same_squashed(k)) {
         return Some(same);
     }
+    let lower = name.to_lowercase();
+    let len = lower.chars().count();
     known
         .iter()
-        .map(|k| (strsim::damerau_levenshtein(&lower, &k.to_lowercase()), *k))
-        .filter(|(d, k)| *d <= (k.chars().count() / 3).clamp(1, 3))
+        .filter_map(|k| {
+            let limit = (k.chars().count() / 3).clamp(1, 3);
+            // Cheap bound first: the distance is at least the difference in length.
+            if k.chars().count().abs_diff(len) > limit {
+                return None;
+            }
+            let d = strsim::damerau_levenshtein(&lower, &k.to_lowercase());
+            (d <= limit).then_some((d, *k))
+        })
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
 }

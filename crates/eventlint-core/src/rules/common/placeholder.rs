@@ -51,51 +51,60 @@ fn is_placeholder(s: &str) -> bool {
 }
 
 pub(crate) fn check(ctx: &mut Ctx<'_>, value: &Value) {
-    let template = count_word(value) >= 3;
-    walk(ctx, value, &Pointer::root(), template);
-}
-
-/// How many values are the bare word `string`.
-fn count_word(value: &Value) -> usize {
-    match value {
-        Value::String(s) => usize::from(s == "string"),
-        Value::Array(items) => items.iter().map(count_word).sum(),
-        Value::Object(members) => members.values().map(count_word).sum(),
-        _ => 0,
+    // One pass that allocates nothing unless it finds a candidate (the valid path stays cheap).
+    let mut found: Vec<(Pointer, &str)> = Vec::new();
+    let mut path: Vec<Segment<'_>> = Vec::new();
+    collect(value, &mut path, &mut found);
+    let template = found.iter().filter(|(_, s)| *s == "string").count() >= 3;
+    for (at, s) in found {
+        let severity = if is_placeholder(s) || template {
+            Severity::Warning
+        } else {
+            Severity::Info
+        };
+        if ctx.has_finding_at(&at) {
+            continue;
+        }
+        ctx.report(
+            Finding::new(
+                &PLACEHOLDER,
+                at.clone(),
+                format!("`{at}` holds the documentation placeholder `{s}`"),
+            )
+            .severity(severity)
+            .help(format!("replace `{s}` at `{at}` with the real value")),
+        );
     }
 }
 
-fn walk(ctx: &mut Ctx<'_>, value: &Value, at: &Pointer, template: bool) {
+#[derive(Clone, Copy)]
+enum Segment<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+fn pointer(path: &[Segment<'_>]) -> Pointer {
+    path.iter().fold(Pointer::root(), |p, s| match s {
+        Segment::Key(k) => p.key(k),
+        Segment::Index(i) => p.index(*i),
+    })
+}
+
+fn collect<'v>(value: &'v Value, path: &mut Vec<Segment<'v>>, found: &mut Vec<(Pointer, &'v str)>) {
     match value {
-        Value::String(s) => {
-            let severity = if is_placeholder(s) || (template && s == "string") {
-                Severity::Warning
-            } else if s == "string" {
-                Severity::Info
-            } else {
-                return;
-            };
-            if ctx.has_finding_at(at) {
-                return;
-            }
-            ctx.report(
-                Finding::new(
-                    &PLACEHOLDER,
-                    at.clone(),
-                    format!("`{at}` holds the documentation placeholder `{s}`"),
-                )
-                .severity(severity)
-                .help(format!("replace `{s}` at `{at}` with the real value")),
-            );
-        }
+        Value::String(s) if s == "string" || is_placeholder(s) => found.push((pointer(path), s)),
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                walk(ctx, item, &at.index(i), template);
+                path.push(Segment::Index(i));
+                collect(item, path, found);
+                path.pop();
             }
         }
         Value::Object(members) => {
             for (key, item) in members {
-                walk(ctx, item, &at.key(key), template);
+                path.push(Segment::Key(key));
+                collect(item, path, found);
+                path.pop();
             }
         }
         _ => {}

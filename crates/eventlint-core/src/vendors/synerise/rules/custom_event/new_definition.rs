@@ -1,3 +1,7 @@
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use crate::check::{Ctx, Finding};
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
@@ -29,12 +33,31 @@ declare_rule! {
     };
 }
 
-pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, action: &str) {
-    let known: Vec<&str> = system_actions().collect();
-    if known.contains(&action) {
-        return;
+/// The system action `action` looks like a misspelling of, if any. Streams repeat a handful of
+/// actions millions of times, so each thread remembers its last verdicts (bounded).
+fn near_miss(action: &str) -> Option<&'static str> {
+    thread_local! {
+        static SEEN: RefCell<HashMap<String, Option<&'static str>>> = RefCell::new(HashMap::new());
     }
-    if let Some(near) = did_you_mean(action, &known) {
+    static KNOWN: LazyLock<Vec<&'static str>> = LazyLock::new(|| system_actions().collect());
+    if KNOWN.contains(&action) {
+        return None;
+    }
+    SEEN.with_borrow_mut(|seen| {
+        if let Some(verdict) = seen.get(action) {
+            return *verdict;
+        }
+        let verdict = did_you_mean(action, &KNOWN);
+        if seen.len() >= 4096 {
+            seen.clear();
+        }
+        seen.insert(action.to_owned(), verdict);
+        verdict
+    })
+}
+
+pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, action: &str) {
+    if let Some(near) = near_miss(action) {
         ctx.report(
             Finding::new(
                 &NEW_DEFINITION,

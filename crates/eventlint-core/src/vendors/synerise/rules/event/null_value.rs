@@ -40,10 +40,21 @@ pub(crate) fn finding(at: Pointer, rel: &[&str]) -> Finding {
         .help(format!("omit `{name}` instead of sending `null`"))
 }
 
-/// `null` values anywhere inside `params`.
+/// `null` values anywhere inside `params` (names and pointers are built only for a `null`).
 pub(crate) fn check_params(ctx: &mut Ctx<'_>, at: &Pointer, params: &Map<String, Value>) {
     for (key, value) in params {
-        walk(ctx, &at.key(key), &format!("params.{key}"), value);
+        if contains_null(value) {
+            walk(ctx, &at.key(key), &format!("params.{key}"), value);
+        }
+    }
+}
+
+fn contains_null(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::Object(members) => members.values().any(contains_null),
+        Value::Array(items) => items.iter().any(contains_null),
+        _ => false,
     }
 }
 
@@ -54,12 +65,12 @@ fn walk(ctx: &mut Ctx<'_>, at: &Pointer, name: &str, value: &Value) {
                 .help(format!("omit `{name}` instead of sending `null`")),
         ),
         Value::Object(members) => {
-            for (key, v) in members {
+            for (key, v) in members.iter().filter(|(_, v)| contains_null(v)) {
                 walk(ctx, &at.key(key), &format!("{name}.{key}"), v);
             }
         }
         Value::Array(items) => {
-            for (i, v) in items.iter().enumerate() {
+            for (i, v) in items.iter().enumerate().filter(|(_, v)| contains_null(v)) {
                 walk(ctx, &at.index(i), &format!("{name}[{i}]"), v);
             }
         }

@@ -1,0 +1,302 @@
+//! `cargo xtask bench`: eventlint against a parse-only baseline on the same inputs.
+//!
+//! The corpus comes from `shared/bench/gen_corpus.py` (into `target/`, never committed). Each
+//! workload runs eventlint and the baseline in alternation, `--runs` times, and reports the median
+//! wall and CPU time, events/s, MB/s, peak memory, and the ratios to the baseline.
+
+#![allow(clippy::print_stdout)]
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+
+/// One measured run of a command.
+#[derive(Debug, Clone, Copy)]
+struct Sample {
+    wall: Duration,
+    cpu: Duration,
+    max_rss_kib: u64,
+    code: i32,
+}
+
+/// Runs `cmd` with stdout to /dev/null and returns its wall time, CPU time (user + system, all
+/// threads) and peak resident memory, read from `wait4`.
+#[allow(unsafe_code)]
+fn measure(cmd: &mut Command) -> Result<Sample> {
+    let start = Instant::now();
+    let child = cmd
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .stdin(Stdio::null())
+        .spawn()?;
+    let pid = libc::pid_t::try_from(child.id()).context("pid")?;
+    let mut status = 0;
+    // SAFETY: `rusage` is plain data that `wait4` fills in; zeroed is a valid initial value.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `pid` is our own child, not yet reaped (`Child` never waited on it); the pointers
+    // are to live locals of the right types.
+    let reaped = unsafe { libc::wait4(pid, &raw mut status, 0, &raw mut usage) };
+    let wall = start.elapsed();
+    if reaped != pid {
+        bail!("wait4 failed: {}", std::io::Error::last_os_error());
+    }
+    let tv = |t: libc::timeval| {
+        Duration::new(
+            t.tv_sec.unsigned_abs(),
+            (t.tv_usec.unsigned_abs() * 1000) as u32,
+        )
+    };
+    let code = if libc::WIFEXITED(status) {
+        libc::WEXITSTATUS(status)
+    } else {
+        -1
+    };
+    // The `Child` handle must not wait again; forget it (its pid is reaped).
+    std::mem::forget(child);
+    Ok(Sample {
+        wall,
+        cpu: tv(usage.ru_utime) + tv(usage.ru_stime),
+        max_rss_kib: usage.ru_maxrss.unsigned_abs(),
+        code,
+    })
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+struct Stats {
+    wall: Duration,
+    cpu: Duration,
+    rss_kib: u64,
+}
+
+fn stats(samples: &[Sample]) -> Stats {
+    Stats {
+        wall: median(samples.iter().map(|s| s.wall).collect()),
+        cpu: median(samples.iter().map(|s| s.cpu).collect()),
+        rss_kib: samples.iter().map(|s| s.max_rss_kib).max().unwrap_or(0),
+    }
+}
+
+struct Workload {
+    name: String,
+    events: u64,
+    bytes: u64,
+    eventlint: Vec<String>,
+    baseline: Vec<String>,
+}
+
+fn dir_size(path: &Path) -> u64 {
+    if path.is_dir() {
+        std::fs::read_dir(path).map_or(0, |rd| rd.flatten().map(|e| dir_size(&e.path())).sum())
+    } else {
+        std::fs::metadata(path).map_or(0, |m| m.len())
+    }
+}
+
+fn generate(gen_script: &Path, out: &Path, args: &[&str]) -> Result<()> {
+    if out.join("manifest.json").exists() {
+        return Ok(());
+    }
+    println!("generating {} ({})", out.display(), args.join(" "));
+    let status = Command::new("python3")
+        .arg(gen_script)
+        .arg("--out")
+        .arg(out)
+        .args(args)
+        .status()?;
+    if !status.success() {
+        bail!("gen_corpus.py failed");
+    }
+    Ok(())
+}
+
+/// Options of `cargo xtask bench`.
+#[derive(Debug)]
+pub struct Options {
+    pub runs: usize,
+    pub lines: u64,
+    pub files: u64,
+    pub big: bool,
+    pub gen_script: PathBuf,
+}
+
+pub fn run(root: &Path, opts: &Options) -> Result<()> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let status = Command::new(&cargo)
+        .args([
+            "build",
+            "--release",
+            "-p",
+            "eventlint",
+            "-p",
+            "parse-baseline",
+        ])
+        .current_dir(root)
+        .status()?;
+    if !status.success() {
+        bail!("release build failed");
+    }
+    let target = root.join("target");
+    let eventlint = target.join("release/eventlint");
+    let baseline = target.join("release/parse-baseline");
+    let corpus = target.join(format!("bench-corpus-{}-{}", opts.lines, opts.files));
+    let invalid = target.join(format!("bench-corpus-{}-invalid50", opts.lines));
+    let (lines, files) = (opts.lines.to_string(), opts.files.to_string());
+    generate(
+        &opts.gen_script,
+        &corpus,
+        &["--ndjson", &lines, "--files", &files, "--batch", "0"],
+    )?;
+    generate(
+        &opts.gen_script,
+        &invalid,
+        &[
+            "--ndjson",
+            &lines,
+            "--files",
+            "0",
+            "--batch",
+            "0",
+            "--invalid-rate",
+            "0.5",
+        ],
+    )?;
+
+    let flags = [
+        "--kind",
+        "synerise.custom-event",
+        "--now",
+        "2026-01-01T00:00:00Z",
+        "--format",
+        "json",
+    ];
+    let s = |p: &Path| p.to_string_lossy().into_owned();
+    let with_flags = |input: String| {
+        let mut v = vec!["check".to_owned(), input];
+        v.extend(flags.iter().map(|f| (*f).to_owned()));
+        v
+    };
+    let mut names: Vec<PathBuf> = std::fs::read_dir(corpus.join("files"))?
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    names.sort();
+    let one_file = names
+        .first()
+        .cloned()
+        .context("the corpus has no single-event files")?;
+    let mut workloads = vec![
+        Workload {
+            name: format!("NDJSON, {} lines, 2% invalid", opts.lines),
+            events: opts.lines,
+            bytes: dir_size(&corpus.join("events.ndjson")),
+            eventlint: with_flags(s(&corpus.join("events.ndjson"))),
+            baseline: vec![s(&corpus.join("events.ndjson"))],
+        },
+        Workload {
+            name: format!("NDJSON, {} lines, 50% invalid", opts.lines),
+            events: opts.lines,
+            bytes: dir_size(&invalid.join("events.ndjson")),
+            eventlint: with_flags(s(&invalid.join("events.ndjson"))),
+            baseline: vec![s(&invalid.join("events.ndjson"))],
+        },
+        Workload {
+            name: format!("{} single-event files", opts.files),
+            events: opts.files,
+            bytes: dir_size(&corpus.join("files")),
+            eventlint: with_flags(s(&corpus.join("files"))),
+            baseline: vec![s(&corpus.join("files"))],
+        },
+        Workload {
+            name: "one small file".to_owned(),
+            events: 1,
+            bytes: dir_size(&one_file),
+            eventlint: with_flags(s(&one_file)),
+            baseline: vec![s(&one_file)],
+        },
+    ];
+    if opts.big {
+        let big = target.join("bench-corpus-4m");
+        generate(
+            &opts.gen_script,
+            &big,
+            &["--ndjson", "4000000", "--files", "0", "--batch", "0"],
+        )?;
+        workloads.push(Workload {
+            name: "NDJSON, 4000000 lines, 2% invalid (memory)".to_owned(),
+            events: 4_000_000,
+            bytes: dir_size(&big.join("events.ndjson")),
+            eventlint: with_flags(s(&big.join("events.ndjson"))),
+            baseline: vec![s(&big.join("events.ndjson"))],
+        });
+    }
+
+    let mut table = String::new();
+    let _ = writeln!(
+        table,
+        "| workload | program | wall (median) | CPU (median) | events/s | MB/s | peak RSS | wall ratio | CPU ratio |\n|---|---|---:|---:|---:|---:|---:|---:|---:|"
+    );
+    for w in &workloads {
+        let runs = if w.events == 1 {
+            opts.runs.max(21)
+        } else {
+            opts.runs
+        };
+        let (mut el, mut bl) = (Vec::new(), Vec::new());
+        for _ in 0..runs {
+            let sample = measure(Command::new(&eventlint).args(&w.eventlint))?;
+            if sample.code == 2 || sample.code < 0 {
+                bail!("eventlint failed (exit {}) on {}", sample.code, w.name);
+            }
+            el.push(sample);
+            bl.push(measure(Command::new(&baseline).args(&w.baseline))?);
+        }
+        let (e, b) = (stats(&el), stats(&bl));
+        for (program, st) in [("eventlint", &e), ("parse-only baseline (1 core)", &b)] {
+            let secs = st.wall.as_secs_f64();
+            let _ = writeln!(
+                table,
+                "| {} | {program} | {:.3} s | {:.3} s | {:.0} | {:.1} | {:.1} MiB | {:.2} | {:.2} |",
+                w.name,
+                secs,
+                st.cpu.as_secs_f64(),
+                w.events as f64 / secs,
+                w.bytes as f64 / 1e6 / secs,
+                st.rss_kib as f64 / 1024.0,
+                secs / b.wall.as_secs_f64(),
+                st.cpu.as_secs_f64() / b.cpu.as_secs_f64().max(1e-9),
+            );
+        }
+        println!("done: {}", w.name);
+    }
+    let machine = format!(
+        "{} cores, {}",
+        std::thread::available_parallelism().map_or(0, std::num::NonZero::get),
+        std::fs::read_to_string("/proc/cpuinfo")
+            .ok()
+            .and_then(
+                |c| c.lines().find(|l| l.starts_with("model name")).map(|l| l
+                    .split(':')
+                    .nth(1)
+                    .unwrap_or("")
+                    .trim()
+                    .to_owned())
+            )
+            .unwrap_or_else(|| "unknown CPU".to_owned())
+    );
+    let report = format!(
+        "Machine: {machine}. Median of {} runs (21 for the small file), eventlint and baseline alternating.\n\
+         eventlint flags: `{}`, output to /dev/null.\n\n{table}",
+        opts.runs,
+        flags.join(" ")
+    );
+    std::fs::write(target.join("bench-report.md"), &report)?;
+    println!("\n{report}\n(written to target/bench-report.md)");
+    Ok(())
+}
