@@ -87,7 +87,10 @@ fn map_violation(ctx: &mut Ctx<'_>, v: &Violation, doc: &Value) -> bool {
     match (&v.keyword, rel.as_slice()) {
         (
             Keyword::Type,
-            [] | ["eventList"] | ["eventList", _] | ["eventList", _, "metricAttribution" | "impression"],
+            []
+            | ["eventList"]
+            | ["eventList", _]
+            | ["eventList", _, "metricAttribution" | "impression"],
         ) => {
             ctx.report(r::container_types::finding(at, instance));
         }
@@ -112,20 +115,23 @@ fn map_violation(ctx: &mut Ctx<'_>, v: &Violation, doc: &Value) -> bool {
         (Keyword::MinItems(_) | Keyword::MaxItems(_), ["eventList"]) => {
             ctx.report(r::eventlist_size::finding(at, instance));
         }
-        (
-            Keyword::MinItems(_) | Keyword::MaxItems(_),
-            ["eventList", _, "impression"],
-        )
-        | (
-            Keyword::MinLength(_) | Keyword::MaxLength(_),
-            ["eventList", _, "impression", _],
-        ) => ctx.report(r::impression_size::finding(at, &v.keyword, instance)),
+        (Keyword::MinItems(_) | Keyword::MaxItems(_), ["eventList", _, "impression"])
+        | (Keyword::MinLength(_) | Keyword::MaxLength(_), ["eventList", _, "impression", _]) => {
+            ctx.report(r::impression_size::finding(at, &v.keyword, instance));
+        }
         (Keyword::MinLength(_) | Keyword::MaxLength(_), ["eventList", _, "recommendationId"]) => {
-            ctx.report(r::recommendationid_length::finding(at, &v.keyword, instance));
+            ctx.report(r::recommendationid_length::finding(
+                at, &v.keyword, instance,
+            ));
         }
         (
             Keyword::MaxLength(_) | Keyword::Pattern(_),
-            ["eventList", _, "metricAttribution", "eventAttributionSource"],
+            [
+                "eventList",
+                _,
+                "metricAttribution",
+                "eventAttributionSource",
+            ],
         ) => ctx.report(r::attribution_pattern::finding(at, &v.keyword, instance)),
         (Keyword::MinLength(_) | Keyword::MaxLength(_), _) => {
             ctx.report(r::length::finding(at, &v.keyword, instance));
@@ -145,7 +151,9 @@ fn check(ctx: &mut Ctx<'_>, value: &Value) {
     };
     let list = root.key("eventList");
     for (i, event) in events.iter().enumerate() {
-        let Value::Object(event) = event else { continue };
+        let Value::Object(event) = event else {
+            continue;
+        };
         let at = list.index(i);
         if let Some(Value::Number(n)) = event.get("sentAt")
             && let Some(seconds) = n.as_f64()

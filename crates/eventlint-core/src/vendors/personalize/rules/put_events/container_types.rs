@@ -69,7 +69,10 @@ pub(crate) fn finding(at: Pointer, value: Option<&Value>) -> Finding {
             format!("`{name}` is {what}, not an array of item IDs"),
             match value {
                 Some(Value::String(s)) => {
-                    format!("wrap the item ID in an array: `[{}]`", Value::String(s.clone()))
+                    format!(
+                        "wrap the item ID in an array: `[{}]`",
+                        Value::String(s.clone())
+                    )
                 }
                 _ => "make `impression` an array of 1 to 25 item ID strings".to_owned(),
             },
@@ -81,8 +84,10 @@ pub(crate) fn finding(at: Pointer, value: Option<&Value>) -> Finding {
                     "send `{{\"eventAttributionSource\": {}}}`",
                     Value::String(s.clone())
                 ),
-                _ => "make `metricAttribution` an object with `eventAttributionSource`, or remove it"
-                    .to_owned(),
+                _ => {
+                    "make `metricAttribution` an object with `eventAttributionSource`, or remove it"
+                        .to_owned()
+                }
             },
         ),
     };

@@ -53,7 +53,9 @@ fn canonical(event: &Map<String, Value>) -> String {
 pub(crate) fn check(ctx: &mut Ctx<'_>, list: &Pointer, events: &[Value], skip: &[usize]) {
     let mut first: HashMap<String, usize> = HashMap::new();
     for (i, event) in events.iter().enumerate() {
-        let Value::Object(event) = event else { continue };
+        let Value::Object(event) = event else {
+            continue;
+        };
         if !event.contains_key("sentAt") {
             continue;
         }

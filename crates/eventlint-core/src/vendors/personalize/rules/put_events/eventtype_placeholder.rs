@@ -74,10 +74,24 @@ mod tests {
 
     #[test]
     fn placeholders() {
-        for p in ["EVENT_TYPE", "eventType", "event-type", "<event type>", "{{eventType}}", "TODO"] {
+        for p in [
+            "EVENT_TYPE",
+            "eventType",
+            "event-type",
+            "<event type>",
+            "{{eventType}}",
+            "TODO",
+        ] {
             assert!(is_placeholder(p), "{p}");
         }
-        for v in ["click", "Purchase", "RATING", "watch", "string", "eventTypeA"] {
+        for v in [
+            "click",
+            "Purchase",
+            "RATING",
+            "watch",
+            "string",
+            "eventTypeA",
+        ] {
             assert!(!is_placeholder(v), "{v}");
         }
     }

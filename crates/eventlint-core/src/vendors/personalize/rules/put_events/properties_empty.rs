@@ -34,6 +34,9 @@ pub(crate) fn report(ctx: &mut Ctx<'_>, props: &Properties<'_>) {
             format!("`{}` is an empty object: it carries nothing", props.name),
         )
         .target(props.whole())
-        .help(format!("omit `{}` when there is nothing to send", props.name)),
+        .help(format!(
+            "omit `{}` when there is nothing to send",
+            props.name
+        )),
     );
 }

@@ -54,9 +54,7 @@ pub(crate) fn check(
         ("itemId", Value::String(s)) => format!("`\"itemId\": {}`", Value::String(s.clone())),
         ("itemId", Value::Number(n)) => format!("`\"itemId\": \"{n}\"`"),
         ("eventValue", Value::Number(n)) => format!("`\"eventValue\": {n}`"),
-        ("eventValue", Value::String(s))
-            if s.trim().parse::<f64>().is_ok_and(f64::is_finite) =>
-        {
+        ("eventValue", Value::String(s)) if s.trim().parse::<f64>().is_ok_and(f64::is_finite) => {
             format!("`\"eventValue\": {}`", s.trim())
         }
         ("eventValue", _) => "`eventValue` as a JSON number".to_owned(),

@@ -39,6 +39,7 @@ const NOTE: &str = "the service answers `InvalidInputException: Error parsing pr
 /// The decoded text does not parse; `span` is the offending bytes of the decoded text.
 pub(crate) fn syntax(ctx: &mut Ctx<'_>, props: &Properties<'_>, span: Range<usize>, message: &str) {
     let message = message.replace("the document", "the string");
+    let message = message.strip_prefix("invalid JSON: ").unwrap_or(&message);
     ctx.report(
         Finding::new(
             &PROPERTIES_PARSE,

@@ -65,7 +65,9 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, props: &Properties<'_>, key: &str) -> boo
             format!("`{}` uses {what}", props.name),
         )
         .target(props.key(key))
-        .help(format!("remove `{key}` from `properties`; send it as {place}"))
+        .help(format!(
+            "remove `{key}` from `properties`; send it as {place}"
+        ))
         .note("the service rejects reserved properties keys with `InvalidInputException`"),
     );
     true

@@ -4,6 +4,7 @@ use super::unknown_key::alias_for;
 use crate::check::Finding;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
+use crate::suggest::did_you_mean;
 use crate::vendors::personalize::put_events::field_name;
 
 declare_rule! {
@@ -16,8 +17,8 @@ declare_rule! {
     /// They are `required` in the botocore service model (AWS-BC `PutEventsRequest`, `Event`,
     /// `MetricAttribution`) and marked **[REQUIRED]** in the boto3 reference (SEED-003); botocore
     /// refuses to send a request without them and the service answers `InvalidInputException`.
-    /// A misnamed member (e.g. `timestamp` instead of `sentAt`) is ignored, so the required one is
-    /// still missing: the help then says which key to rename.
+    /// A misnamed member (e.g. `timestamp` instead of `sentAt`, or `sessionID`) is ignored, so the
+    /// required one is still missing: the help then says which key to rename.
     ///
     /// ## Example
     /// ```json
@@ -42,9 +43,12 @@ pub(crate) fn finding(at: Pointer, member: &str, object: Option<&Value>) -> Find
         name if name.is_empty() => "the request".to_owned(),
         name => format!("`{name}`"),
     };
-    let renamed = object
-        .and_then(Value::as_object)
-        .and_then(|o| o.keys().find(|k| alias_for(k) == Some(member)));
+    let renamed = object.and_then(Value::as_object).and_then(|o| {
+        o.keys().find(|k| {
+            alias_for(k) == Some(member)
+                || (k.as_str() != member && did_you_mean(k, &[member]).is_some())
+        })
+    });
     let help = match (renamed, member) {
         (Some(key), _) => format!("rename `{key}` to `{member}`"),
         (None, "trackingId") => {

@@ -1,9 +1,8 @@
-
-use crate::vendors::personalize::model::{ATTRIBUTION_KEYS, EVENT_KEYS, REQUEST_KEYS};
 use crate::check::Finding;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 use crate::suggest::{did_you_mean, one_of, unknown_key};
+use crate::vendors::personalize::model::{ATTRIBUTION_KEYS, EVENT_KEYS, REQUEST_KEYS};
 use crate::vendors::personalize::put_events::field_name;
 
 declare_rule! {
@@ -97,7 +96,12 @@ pub(crate) fn finding(parent: &Pointer, key: &str) -> Finding {
         Level::Event => REQUEST_KEYS
             .iter()
             .find(|k| k.eq_ignore_ascii_case(key))
-            .map(|k| (*k, "the request's top level (one user and session per request)")),
+            .map(|k| {
+                (
+                    *k,
+                    "the request's top level (one user and session per request)",
+                )
+            }),
         Level::Request => EVENT_KEYS
             .iter()
             .find(|k| k.eq_ignore_ascii_case(key))
