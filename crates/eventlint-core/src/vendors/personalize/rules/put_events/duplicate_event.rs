@@ -51,6 +51,15 @@ fn canonical(event: &Map<String, Value>) -> String {
 /// Reports events that repeat an earlier one; `skip` are indexes already reported as repeated
 /// `eventId`s.
 pub(crate) fn check(ctx: &mut Ctx<'_>, list: &Pointer, events: &[Value], skip: &[usize]) {
+    // The valid path: events with distinct `sentAt`s need no canonical form.
+    let mut times: Vec<String> = events
+        .iter()
+        .filter_map(|e| e.get("sentAt").map(Value::to_string))
+        .collect();
+    times.sort_unstable();
+    if !times.windows(2).any(|w| w[0] == w[1]) {
+        return;
+    }
     let mut first: HashMap<String, usize> = HashMap::new();
     for (i, event) in events.iter().enumerate() {
         let Value::Object(event) = event else {

@@ -105,13 +105,22 @@ pub(crate) fn finding(parent: &Pointer, key: &str) -> Finding {
         Level::Request => EVENT_KEYS
             .iter()
             .find(|k| k.eq_ignore_ascii_case(key))
+            .or_else(|| EVENT_KEYS.iter().find(|k| alias_for(key) == Some(**k)))
             .map(|k| (*k, "each event of `eventList`")),
         Level::Attribution => None,
     };
     if let Some((member, place)) = other_level {
-        return base()
-            .message_suffix(&format!("; `{member}` belongs in {place}"))
-            .help(format!("move `{key}` to {place}"));
+        return if member == key {
+            base()
+                .message_suffix(&format!("; `{member}` belongs in {place}"))
+                .help(format!("move `{key}` to {place}"))
+        } else {
+            base()
+                .message_suffix(&format!(
+                    "; did you mean `{member}`, which belongs in {place}?"
+                ))
+                .help(format!("send it as `{member}` in {place}"))
+        };
     }
     let alias = alias_for(key).filter(|m| known.contains(m));
     if let Some(member) = alias.or_else(|| did_you_mean(key, known)) {
