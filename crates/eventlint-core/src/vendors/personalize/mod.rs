@@ -1,5 +1,13 @@
-//! Kinds of this vendor (added by the all-kinds work).
+//! AWS Personalize Events: the `PutEvents` request body and the rest-json error body
+//! (vendor-rules.md §4).
+
+pub mod model;
+
+pub(crate) mod error;
+pub(crate) mod properties;
+pub(crate) mod put_events;
+pub(crate) mod rules;
 
 use crate::kind::Kind;
 
-pub(crate) static KINDS: &[&Kind] = &[];
+pub(crate) static KINDS: &[&Kind] = &[&error::ERROR, &put_events::PUT_EVENTS];

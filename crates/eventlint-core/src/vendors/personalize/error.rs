@@ -1,0 +1,60 @@
+//! `personalize.error`: an AWS rest-json error body of the Personalize Events API.
+
+use std::sync::OnceLock;
+
+use serde_json::Value;
+
+use super::model::ErrorBody;
+use super::rules::error as r;
+use crate::check::Ctx;
+use crate::kind::Kind;
+use crate::schema::{self, Keyword, Violation};
+
+pub(crate) static ERROR: Kind = Kind {
+    id: "personalize.error",
+    vendor: "AWS Personalize Events",
+    endpoint: "HTTP 400 InvalidInputException (and other AWS errors)",
+    description: "An AWS rest-json error body: `message` (or `Message`), `__type` or `code`",
+    rules: &[
+        &r::body_object::BODY_OBJECT,
+        &r::message_missing::MESSAGE_MISSING,
+        &r::string_types::STRING_TYPES,
+        &r::unknown_key::UNKNOWN_KEY,
+    ],
+    schema: || schema::generate::<ErrorBody>("personalize.error"),
+    detect,
+    map_violation,
+    check,
+    validator: OnceLock::new(),
+};
+
+/// An object with `__type` or `Message`.
+fn detect(value: &Value) -> bool {
+    value
+        .as_object()
+        .is_some_and(|o| o.contains_key("__type") || o.contains_key("Message"))
+}
+
+fn map_violation(ctx: &mut Ctx<'_>, v: &Violation, doc: &Value) -> bool {
+    let rel = v.path();
+    match (&v.keyword, rel.as_slice()) {
+        (Keyword::Type, []) => ctx.report(r::body_object::finding(doc)),
+        (Keyword::Type, [_]) => ctx.report(r::string_types::finding(
+            v.pointer.clone(),
+            doc.pointer(v.pointer.as_str()),
+        )),
+        (Keyword::AdditionalProperties(keys), []) => {
+            for key in keys {
+                ctx.report(r::unknown_key::finding(key));
+            }
+        }
+        _ => return false,
+    }
+    true
+}
+
+fn check(ctx: &mut Ctx<'_>, value: &Value) {
+    if let Value::Object(body) = value {
+        r::message_missing::check(ctx, body);
+    }
+}

@@ -1,0 +1,122 @@
+//! `eventList[].properties`: a JSON string holding a JSON object. The string is parsed once; a
+//! finding about a key or value inside it points at that key's or value's escaped bytes in the
+//! file (`Target::InString`), found with a span-keeping parse of the decoded text.
+
+use std::cell::OnceCell;
+use std::ops::Range;
+
+use serde_json::{Map, Value};
+
+use super::put_events::field_name;
+use super::rules::put_events as r;
+use crate::check::Ctx;
+use crate::pointer::Pointer;
+use crate::source::spans::{SpanTree, Target};
+use crate::source::{self, ParseError};
+
+/// One decoded `properties` string and where its members are.
+pub(crate) struct Properties<'a> {
+    /// The pointer of the `properties` string in the document.
+    pub at: &'a Pointer,
+    /// Its field name, e.g. `eventList[0].properties`.
+    pub name: String,
+    /// The decoded text.
+    pub text: &'a str,
+    tree: OnceCell<SpanTree<'a>>,
+}
+
+impl<'a> Properties<'a> {
+    fn new(at: &'a Pointer, text: &'a str) -> Self {
+        Properties {
+            at,
+            name: field_name(at),
+            text,
+            tree: OnceCell::new(),
+        }
+    }
+
+    /// Only built for a string with a finding inside it.
+    fn tree(&self) -> &SpanTree<'a> {
+        self.tree.get_or_init(|| SpanTree::new(self.text))
+    }
+
+    /// Characters `bytes` of the decoded text, as a target inside the string.
+    pub fn chars(&self, bytes: Range<usize>) -> Target {
+        let count = |end: usize| {
+            let mut end = end.min(self.text.len());
+            while !self.text.is_char_boundary(end) {
+                end -= 1;
+            }
+            self.text[..end].chars().count()
+        };
+        Target::InString(count(bytes.start)..count(bytes.end))
+    }
+
+    /// The key of member `key` (quotes included).
+    pub fn key(&self, key: &str) -> Target {
+        let pointer = Pointer::root().key(key);
+        self.chars(self.tree().resolve(pointer.as_str(), &Target::Key))
+    }
+
+    /// The value of member `key`.
+    pub fn value(&self, key: &str) -> Target {
+        let pointer = Pointer::root().key(key);
+        self.chars(self.tree().resolve(pointer.as_str(), &Target::Value))
+    }
+
+    /// The whole decoded text.
+    pub fn whole(&self) -> Target {
+        Target::InString(0..self.text.chars().count())
+    }
+}
+
+/// What the other event rules need to know of the properties.
+#[derive(Debug, Default)]
+pub(crate) struct Summary {
+    /// The properties carry the pre-2020 `itemId` member.
+    pub legacy_item_id: bool,
+}
+
+/// The `properties-*` rules for the `properties` string `text` at `at`.
+pub(crate) fn check(
+    ctx: &mut Ctx<'_>,
+    at: &Pointer,
+    text: &str,
+    event: &Map<String, Value>,
+) -> Summary {
+    let mut summary = Summary::default();
+    // An empty string is a `length` finding (the schema's minLength).
+    if text.is_empty() {
+        return summary;
+    }
+    let props = Properties::new(at, text);
+    let value = match source::parse(text) {
+        Ok(parsed) => parsed.value,
+        Err(ParseError::Syntax { span, message, .. }) => {
+            r::properties_parse::syntax(ctx, &props, span, &message);
+            return summary;
+        }
+        // `text` is already a `str`: it cannot be badly encoded.
+        Err(ParseError::Encoding { .. }) => return summary,
+    };
+    let Value::Object(members) = &value else {
+        r::properties_parse::not_object(ctx, &props, &value);
+        return summary;
+    };
+    if members.is_empty() {
+        r::properties_empty::report(ctx, &props);
+        return summary;
+    }
+    for (key, value) in members {
+        if r::properties_reserved::check(ctx, &props, key) {
+            continue;
+        }
+        if let Some(legacy) = r::properties_legacy_keys::check(ctx, &props, key, value, event) {
+            summary.legacy_item_id |= legacy == "itemId";
+            continue;
+        }
+        r::properties_camelcase::check(ctx, &props, key);
+        r::properties_values::check(ctx, &props, key, value);
+    }
+    summary
+}

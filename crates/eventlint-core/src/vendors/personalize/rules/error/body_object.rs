@@ -1,0 +1,42 @@
+use serde_json::Value;
+
+use crate::check::Finding;
+use crate::describe::describe;
+use crate::pointer::Pointer;
+use crate::rule::declare_rule;
+
+declare_rule! {
+    /// ## What it checks
+    /// The error body is a JSON object.
+    ///
+    /// ## Why
+    /// AWS rest-json errors are objects, `{"message": "…"}` for `InvalidInputException` (AWS-BC);
+    /// botocore reads `message`, `__type` and `code` from the parsed object (`parsers.py`), and a
+    /// body of another JSON type breaks that parsing. A body that is not JSON at all becomes the
+    /// message itself, which is no longer a `personalize.error` document.
+    ///
+    /// ## Example
+    /// ```json
+    /// ["InvalidInputException", "Provide a valid value for the field or parameter."]
+    /// ```
+    ///
+    /// ## Fix
+    /// ```json
+    /// {"__type": "InvalidInputException", "message": "Provide a valid value for the field or parameter."}
+    /// ```
+    pub(crate) static BODY_OBJECT = {
+        id: "personalize.error/body-object",
+        severity: Error,
+        summary: "The error body is not a JSON object",
+        structural: true,
+    };
+}
+
+pub(crate) fn finding(doc: &Value) -> Finding {
+    Finding::new(
+        &BODY_OBJECT,
+        Pointer::root(),
+        format!("the error body is {}, not an object", describe(doc)),
+    )
+    .help("send an object such as `{\"__type\": \"InvalidInputException\", \"message\": \"…\"}`")
+}

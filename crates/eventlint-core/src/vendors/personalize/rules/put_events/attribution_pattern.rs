@@ -1,0 +1,80 @@
+use serde_json::Value;
+
+use crate::check::Finding;
+use crate::pointer::Pointer;
+use crate::rule::declare_rule;
+use crate::schema::Keyword;
+use crate::source::spans::Target;
+use crate::vendors::personalize::put_events::field_name;
+
+declare_rule! {
+    /// ## What it checks
+    /// `metricAttribution.eventAttributionSource` matches `^[\x20-\x7E]*[\x21-\x7E]+[\x20-\x7E]*$`
+    /// — printable ASCII only, with at least one non-space character — and is at most 1024
+    /// characters long.
+    ///
+    /// ## Why
+    /// That is the `EventAttributionSource` shape of the service model (AWS-BC: `max: 1024`,
+    /// the pattern above). Accented letters, emoji, tabs and newlines are outside the range; an
+    /// empty or all-space source has no visible character. The service rejects them with
+    /// `InvalidInputException`.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"metricAttribution": {"eventAttributionSource": "Société Générale"}}
+    /// ```
+    ///
+    /// ## Fix
+    /// ```json
+    /// {"metricAttribution": {"eventAttributionSource": "Societe Generale"}}
+    /// ```
+    pub(crate) static ATTRIBUTION_PATTERN = {
+        id: "personalize.put-events/attribution-pattern",
+        severity: Error,
+        summary: "`eventAttributionSource` is not 1-1024 printable ASCII characters",
+        structural: true,
+    };
+}
+
+pub(crate) fn finding(at: Pointer, keyword: &Keyword, value: Option<&Value>) -> Finding {
+    let name = field_name(&at);
+    let text = value.and_then(Value::as_str).unwrap_or_default();
+    if let Keyword::MaxLength(limit) = keyword {
+        return Finding::new(
+            &ATTRIBUTION_PATTERN,
+            at,
+            format!(
+                "`{name}` is {} characters long; the limit is {limit}",
+                text.chars().count()
+            ),
+        )
+        .help(format!("shorten `{name}` to at most {limit} characters"));
+    }
+    let outside = text
+        .chars()
+        .enumerate()
+        .find(|(_, c)| !(' '..='~').contains(c));
+    match outside {
+        Some((i, c)) => Finding::new(
+            &ATTRIBUTION_PATTERN,
+            at,
+            format!(
+                "`{name}` contains {} (U+{:04X}), which is not printable ASCII",
+                if c.is_control() {
+                    "a control character".to_owned()
+                } else {
+                    format!("`{c}`")
+                },
+                u32::from(c)
+            ),
+        )
+        .target(Target::InString(i..i + 1))
+        .help("use only printable ASCII characters (space to `~`): transliterate or remove the others"),
+        None => Finding::new(
+            &ATTRIBUTION_PATTERN,
+            at,
+            format!("`{name}` has no visible character"),
+        )
+        .help("name the source of the event, e.g. `\"thirdPartyServiceXYZ\"`, or remove `metricAttribution`"),
+    }
+}

@@ -1,0 +1,69 @@
+use serde_json::Value;
+
+use crate::check::Finding;
+use crate::describe::describe;
+use crate::pointer::Pointer;
+use crate::rule::declare_rule;
+use crate::time::{IsoDateTime, parse_iso8601};
+use crate::vendors::personalize::put_events::field_name;
+
+declare_rule! {
+    /// ## What it checks
+    /// `sentAt` is a JSON number: Unix epoch seconds, a fraction allowed.
+    ///
+    /// ## Why
+    /// `sentAt` is a `timestamp` shape without `timestampFormat`, so the rest-json protocol sends
+    /// it as epoch seconds in a JSON number (AWS-BC-SER: botocore serializes
+    /// `datetime(2023, 1, 1, 12)` as `1672574400`); the API reference shows `"sentAt": number`
+    /// (AWS-API). An ISO 8601 string or a quoted number is not that format (rejection
+    /// inferred). The boto3 reference's `datetime(2015, 1, 1)` (SEED-003) is Python, which
+    /// botocore turns into a number on the wire.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"eventType": "click", "sentAt": "2023-01-01T12:00:00Z"}
+    /// ```
+    ///
+    /// ## Fix
+    /// ```json
+    /// {"eventType": "click", "sentAt": 1672574400}
+    /// ```
+    pub(crate) static SENTAT_TYPE = {
+        id: "personalize.put-events/sentat-type",
+        severity: Error,
+        summary: "`sentAt` is not a JSON number of epoch seconds",
+        structural: true,
+    };
+}
+
+pub(crate) fn finding(at: Pointer, value: Option<&Value>) -> Finding {
+    let name = field_name(&at);
+    let what = value.map_or_else(|| "missing".to_owned(), describe);
+    let help = match value {
+        Some(Value::String(s)) => match (parse_iso8601(s), s.trim().parse::<f64>()) {
+            (Some(time), _) => {
+                let zone = if matches!(time, IsoDateTime::Local(_)) {
+                    " (the string has no offset; read as UTC)"
+                } else {
+                    ""
+                };
+                format!(
+                    "send `{name}` as a JSON number of epoch seconds: `{}`{zone}",
+                    time.to_utc().timestamp()
+                )
+            }
+            (None, Ok(n)) if n.is_finite() => format!("remove the quotes: `{}`", s.trim()),
+            _ => format!("send `{name}` as a JSON number of epoch seconds, e.g. `1672574400`"),
+        },
+        Some(Value::Null) => {
+            format!("`{name}` is required: send when the event occurred, in epoch seconds")
+        }
+        _ => format!("send `{name}` as a JSON number of epoch seconds, e.g. `1672574400`"),
+    };
+    Finding::new(
+        &SENTAT_TYPE,
+        at,
+        format!("`{name}` is {what}, not a number of epoch seconds"),
+    )
+    .help(help)
+}

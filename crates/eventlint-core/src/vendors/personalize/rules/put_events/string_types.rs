@@ -1,0 +1,63 @@
+use serde_json::Value;
+
+use crate::check::Finding;
+use crate::describe::describe;
+use crate::pointer::Pointer;
+use crate::rule::declare_rule;
+use crate::vendors::personalize::put_events::field_name;
+
+declare_rule! {
+    /// ## What it checks
+    /// The string members are JSON strings: `trackingId`, `userId`, `sessionId`, and in each
+    /// event `eventId`, `eventType`, `itemId`, `recommendationId`, each `impression` item ID and
+    /// `metricAttribution.eventAttributionSource`.
+    ///
+    /// ## Why
+    /// They are `string` shapes in the service model (AWS-BC); botocore rejects other types
+    /// client-side ("valid types: str") and the service cannot deserialize them (rejection
+    /// inferred). Numeric IDs are the usual mistake: they must be quoted. A `null` is no value:
+    /// omit an optional member instead.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"trackingId": "tid", "userId": 123, "sessionId": "s1", "eventList": [{"eventType": "click", "sentAt": 1672574400, "itemId": 42}]}
+    /// ```
+    ///
+    /// ## Fix
+    /// ```json
+    /// {"trackingId": "tid", "userId": "123", "sessionId": "s1", "eventList": [{"eventType": "click", "sentAt": 1672574400, "itemId": "42"}]}
+    /// ```
+    pub(crate) static STRING_TYPES = {
+        id: "personalize.put-events/string-types",
+        severity: Error,
+        summary: "A string member holds another JSON type",
+        structural: true,
+    };
+}
+
+const REQUIRED: &[&str] = &[
+    "trackingId",
+    "sessionId",
+    "eventType",
+    "eventAttributionSource",
+];
+
+pub(crate) fn finding(at: Pointer, value: Option<&Value>) -> Finding {
+    let name = field_name(&at);
+    let member = at.segments().pop().unwrap_or_default();
+    let what = value.map_or_else(|| "missing".to_owned(), describe);
+    let help = match value {
+        Some(Value::Number(n)) => format!("quote it: `\"{n}\"`"),
+        Some(Value::Bool(b)) => format!("quote it: `\"{b}\"`"),
+        Some(Value::Null) if !REQUIRED.contains(&member.as_str()) => {
+            format!("omit `{name}` instead of sending `null`")
+        }
+        _ => format!("send `{name}` as a non-empty string"),
+    };
+    Finding::new(
+        &STRING_TYPES,
+        at,
+        format!("`{name}` is {what}, not a string"),
+    )
+    .help(help)
+}
