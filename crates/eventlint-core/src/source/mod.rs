@@ -189,11 +189,12 @@ fn syntax_error(text: &str, err: &serde_json::Error) -> ParseError {
                 .chars()
                 .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '$')
                 .collect();
-            (
-                "object keys must be strings in double quotes (this looks like a JavaScript object literal)"
+            return ParseError::Syntax {
+                span: i..i + word.len(),
+                message: "object keys must be strings in double quotes (this looks like a JavaScript object literal)"
                     .to_owned(),
-                format!("put the key in double quotes: `\"{word}\"`"),
-            )
+                help: Some(format!("put the key in double quotes: `\"{word}\"`")),
+            };
         }
         _ => (
             format!("invalid JSON: {what}"),
@@ -313,7 +314,7 @@ mod tests {
         assert_eq!(span, 6..7);
         assert!(message.contains("NaN"));
         let (span, message) = syntax("{ error: 'x'}");
-        assert_eq!(span, 2..3);
+        assert_eq!(span, 2..7);
         assert!(message.contains("JavaScript object literal"), "{message}");
         let (span, message) = syntax("{ \\\"a\\\": 1}");
         assert_eq!(span, 2..3);
