@@ -179,6 +179,23 @@ fn syntax_error(text: &str, err: &serde_json::Error) -> ParseError {
             "`NaN` and `Infinity` are not JSON numbers".to_owned(),
             "send a finite number, or omit the field".to_owned(),
         ),
+        Some(b'\\') if at(i + 1) == Some(b'"') => (
+            "`\\\"` outside a string: the JSON is still escaped, as copied from inside a string literal"
+                .to_owned(),
+            "unescape the document: replace every `\\\"` with `\"`".to_owned(),
+        ),
+        Some(c) if what == "key must be a string" && (c.is_ascii_alphabetic() || c == b'_') => {
+            let word: String = text[i..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '$')
+                .collect();
+            return ParseError::Syntax {
+                span: i..i + word.len(),
+                message: "object keys must be strings in double quotes (this looks like a JavaScript object literal)"
+                    .to_owned(),
+                help: Some(format!("put the key in double quotes: `\"{word}\"`")),
+            };
+        }
         _ => (
             format!("invalid JSON: {what}"),
             "fix the JSON syntax at this position".to_owned(),
@@ -296,6 +313,12 @@ mod tests {
         let (span, message) = syntax("{\"a\": NaN}");
         assert_eq!(span, 6..7);
         assert!(message.contains("NaN"));
+        let (span, message) = syntax("{ error: 'x'}");
+        assert_eq!(span, 2..7);
+        assert!(message.contains("JavaScript object literal"), "{message}");
+        let (span, message) = syntax("{ \\\"a\\\": 1}");
+        assert_eq!(span, 2..3);
+        assert!(message.contains("still escaped"), "{message}");
         let (span, message) = syntax("{\"a\": [1, 2");
         assert_eq!(span, 11..11);
         assert!(message.contains("ends too early"));

@@ -1,5 +1,18 @@
-//! Kinds of this vendor (added by the all-kinds work).
+//! Glia (salemove): the engagement event request, its response and the error body
+//! (vendor-rules.md §5). Header, path and authorization rules need the whole HTTP request and
+//! are not part of the body kinds.
+
+pub mod model;
+
+pub(crate) mod engagement_event;
+pub(crate) mod engagement_event_response;
+pub(crate) mod error;
+pub(crate) mod rules;
 
 use crate::kind::Kind;
 
-pub(crate) static KINDS: &[&Kind] = &[];
+pub(crate) static KINDS: &[&Kind] = &[
+    &engagement_event::ENGAGEMENT_EVENT,
+    &engagement_event_response::ENGAGEMENT_EVENT_RESPONSE,
+    &error::ERROR,
+];

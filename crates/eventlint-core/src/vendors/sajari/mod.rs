@@ -1,5 +1,17 @@
-//! Kinds of this vendor (added by the all-kinds work).
+//! Sajari / Search.io: the send event request, its response and the error body
+//! (vendor-rules.md §1).
+
+pub mod model;
+
+pub(crate) mod error;
+pub(crate) mod rules;
+pub(crate) mod send_event;
+pub(crate) mod send_event_response;
 
 use crate::kind::Kind;
 
-pub(crate) static KINDS: &[&Kind] = &[];
+pub(crate) static KINDS: &[&Kind] = &[
+    &error::ERROR,
+    &send_event::SEND_EVENT,
+    &send_event_response::SEND_EVENT_RESPONSE,
+];

@@ -1,0 +1,65 @@
+//! `glia.error`: the `{message, debug_message}` error body (401, 403).
+
+use std::sync::OnceLock;
+
+use serde_json::Value;
+
+use super::model::Error;
+use super::rules::error as r;
+use crate::check::Ctx;
+use crate::kind::Kind;
+use crate::pointer::Pointer;
+use crate::schema::{self, Keyword, Violation};
+
+pub(crate) static ERROR: Kind = Kind {
+    id: "glia.error",
+    vendor: "Glia",
+    endpoint: "POST /engagements/{engagement_id}/events → 401, 403",
+    description: "Error body {message, debug_message}",
+    rules: &[
+        &r::body_object::BODY_OBJECT,
+        &r::debug_message_required::DEBUG_MESSAGE_REQUIRED,
+        &r::message_required::MESSAGE_REQUIRED,
+        &r::unknown_key::UNKNOWN_KEY,
+    ],
+    schema: || schema::generate::<Error>("glia.error"),
+    detect,
+    map_violation,
+    check,
+    validator: OnceLock::new(),
+};
+
+/// An object with `debug_message`.
+fn detect(value: &Value) -> bool {
+    value
+        .as_object()
+        .is_some_and(|o| o.contains_key("debug_message"))
+}
+
+fn map_violation(ctx: &mut Ctx<'_>, v: &Violation, doc: &Value) -> bool {
+    let root = Pointer::root();
+    let at = v.pointer.clone();
+    let instance = doc.pointer(v.pointer.as_str());
+    let finding = match (&v.keyword, v.path().as_slice(), instance) {
+        (Keyword::Type, [], _) => r::body_object::finding(doc),
+        (Keyword::Required(p), [], _) if p == "message" => r::message_required::missing(root),
+        (Keyword::Required(p), [], _) if p == "debug_message" => {
+            r::debug_message_required::missing(root)
+        }
+        (Keyword::Type, ["message"], Some(value)) => r::message_required::wrong(at, value),
+        (Keyword::Type, ["debug_message"], Some(value)) => {
+            r::debug_message_required::wrong(at, value)
+        }
+        (Keyword::AdditionalProperties(keys), [], _) => {
+            for key in keys {
+                ctx.report(r::unknown_key::finding(&root, key, doc.get(key)));
+            }
+            return true;
+        }
+        _ => return false,
+    };
+    ctx.report(finding);
+    true
+}
+
+fn check(_: &mut Ctx<'_>, _: &Value) {}

@@ -1,0 +1,56 @@
+use serde_json::Value;
+
+use crate::check::Finding;
+use crate::describe::describe;
+use crate::pointer::Pointer;
+use crate::rule::declare_rule;
+
+declare_rule! {
+    /// ## What it checks
+    /// The body has a `message`, and it is a JSON string.
+    ///
+    /// ## Why
+    /// `message` is the one body parameter, `type="string" required=true`: "Utterance depicting
+    /// the engaged Visitor event" (SEED-004).
+    ///
+    /// ## Example
+    /// ```json
+    /// {"text": "Visitor navigated to insurance page"}
+    /// ```
+    ///
+    /// ## Fix
+    /// ```json
+    /// {"message": "Visitor navigated to insurance page"}
+    /// ```
+    pub(crate) static MESSAGE_REQUIRED = {
+        id: "glia.engagement-event/message-required",
+        severity: Error,
+        summary: "`message` is missing or not a string",
+        structural: true,
+    };
+}
+
+pub(crate) fn missing(object: Pointer) -> Finding {
+    Finding::new(
+        &MESSAGE_REQUIRED,
+        object,
+        "the engagement event has no `message`",
+    )
+    .help("add the event's text, e.g. `\"message\": \"Visitor navigated to insurance page\"`")
+}
+
+pub(crate) fn wrong(at: Pointer, value: &Value) -> Finding {
+    let help = match value {
+        Value::Number(n) => format!("write `message` as a string: `\"{n}\"`"),
+        Value::Object(_) | Value::Array(_) => {
+            "`message` is plain text: describe the event in one string".to_owned()
+        }
+        _ => "write `message` as a string describing the visitor's action".to_owned(),
+    };
+    Finding::new(
+        &MESSAGE_REQUIRED,
+        at,
+        format!("`message` is {}, not a string", describe(value)),
+    )
+    .help(help)
+}

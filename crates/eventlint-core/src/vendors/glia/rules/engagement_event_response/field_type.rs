@@ -1,0 +1,74 @@
+use serde_json::Value;
+
+use crate::check::Finding;
+use crate::describe::describe;
+use crate::pointer::Pointer;
+use crate::rule::declare_rule;
+use crate::time::epoch_to_rfc3339;
+
+declare_rule! {
+    /// ## What it checks
+    /// Each field of the event message has its documented JSON type: `timestamp`, `id`,
+    /// `engagement_id`, `content`, `status`, `target` and `sender.type` are strings, `sender` is
+    /// an object. `null` is reported too. (`sub_engagement_id` has its own rule,
+    /// `glia.engagement-event.response/sub-engagement-id-string`.)
+    ///
+    /// ## Why
+    /// The documented response (SEED-004) writes every field as a string except `sender`,
+    /// `{"type": "visitor"}`; clients typed after it fail on another type. A numeric `timestamp`
+    /// is a Unix time where ISO 8601 is documented.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"timestamp": 1567000524, "id": "0df4c3f7-f55b-4186-962d-0c5198fd2adb", "engagement_id": "af8c2e16-545d-4f83-9e79-7c5ebc544b1d", "sub_engagement_id": "339", "content": "Visitor navigated to insurance page", "status": "sent", "sender": "visitor", "target": "operator"}
+    /// ```
+    ///
+    /// ## Fix
+    /// ```json
+    /// {"timestamp": "2019-08-28T13:55:24Z", "id": "0df4c3f7-f55b-4186-962d-0c5198fd2adb", "engagement_id": "af8c2e16-545d-4f83-9e79-7c5ebc544b1d", "sub_engagement_id": "339", "content": "Visitor navigated to insurance page", "status": "sent", "sender": {"type": "visitor"}, "target": "operator"}
+    /// ```
+    pub(crate) static FIELD_TYPE = {
+        id: "glia.engagement-event.response/field-type",
+        severity: Error,
+        summary: "A field of the event message has the wrong JSON type",
+        structural: true,
+    };
+}
+
+/// `name` is the field as users read it (`sender.type`).
+pub(crate) fn finding(at: Pointer, name: &str, value: &Value) -> Finding {
+    let expected = if name == "sender" {
+        "an object"
+    } else {
+        "a string"
+    };
+    let help = match (name, value) {
+        ("timestamp", Value::Number(n)) => {
+            let seconds = n.as_f64().unwrap_or_default();
+            let seconds = if seconds > 1e11 {
+                seconds / 1000.0
+            } else {
+                seconds
+            };
+            match epoch_to_rfc3339(seconds) {
+                Some(iso) => format!("write `timestamp` as an ISO 8601 UTC string: `\"{iso}\"`"),
+                None => {
+                    "write `timestamp` as an ISO 8601 UTC string, e.g. `\"2019-08-28T13:55:24Z\"`"
+                        .to_owned()
+                }
+            }
+        }
+        ("sender", Value::String(s)) => {
+            format!("write `sender` as an object: `{{\"type\": \"{s}\"}}`")
+        }
+        ("sender", _) => "write `sender` as an object, e.g. `{\"type\": \"visitor\"}`".to_owned(),
+        (_, Value::Number(n)) => format!("write `{name}` as a string: `\"{n}\"`"),
+        _ => format!("write `{name}` as a string"),
+    };
+    Finding::new(
+        &FIELD_TYPE,
+        at,
+        format!("`{name}` is {}, not {expected}", describe(value)),
+    )
+    .help(help)
+}

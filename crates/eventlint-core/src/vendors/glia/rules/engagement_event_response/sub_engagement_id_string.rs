@@ -1,0 +1,61 @@
+use serde_json::Value;
+
+use crate::check::Finding;
+use crate::describe::describe;
+use crate::diagnostic::Severity;
+use crate::pointer::Pointer;
+use crate::rule::declare_rule;
+
+declare_rule! {
+    /// ## What it checks
+    /// `sub_engagement_id` is a string of digits, such as `"339"`. A number (`339`) or another
+    /// JSON type is an **error**; a string with other characters is a **warning**.
+    ///
+    /// ## Why
+    /// The documented response writes `"sub_engagement_id": "339"`: a string, although it holds
+    /// a number (SEED-004; vendor-rules.md §5.3). Hand-written mocks often drop the quotes, and a
+    /// client typed after the real response then fails.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"sub_engagement_id": 339}
+    /// ```
+    ///
+    /// ## Fix
+    /// ```json
+    /// {"sub_engagement_id": "339"}
+    /// ```
+    pub(crate) static SUB_ENGAGEMENT_ID_STRING = {
+        id: "glia.engagement-event.response/sub-engagement-id-string",
+        severity: Error,
+        summary: "`sub_engagement_id` is not a string of digits",
+        structural: true,
+    };
+}
+
+/// Not a string.
+pub(crate) fn wrong_type(at: Pointer, value: &Value) -> Finding {
+    let help = match value {
+        Value::Number(n) => format!("quote it: `\"sub_engagement_id\": \"{n}\"`"),
+        _ => "write `sub_engagement_id` as a string of digits, e.g. `\"339\"`".to_owned(),
+    };
+    Finding::new(
+        &SUB_ENGAGEMENT_ID_STRING,
+        at,
+        format!("`sub_engagement_id` is {}, not a string", describe(value)),
+    )
+    .help(help)
+    .note("the API writes this numeric id as a string")
+}
+
+/// A string that is not all digits.
+pub(crate) fn not_digits(at: Pointer, value: Option<&Value>) -> Finding {
+    let shown = value.and_then(Value::as_str).unwrap_or_default();
+    Finding::new(
+        &SUB_ENGAGEMENT_ID_STRING,
+        at,
+        format!("`sub_engagement_id` `{shown}` is not a string of digits"),
+    )
+    .severity(Severity::Warning)
+    .help("`sub_engagement_id` is a numeric id written as a string, e.g. `\"339\"`")
+}

@@ -1,0 +1,55 @@
+use serde_json::Value;
+
+use crate::check::Finding;
+use crate::describe::describe;
+use crate::diagnostic::Severity;
+use crate::pointer::Pointer;
+use crate::rule::declare_rule;
+
+declare_rule! {
+    /// ## What it checks
+    /// The error body has a `debug_message`, and it is a string; it may be empty (`""`). A
+    /// missing `debug_message` is a **warning**; one that is not a string (`null` included) is an
+    /// **error**.
+    ///
+    /// ## Why
+    /// Every documented error body has `debug_message`, a string that may be empty: the 403 body
+    /// is `{"message": "You don't have permissions to send a event message", "debug_message": ""}`
+    /// (SEED-004; vendor-rules.md §5.3). A client can do without the debug text, so its absence
+    /// is only a warning; a client typed after the documentation fails on another type.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"message": "Invalid token", "debug_message": null}
+    /// ```
+    ///
+    /// ## Fix
+    /// ```json
+    /// {"message": "Invalid token", "debug_message": ""}
+    /// ```
+    pub(crate) static DEBUG_MESSAGE_REQUIRED = {
+        id: "glia.error/debug-message-required",
+        severity: Error,
+        summary: "The error body has no `debug_message` (warning), or it is not a string",
+        structural: true,
+    };
+}
+
+pub(crate) fn missing(object: Pointer) -> Finding {
+    Finding::new(
+        &DEBUG_MESSAGE_REQUIRED,
+        object,
+        "the error body has no `debug_message`",
+    )
+    .severity(Severity::Warning)
+    .help("add `debug_message`, the details for the developer; `\"debug_message\": \"\"` when there are none")
+}
+
+pub(crate) fn wrong(at: Pointer, value: &Value) -> Finding {
+    Finding::new(
+        &DEBUG_MESSAGE_REQUIRED,
+        at,
+        format!("`debug_message` is {}, not a string", describe(value)),
+    )
+    .help("write `debug_message` as a string; `\"\"` when there is nothing to add")
+}

@@ -1,0 +1,41 @@
+use serde_json::Value;
+
+use crate::check::Finding;
+use crate::describe::describe;
+use crate::pointer::Pointer;
+use crate::rule::declare_rule;
+
+declare_rule! {
+    /// ## What it checks
+    /// A Sajari error body is a JSON object.
+    ///
+    /// ## Why
+    /// Every error response (400, 401, 403, 404, 500, default) has the `Error` schema, a
+    /// `google.rpc.Status` object `{code, message, details}` (SJ-GO-OAS). A client decoding
+    /// anything else into it fails.
+    ///
+    /// ## Example
+    /// ```json
+    /// "token: required"
+    /// ```
+    ///
+    /// ## Fix
+    /// ```json
+    /// {"code": 3, "message": "token: required", "details": []}
+    /// ```
+    pub(crate) static BODY_OBJECT = {
+        id: "sajari.error/body-object",
+        severity: Error,
+        summary: "The error body is not a JSON object",
+        structural: true,
+    };
+}
+
+pub(crate) fn finding(doc: &Value) -> Finding {
+    Finding::new(
+        &BODY_OBJECT,
+        Pointer::root(),
+        format!("the error body is {}, not an object", describe(doc)),
+    )
+    .help("a Sajari error is an object `{\"code\": …, \"message\": \"…\", \"details\": […]}`")
+}

@@ -1,0 +1,47 @@
+use serde_json::Value;
+
+use crate::check::Finding;
+use crate::describe::describe;
+use crate::pointer::Pointer;
+use crate::rule::declare_rule;
+
+declare_rule! {
+    /// ## What it checks
+    /// The body of `POST /v4/events:sendEvent` is a JSON object.
+    ///
+    /// ## Why
+    /// The request body is a `SendEventRequest` message (SJ-GO-OAS `requestBodies.SendEventRequest`,
+    /// `required: true`); grpc-gateway cannot decode an array, a string or a number into it and
+    /// answers 400.
+    ///
+    /// ## Example
+    /// ```json
+    /// [{"name": "click", "token": "eyJhbGciOi…"}]
+    /// ```
+    ///
+    /// ## Fix
+    /// Send one event object per request:
+    /// ```json
+    /// {"name": "click", "token": "eyJhbGciOi…", "weight": 1}
+    /// ```
+    pub(crate) static BODY_OBJECT = {
+        id: "sajari.send-event/body-object",
+        severity: Error,
+        summary: "The send event body is not a JSON object",
+        structural: true,
+    };
+}
+
+pub(crate) fn finding(doc: &Value) -> Finding {
+    let help = if doc.is_array() {
+        "send one event object per request, e.g. `{\"name\": \"click\", \"token\": \"…\"}`"
+    } else {
+        "send a JSON object with `name` and `token`, e.g. `{\"name\": \"click\", \"token\": \"…\"}`"
+    };
+    Finding::new(
+        &BODY_OBJECT,
+        Pointer::root(),
+        format!("the send event body is {}, not an object", describe(doc)),
+    )
+    .help(help)
+}

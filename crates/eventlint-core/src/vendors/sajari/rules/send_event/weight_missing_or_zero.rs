@@ -1,0 +1,68 @@
+use serde_json::{Map, Value};
+
+use crate::check::{Ctx, Finding};
+use crate::pointer::Pointer;
+use crate::rule::declare_rule;
+use crate::vendors::sajari::send_event::weight_value;
+
+declare_rule! {
+    /// ## What it checks
+    /// `weight` is absent, `null` or zero.
+    ///
+    /// ## Why
+    /// Under proto3 an omitted or `null` `weight` is 0, and what the ranking system does with a
+    /// zero-weight event is not documented; the documentation says "Generally a sensible weight
+    /// is 1" (SEED-000) [I]. Reported as info, since 0 may be intended.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"name": "click", "token": "eyJhbGciOi…"}
+    /// ```
+    ///
+    /// ## Fix
+    /// ```json
+    /// {"name": "click", "token": "eyJhbGciOi…", "weight": 1}
+    /// ```
+    pub(crate) static WEIGHT_MISSING_OR_ZERO = {
+        id: "sajari.send-event/weight-missing-or-zero",
+        severity: Info,
+        summary: "`weight` is absent, `null` or 0 (proto3 default; effect undocumented)",
+    };
+}
+
+const HELP: &str =
+    "send `\"weight\": 1`, the weight the documentation calls sensible, unless 0 is meant";
+
+/// `weight: null`, found by the schema.
+pub(crate) fn null(at: Pointer) -> Finding {
+    Finding::new(
+        &WEIGHT_MISSING_OR_ZERO,
+        at,
+        "`weight` is `null`, which proto3 reads as unset, i.e. 0",
+    )
+    .help(HELP)
+}
+
+/// An absent or zero `weight`.
+pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, body: &Map<String, Value>) {
+    match body.get("weight") {
+        None => ctx.report(
+            Finding::new(
+                &WEIGHT_MISSING_OR_ZERO,
+                base.clone(),
+                "the event has no `weight`, so proto3 reads it as 0",
+            )
+            .help(HELP)
+            .note("what the ranking system does with a zero-weight event is not documented"),
+        ),
+        Some(v) if weight_value(v).is_some_and(|w| w.value == 0.0) => ctx.report(
+            Finding::new(
+                &WEIGHT_MISSING_OR_ZERO,
+                base.key("weight"),
+                "`weight` is 0, the proto3 default; its effect on ranking is not documented",
+            )
+            .help(HELP),
+        ),
+        Some(_) => {}
+    }
+}

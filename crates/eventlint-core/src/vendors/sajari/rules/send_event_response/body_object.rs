@@ -1,0 +1,44 @@
+use serde_json::Value;
+
+use crate::check::Finding;
+use crate::describe::describe;
+use crate::pointer::Pointer;
+use crate::rule::declare_rule;
+
+declare_rule! {
+    /// ## What it checks
+    /// The 200 response of `POST /v4/events:sendEvent` is a JSON object.
+    ///
+    /// ## Why
+    /// The response is a `SendEventResponse`, the empty object `{}` (SJ-GO-OAS: `type: object`,
+    /// no properties; the Ruby SDK returns it as `Object`, SEED-000). A client decoding anything
+    /// else into the message fails, so this is an error.
+    ///
+    /// ## Example
+    /// ```json
+    /// []
+    /// ```
+    ///
+    /// ## Fix
+    /// ```json
+    /// {}
+    /// ```
+    pub(crate) static BODY_OBJECT = {
+        id: "sajari.send-event.response/body-object",
+        severity: Error,
+        summary: "The send event response is not a JSON object",
+        structural: true,
+    };
+}
+
+pub(crate) fn finding(doc: &Value) -> Finding {
+    Finding::new(
+        &BODY_OBJECT,
+        Pointer::root(),
+        format!(
+            "the send event response is {}, not the empty object",
+            describe(doc)
+        ),
+    )
+    .help("a successful send event answers with the empty object `{}`")
+}

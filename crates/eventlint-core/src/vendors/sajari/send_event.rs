@@ -1,0 +1,148 @@
+//! `sajari.send-event`: the body of `POST /v4/events:sendEvent`.
+
+use std::sync::OnceLock;
+
+use serde_json::{Number, Value};
+
+use super::model::SendEventRequest;
+use super::rules::send_event as r;
+use crate::check::{Ctx, Finding};
+use crate::kind::Kind;
+use crate::pointer::Pointer;
+use crate::schema::{self, Keyword, Violation};
+
+pub(crate) static SEND_EVENT: Kind = Kind {
+    id: "sajari.send-event",
+    vendor: "Sajari",
+    endpoint: "POST /v4/events:sendEvent",
+    description: "Feedback on a search result (name, token from the query, optional weight and metadata)",
+    rules: &[
+        &r::body_object::BODY_OBJECT,
+        &r::metadata_object::METADATA_OBJECT,
+        &r::metadata_primitive::METADATA_PRIMITIVE,
+        &r::name_required::NAME_REQUIRED,
+        &r::name_type::NAME_TYPE,
+        &r::token_placeholder::TOKEN_PLACEHOLDER,
+        &r::token_required::TOKEN_REQUIRED,
+        &r::token_type::TOKEN_TYPE,
+        &r::unknown_key::UNKNOWN_KEY,
+        &r::weight_integer::WEIGHT_INTEGER,
+        &r::weight_missing_or_zero::WEIGHT_MISSING_OR_ZERO,
+        &r::weight_negative::WEIGHT_NEGATIVE,
+        &r::weight_range::WEIGHT_RANGE,
+        &r::weight_string::WEIGHT_STRING,
+    ],
+    schema: || schema::generate::<SendEventRequest>("sajari.send-event"),
+    detect,
+    map_violation,
+    check,
+    validator: OnceLock::new(),
+};
+
+/// An object with a `token` key.
+fn detect(value: &Value) -> bool {
+    value.as_object().is_some_and(|o| o.contains_key("token"))
+}
+
+/// A `weight` as proto3 JSON reads an int32: a JSON number, or a string holding a JSON number
+/// (no surrounding whitespace).
+#[derive(Debug, Clone)]
+pub(crate) struct Weight {
+    /// The numeric value.
+    pub value: f64,
+    /// Whether it was written as a string.
+    pub quoted: bool,
+    /// The value as written (without quotes).
+    pub text: String,
+}
+
+impl Weight {
+    pub(crate) fn integral(&self) -> bool {
+        self.value.is_finite() && self.value.fract() == 0.0
+    }
+    pub(crate) fn in_int32(&self) -> bool {
+        (f64::from(i32::MIN)..=f64::from(i32::MAX)).contains(&self.value)
+    }
+}
+
+pub(crate) fn weight_value(value: &Value) -> Option<Weight> {
+    match value {
+        Value::Number(n) => Some(Weight {
+            value: n.as_f64()?,
+            quoted: false,
+            text: n.to_string(),
+        }),
+        Value::String(s) if s.trim() == s => {
+            let n: Number = serde_json::from_str(s).ok()?;
+            Some(Weight {
+                value: n.as_f64()?,
+                quoted: true,
+                text: s.clone(),
+            })
+        }
+        _ => None,
+    }
+}
+
+/// A `weight` that failed `type: integer`: `null`, a quoted number, a fraction or another type.
+fn weight_type(at: Pointer, value: &Value) -> Finding {
+    if value.is_null() {
+        return r::weight_missing_or_zero::null(at);
+    }
+    match weight_value(value) {
+        Some(w) if !w.integral() => r::weight_integer::fractional(at, value),
+        Some(w) if !w.in_int32() => r::weight_range::finding(at, &w.text),
+        #[allow(clippy::cast_possible_truncation)] // integral and within int32 (checked above)
+        Some(w) if w.quoted => {
+            r::weight_string::finding(at, &w.text, &(w.value as i32).to_string())
+        }
+        _ => r::weight_integer::wrong(at, value),
+    }
+}
+
+fn map_violation(ctx: &mut Ctx<'_>, v: &Violation, doc: &Value) -> bool {
+    let rel = v.path();
+    let root = Pointer::root();
+    let at = v.pointer.clone();
+    let instance = doc.pointer(v.pointer.as_str());
+    let finding = match (&v.keyword, rel.as_slice(), instance) {
+        (Keyword::Type, [], _) => r::body_object::finding(doc),
+        (Keyword::Required(p), [], _) if p == "name" => r::name_required::missing(root),
+        (Keyword::Required(p), [], _) if p == "token" => r::token_required::missing(root),
+        (Keyword::AdditionalProperties(keys), [], _) => {
+            for key in keys {
+                ctx.report(r::unknown_key::finding(&root, key));
+            }
+            return true;
+        }
+        (Keyword::Type, ["name"], Some(Value::Null)) => r::name_required::null(at),
+        (Keyword::Type, ["name"], Some(value)) => r::name_type::finding(at, value),
+        (Keyword::MinLength(_), ["name"], _) => r::name_required::empty(at),
+        (Keyword::Type, ["token"], Some(Value::Null)) => r::token_required::null(at),
+        (Keyword::Type, ["token"], Some(value)) => r::token_type::finding(at, value),
+        (Keyword::MinLength(_), ["token"], _) => r::token_required::empty(at),
+        (Keyword::Type, ["weight"], Some(value)) => weight_type(at, value),
+        (Keyword::Minimum(_) | Keyword::Maximum(_), ["weight"], Some(value)) => {
+            match weight_value(value) {
+                Some(w) if w.integral() => r::weight_range::finding(at, &w.text),
+                // A fraction out of range: `weight-integer` reports it from the type.
+                _ => return true,
+            }
+        }
+        (Keyword::Type, ["metadata"], Some(value)) => r::metadata_object::finding(at, value),
+        (Keyword::Type, ["metadata", key], value) => r::metadata_primitive::finding(at, key, value),
+        _ => return false,
+    };
+    ctx.report(finding);
+    true
+}
+
+fn check(ctx: &mut Ctx<'_>, value: &Value) {
+    let Value::Object(body) = value else { return };
+    let root = Pointer::root();
+    if let Some(Value::String(token)) = body.get("token") {
+        r::token_placeholder::check(ctx, &root.key("token"), token);
+    }
+    r::weight_missing_or_zero::check(ctx, &root, body);
+    r::weight_negative::check(ctx, &root, body);
+}
