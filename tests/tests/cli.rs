@@ -300,6 +300,6 @@ fn explain_rules_and_kinds() {
     assert!(
         kinds
             .lines()
-            .any(|l| l.starts_with("synerise.custom-event"))
+            .any(|l| l.starts_with("synerise.custom-event "))
     );
 }

@@ -1,5 +1,13 @@
-//! Kinds of this vendor (added by the all-kinds work).
+//! Neuralens: the event-tracking API, `POST https://api.neuralens.ai/analytics/event`, and its
+//! response (vendor-rules.md §3).
+
+pub mod model;
+
+pub(crate) mod event;
+pub(crate) mod event_response;
+pub(crate) mod names;
+pub(crate) mod rules;
 
 use crate::kind::Kind;
 
-pub(crate) static KINDS: &[&Kind] = &[];
+pub(crate) static KINDS: &[&Kind] = &[&event::EVENT, &event_response::EVENT_RESPONSE];

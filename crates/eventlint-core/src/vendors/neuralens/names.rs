@@ -1,0 +1,143 @@
+//! Field names for messages, and "did you mean" for Neuralens keys and enumerated values.
+
+use serde_json::Value;
+
+use crate::check::Finding;
+use crate::describe::describe;
+use crate::pointer::Pointer;
+use crate::rule::Rule;
+use crate::suggest::{did_you_mean, one_of};
+
+/// A path as written in messages: `items[0].id`, `geo.lat`, `uid`.
+pub(crate) fn field_name(path: &[&str]) -> String {
+    let mut out = String::new();
+    for seg in path {
+        if !seg.is_empty() && seg.bytes().all(|b| b.is_ascii_digit()) {
+            out.push('[');
+            out.push_str(seg);
+            out.push(']');
+        } else {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(seg);
+        }
+    }
+    out
+}
+
+/// A finding for a value of `field` that is not one of `allowed` (case-sensitive): a wrong-case
+/// or misspelt string gets "did you mean", anything else the list of accepted values.
+pub(crate) fn not_allowed(
+    rule: &'static Rule,
+    at: Pointer,
+    field: &str,
+    value: Option<&Value>,
+    allowed: &[&str],
+) -> Finding {
+    let accepted = if allowed.len() > 2 {
+        format!("one of {}", one_of(allowed, allowed.len()))
+    } else {
+        one_of(allowed, allowed.len())
+    };
+    let case = if allowed.iter().all(|v| !v.chars().any(char::is_lowercase)) {
+        "upper snake case"
+    } else {
+        "lowercase"
+    };
+    match value {
+        Some(Value::String(s)) => {
+            let f = Finding::new(
+                rule,
+                at,
+                format!("`{field}` is `\"{s}\"`, which is not one of the documented values"),
+            );
+            match did_you_mean(s, allowed) {
+                Some(near) if near.eq_ignore_ascii_case(s) => f
+                    .message_suffix(&format!("; did you mean `{near}`?"))
+                    .help(format!(
+                        "write `\"{near}\"`: the values are case-sensitive, {case}"
+                    )),
+                Some(near) => f
+                    .message_suffix(&format!("; did you mean `{near}`?"))
+                    .help(format!("write `\"{near}\"`")),
+                None => f.help(format!("set `{field}` to {accepted}")),
+            }
+        }
+        Some(other) => Finding::new(
+            rule,
+            at,
+            format!("`{field}` is {}, not a string", describe(other)),
+        )
+        .help(format!("set `{field}` to {accepted}")),
+        None => Finding::new(rule, at, format!("`{field}` is missing"))
+            .help(format!("set `{field}` to {accepted}")),
+    }
+}
+
+/// An unknown-key finding: the span on the key, "did you mean" for a close known key or a
+/// common synonym (`aliases`: synonym, known key), otherwise `fallback` as the help.
+pub(crate) fn unknown_key<'a>(
+    rule: &'static Rule,
+    parent: &Pointer,
+    key: &str,
+    known: &[&'a str],
+    aliases: &[(&str, &'a str)],
+    container: &str,
+    fallback: String,
+) -> Finding {
+    let near = meant_key(key, known, aliases);
+    let f = Finding::new(
+        rule,
+        parent.key(key),
+        format!("unknown key `{key}` in {container}"),
+    )
+    .on_key();
+    match near {
+        Some(near) => f
+            .message_suffix(&format!("; did you mean `{near}`?"))
+            .help(format!("rename `{key}` to `{near}`")),
+        None => f.help(fallback),
+    }
+}
+
+/// The known key a misspelt or synonymous `key` stands for, if any.
+pub(crate) fn meant_key<'a>(
+    key: &str,
+    known: &[&'a str],
+    aliases: &[(&str, &'a str)],
+) -> Option<&'a str> {
+    let squash = |s: &str| s.to_lowercase().replace(['_', '-', ' '], "");
+    did_you_mean(key, known).or_else(|| {
+        aliases
+            .iter()
+            .find(|(alias, _)| squash(alias) == squash(key))
+            .map(|(_, known)| *known)
+    })
+}
+
+/// Whether `object` has a misspelt or synonymous key for `wanted` (so its absence is already
+/// reported, as that key's "did you mean").
+pub(crate) fn has_misspelling_of(
+    object: Option<&Value>,
+    wanted: &str,
+    known: &[&str],
+    aliases: &[(&str, &str)],
+) -> bool {
+    object.and_then(Value::as_object).is_some_and(|o| {
+        o.keys()
+            .any(|k| k != wanted && meant_key(k, known, aliases) == Some(wanted))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names() {
+        assert_eq!(field_name(&["items", "0", "id"]), "items[0].id");
+        assert_eq!(field_name(&["geo", "lat"]), "geo.lat");
+        assert_eq!(field_name(&["uid"]), "uid");
+    }
+}

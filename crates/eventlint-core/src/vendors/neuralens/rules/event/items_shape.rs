@@ -1,0 +1,124 @@
+use serde_json::Value;
+
+use crate::check::Finding;
+use crate::describe::describe;
+use crate::diagnostic::Severity;
+use crate::pointer::Pointer;
+use crate::rule::declare_rule;
+
+declare_rule! {
+    /// ## What it checks
+    /// `items` is an array of objects `{"id": "<product id>"}` with a non-empty string `id`.
+    ///
+    /// - `items` that is not an array, an element that is not an object (a bare string such as
+    ///   `"AV768"`, a number) or an element without `id` is an **error**;
+    /// - a numeric `id` (`768`) or an empty one is a **warning**: it may be accepted and
+    ///   converted, but it will not match the catalogue's string ids.
+    ///
+    /// ## Why
+    /// `items` is the "id of the product for which the event is triggered"; the documented
+    /// example is `"items": [{"id": "AV768"}]` (SEED-002, [D]). That other shapes are rejected,
+    /// and that a numeric id loses its match with string product ids, is inferred ([I]).
+    ///
+    /// ## Example
+    /// ```json
+    /// {"uid": "3845", "items": ["AV768"], "page": "PRODUCT_PAGE", "event": "ADD_TO_CART"}
+    /// ```
+    ///
+    /// ## Fix
+    /// ```json
+    /// {"uid": "3845", "items": [{"id": "AV768"}], "page": "PRODUCT_PAGE", "event": "ADD_TO_CART"}
+    /// ```
+    pub(crate) static ITEMS_SHAPE = {
+        id: "neuralens.event/items-shape",
+        severity: Error,
+        summary: "`items` is not an array of `{\"id\": string}` objects",
+        structural: true,
+    };
+}
+
+/// How a scalar would be written as a product id string.
+fn as_id(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// `items` is not an array.
+pub(crate) fn not_array(at: Pointer, value: Option<&Value>) -> Finding {
+    let what = value.map_or_else(|| "missing".to_owned(), describe);
+    let example = match value {
+        Some(Value::Object(o)) if o.len() == 1 && o.contains_key("id") => format!(
+            "wrap the item in an array: `\"items\": [{{\"id\": {}}}]`",
+            o["id"]
+        ),
+        Some(Value::Object(_)) => {
+            "wrap the item in an array: `\"items\": [{\"id\": …}]`".to_owned()
+        }
+        Some(v) => match as_id(v) {
+            Some(id) => format!("write `\"items\": [{{\"id\": {}}}]`", Value::String(id)),
+            None => "make `items` an array of objects, e.g. `\"items\": [{\"id\": \"AV768\"}]`"
+                .to_owned(),
+        },
+        None => {
+            "make `items` an array of objects, e.g. `\"items\": [{\"id\": \"AV768\"}]`".to_owned()
+        }
+    };
+    Finding::new(&ITEMS_SHAPE, at, format!("`items` is {what}, not an array")).help(example)
+}
+
+/// An element of `items` is not an object.
+pub(crate) fn element(at: Pointer, name: &str, value: Option<&Value>) -> Finding {
+    let what = value.map_or_else(|| "missing".to_owned(), describe);
+    let help = match value.and_then(as_id) {
+        Some(id) => format!(
+            "write the item as an object: `{{\"id\": {}}}`",
+            Value::String(id)
+        ),
+        None => {
+            "write each item as an object with a string `id`, e.g. `{\"id\": \"AV768\"}`".to_owned()
+        }
+    };
+    Finding::new(
+        &ITEMS_SHAPE,
+        at,
+        format!("`{name}` is {what}, not an object `{{\"id\": …}}`"),
+    )
+    .help(help)
+}
+
+/// An item has no `id`.
+pub(crate) fn id_missing(item: Pointer, name: &str) -> Finding {
+    Finding::new(&ITEMS_SHAPE, item, format!("`{name}` has no `id`")).help(format!(
+        "add the product id to `{name}`, e.g. `\"id\": \"AV768\"`"
+    ))
+}
+
+/// An item's `id` is not a non-empty string.
+pub(crate) fn id(at: Pointer, name: &str, value: Option<&Value>) -> Finding {
+    match value {
+        Some(Value::Number(n)) => Finding::new(
+            &ITEMS_SHAPE,
+            at,
+            format!("`{name}` is the number `{n}`, not a string"),
+        )
+        .severity(Severity::Warning)
+        .help(format!("send the product id as a string: `\"{n}\"`")),
+        Some(Value::String(_)) => Finding::new(&ITEMS_SHAPE, at, format!("`{name}` is empty"))
+            .severity(Severity::Warning)
+            .help(format!("set `{name}` to the product's id")),
+        other => Finding::new(
+            &ITEMS_SHAPE,
+            at,
+            format!(
+                "`{name}` is {}, not a string",
+                other.map_or_else(|| "missing".to_owned(), describe)
+            ),
+        )
+        .help(format!(
+            "set `{name}` to the product's id as a string, e.g. `\"AV768\"`"
+        )),
+    }
+}

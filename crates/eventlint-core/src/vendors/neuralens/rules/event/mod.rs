@@ -1,0 +1,16 @@
+//! `neuralens.event/*`: rules of `POST /analytics/event` bodies (vendor-rules.md §3.3).
+
+pub(crate) mod event_required;
+pub(crate) mod geo_range;
+pub(crate) mod geo_shape;
+pub(crate) mod index_relevance;
+pub(crate) mod index_type;
+pub(crate) mod items_count;
+pub(crate) mod items_shape;
+pub(crate) mod page_enum;
+pub(crate) mod page_event_consistency;
+pub(crate) mod query_expected;
+pub(crate) mod query_type;
+pub(crate) mod timestamp;
+pub(crate) mod uid;
+pub(crate) mod unknown_key;

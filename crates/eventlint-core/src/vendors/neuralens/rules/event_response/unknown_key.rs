@@ -1,0 +1,51 @@
+use crate::check::Finding;
+use crate::pointer::Pointer;
+use crate::rule::declare_rule;
+use crate::vendors::neuralens::model::RESPONSE_KEYS;
+use crate::vendors::neuralens::names::unknown_key as unknown_key_finding;
+
+declare_rule! {
+    /// ## What it checks
+    /// The response has no keys other than `status` and `message`.
+    ///
+    /// ## Why
+    /// Only `status` and `message` are documented (SEED-002). Another key means the response is
+    /// not what the documentation describes (a misspelt key in a hand-written fixture, or an
+    /// undocumented field); it is no fault of the request, hence info. Without `--kind`, such a
+    /// document is not recognised as a Neuralens response at all.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"status": "failure", "mesage": "invalid event"}
+    /// ```
+    ///
+    /// ## Fix
+    /// ```json
+    /// {"status": "failure", "message": "invalid event"}
+    /// ```
+    pub(crate) static UNKNOWN_KEY = {
+        id: "neuralens.event.response/unknown-key",
+        severity: Info,
+        summary: "The response has a key other than `status` and `message`",
+        structural: true,
+    };
+}
+
+/// Common synonyms of the response's keys.
+pub(crate) const RESPONSE_ALIASES: &[(&str, &str)] = &[
+    ("error", "message"),
+    ("msg", "message"),
+    ("result", "status"),
+];
+
+pub(crate) fn finding(base: &Pointer, key: &str) -> Finding {
+    unknown_key_finding(
+        &UNKNOWN_KEY,
+        base,
+        key,
+        RESPONSE_KEYS,
+        RESPONSE_ALIASES,
+        "the response",
+        format!("`{key}` is not documented; the response has `status` and `message`"),
+    )
+}
