@@ -115,6 +115,8 @@ impl Finding {
 #[derive(Debug)]
 pub(crate) struct Ctx<'a> {
     pub options: &'a CheckOptions,
+    /// The document's text (e.g. for limits on the body's byte length).
+    pub text: &'a str,
     pub findings: Vec<Finding>,
 }
 
@@ -142,6 +144,7 @@ pub fn check_document(bytes: &[u8], options: &CheckOptions) -> DocumentReport {
     };
     let mut ctx = Ctx {
         options,
+        text,
         findings: Vec::new(),
     };
     let kind = match options.kind {

@@ -2,11 +2,11 @@
 
 use std::sync::OnceLock;
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::event;
 use super::model::CustomEvent;
-use super::rules::{custom_event as c, event as e};
+use super::rules::{batch_events as b, custom_event as c, event as e};
 use crate::check::Ctx;
 use crate::kind::Kind;
 use crate::pointer::Pointer;
@@ -74,18 +74,36 @@ fn detect(value: &Value) -> bool {
 
 fn map_violation(ctx: &mut Ctx<'_>, v: &Violation, doc: &Value) -> bool {
     let rel = v.path();
-    let root = Pointer::root();
+    if matches!((&v.keyword, rel.as_slice()), (Keyword::Type, [])) {
+        ctx.report(c::body_object::finding(doc));
+        return true;
+    }
+    map_event_violation(ctx, v, &rel, &Pointer::root(), doc)
+}
+
+/// Maps a violation inside one custom event at `base` (the body, or a batch element with
+/// `"type": "custom"`; `rel` is relative to it): the `action` rules, then `synerise.event/*`.
+pub(crate) fn map_event_violation(
+    ctx: &mut Ctx<'_>,
+    v: &Violation,
+    rel: &[&str],
+    base: &Pointer,
+    event: &Value,
+) -> bool {
     let at = v.pointer.clone();
-    let action = doc.get("action");
-    let finding = match (&v.keyword, rel.as_slice()) {
-        (Keyword::Type, []) => c::body_object::finding(doc),
-        (Keyword::Required(p), []) if p == "action" => c::action_required::missing(root),
+    let action = event.get("action");
+    let finding = match (&v.keyword, rel) {
+        (Keyword::Required(p), []) if p == "action" => c::action_required::missing(base.clone()),
         (Keyword::Type | Keyword::MinLength(_), ["action"]) => {
             c::action_required::wrong(at, action)
         }
         (Keyword::MaxLength(limit), ["action"]) => c::action_length::finding(at, action, *limit),
+        // An empty action also fails the pattern; `action-required` reports it once.
+        (Keyword::Pattern(_), ["action"]) if action.and_then(Value::as_str) == Some("") => {
+            return true;
+        }
         (Keyword::Pattern(_), ["action"]) => c::action_pattern::finding(at, action),
-        _ => return event::map_violation(ctx, v, &rel, &root, doc),
+        _ => return event::map_violation(ctx, v, rel, base, event),
     };
     ctx.report(finding);
     true
@@ -93,16 +111,39 @@ fn map_violation(ctx: &mut Ctx<'_>, v: &Violation, doc: &Value) -> bool {
 
 fn check(ctx: &mut Ctx<'_>, value: &Value) {
     let Value::Object(body) = value else { return };
-    let root = Pointer::root();
+    check_event(ctx, &Pointer::root(), body, false);
+}
+
+/// The semantic rules of one custom event at `base`: the body, or a batch element with
+/// `"type": "custom"` (`in_batch`), where a transaction is `synerise.batch-events/transaction`
+/// and a dedicated action is fixed with `type` instead of another endpoint.
+pub(crate) fn check_event(
+    ctx: &mut Ctx<'_>,
+    base: &Pointer,
+    body: &Map<String, Value>,
+    in_batch: bool,
+) {
     if let Some(Value::String(action)) = body.get("action") {
-        let at = root.key("action");
+        let at = base.key("action");
         c::action_min2::check(ctx, &at, action);
         c::action_format::check(ctx, &at, action);
-        c::transaction_as_custom::check(ctx, &at, action);
+        if in_batch {
+            b::transaction::check(ctx, &at, action);
+        } else {
+            c::transaction_as_custom::check(ctx, &at, action);
+        }
         c::ai_event_as_custom::check(ctx, &at, action);
-        c::dedicated_action::check(ctx, &at, action);
+        if let Some((endpoint, finding)) = c::dedicated_action::finding(&at, action) {
+            ctx.report(if in_batch {
+                finding.help(format!(
+                    "set `\"type\": \"{endpoint}\"` on this element and remove `action`"
+                ))
+            } else {
+                finding
+            });
+        }
         c::new_definition::check(ctx, &at, action);
     }
-    c::params_missing::check(ctx, &root, body);
-    event::check(ctx, &root, body);
+    c::params_missing::check(ctx, base, body);
+    event::check(ctx, base, body);
 }

@@ -4,10 +4,23 @@
 pub mod model;
 
 pub(crate) mod actions;
+pub(crate) mod ai;
+pub(crate) mod ai_event;
+pub(crate) mod ai_events_batch;
+pub(crate) mod batch_events;
 pub(crate) mod custom_event;
+pub(crate) mod dedicated_event;
+pub(crate) mod error_body;
 pub(crate) mod event;
 pub(crate) mod rules;
 
 use crate::kind::Kind;
 
-pub(crate) static KINDS: &[&Kind] = &[&custom_event::CUSTOM_EVENT];
+pub(crate) static KINDS: &[&Kind] = &[
+    &ai_event::AI_EVENT,
+    &ai_events_batch::AI_EVENTS_BATCH,
+    &batch_events::BATCH_EVENTS,
+    &custom_event::CUSTOM_EVENT,
+    &dedicated_event::DEDICATED_EVENT,
+    &error_body::ERROR,
+];

@@ -1,12 +1,13 @@
-use crate::check::{Ctx, Finding};
+use crate::check::Finding;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 use crate::vendors::synerise::actions::DEDICATED;
 
 declare_rule! {
     /// ## What it checks
-    /// `action` is not the action of a dedicated endpoint, such as `client.hitTimer`
-    /// (`/v4/events/hit-timer`) or `product.addToCart` (`/v4/events/added-to-cart`).
+    /// `action` (of a custom event, or of a batch element with `"type": "custom"`) is not the
+    /// action of a dedicated endpoint, such as `client.hitTimer` (`/v4/events/hit-timer`) or
+    /// `product.addToCart` (`/v4/events/added-to-cart`).
     ///
     /// ## Why
     /// The dedicated endpoints set the action themselves and document their own parameters
@@ -19,7 +20,8 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix
-    /// Send the body, without `action`, to `POST /v4/events/hit-timer`.
+    /// Send the body, without `action`, to `POST /v4/events/hit-timer`; in a batch, replace
+    /// `"type": "custom"` and `action` with `"type": "hit-timer"`.
     pub(crate) static DEDICATED_ACTION = {
         id: "synerise.custom-event/dedicated-action",
         severity: Info,
@@ -27,22 +29,20 @@ declare_rule! {
     };
 }
 
-pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, action: &str) {
-    if let Some((endpoint, _)) = DEDICATED
+/// The finding for an `action` that a dedicated endpoint sets, with that endpoint's name.
+pub(crate) fn finding(at: &Pointer, action: &str) -> Option<(&'static str, Finding)> {
+    let (endpoint, _) = DEDICATED
         .iter()
-        .find(|(_, a)| *a == action && *a != "item.search.click")
-    {
-        ctx.report(
-            Finding::new(
-                &DEDICATED_ACTION,
-                at.clone(),
-                format!(
-                    "`action` `{action}` is set by the dedicated endpoint `/v4/events/{endpoint}`"
-                ),
-            )
-            .help(format!(
-                "send this event to `POST /v4/events/{endpoint}` without `action`"
-            )),
-        );
-    }
+        .find(|(_, a)| *a == action && *a != "item.search.click")?;
+    Some((
+        endpoint,
+        Finding::new(
+            &DEDICATED_ACTION,
+            at.clone(),
+            format!("`action` `{action}` is set by the dedicated endpoint `/v4/events/{endpoint}`"),
+        )
+        .help(format!(
+            "send this event to `POST /v4/events/{endpoint}` without `action`"
+        )),
+    ))
 }

@@ -2,7 +2,7 @@ use serde_json::{Map, Value};
 
 use crate::check::{Ctx, Finding};
 use crate::pointer::Pointer;
-use crate::rule::declare_rule;
+use crate::rule::{Rule, declare_rule};
 use crate::source::spans::Target;
 
 declare_rule! {
@@ -42,24 +42,36 @@ pub(crate) fn is_forbidden(c: char) -> bool {
 
 /// Reports the first forbidden character of `value` at `at` (a string field named `field`).
 pub(crate) fn check_string(ctx: &mut Ctx<'_>, at: &Pointer, field: &str, value: &str) {
-    if let Some((i, c)) = value.chars().enumerate().find(|(_, c)| is_forbidden(*c)) {
-        let name = match c {
-            '\r' => "a carriage return".to_owned(),
-            '\n' => "a line feed".to_owned(),
-            '\0' => "a NUL character".to_owned(),
-            '\u{00AD}' => "a soft hyphen (U+00AD)".to_owned(),
-            c if u32::from(c) >= 0x10000 => format!(
-                "`{c}` (U+{:X}, outside the Basic Multilingual Plane)",
-                u32::from(c)
-            ),
-            c => format!("U+{:04X}", u32::from(c)),
-        };
-        ctx.report(
-            Finding::new(&CLIENT_FORBIDDEN_CHARS, at.clone(), format!("`{field}` contains {name}, which Synerise forbids in identifiers"))
-                .target(Target::InString(i..i + 1))
-                .help(format!("remove the character from `{field}`; identifiers may not contain line breaks, emoji, soft hyphens, variation selectors or NUL")),
-        );
+    if let Some(finding) = forbidden_char(&CLIENT_FORBIDDEN_CHARS, at, field, value) {
+        ctx.report(finding);
     }
+}
+
+/// A finding of `rule` on the first forbidden character of `value` (a string field named
+/// `field` at `at`), if it has one. Also used for the AI events' `clientUUID`.
+pub(crate) fn forbidden_char(
+    rule: &'static Rule,
+    at: &Pointer,
+    field: &str,
+    value: &str,
+) -> Option<Finding> {
+    let (i, c) = value.chars().enumerate().find(|(_, c)| is_forbidden(*c))?;
+    let name = match c {
+        '\r' => "a carriage return".to_owned(),
+        '\n' => "a line feed".to_owned(),
+        '\0' => "a NUL character".to_owned(),
+        '\u{00AD}' => "a soft hyphen (U+00AD)".to_owned(),
+        c if u32::from(c) >= 0x10000 => format!(
+            "`{c}` (U+{:X}, outside the Basic Multilingual Plane)",
+            u32::from(c)
+        ),
+        c => format!("U+{:04X}", u32::from(c)),
+    };
+    Some(
+        Finding::new(rule, at.clone(), format!("`{field}` contains {name}, which Synerise forbids in identifiers"))
+            .target(Target::InString(i..i + 1))
+            .help(format!("remove the character from `{field}`; identifiers may not contain line breaks, emoji, soft hyphens, variation selectors or NUL")),
+    )
 }
 
 pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, client: &Map<String, Value>) {

@@ -12,6 +12,7 @@ pub(crate) mod client_uuid_format;
 pub(crate) mod eventsalt_future_time;
 pub(crate) mod eventsalt_no_time;
 pub(crate) mod eventsalt_type;
+pub(crate) mod eventsalt_uniqueness;
 pub(crate) mod label_placeholder;
 pub(crate) mod label_required;
 pub(crate) mod null_value;

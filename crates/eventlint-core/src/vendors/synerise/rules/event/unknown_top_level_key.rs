@@ -32,15 +32,20 @@ declare_rule! {
 }
 
 pub(crate) fn finding(base: &Pointer, key: &str) -> Finding {
+    finding_in(base, key, EVENT_KEYS)
+}
+
+/// An unknown key of an event whose known keys are `known` (a batch element adds `type`).
+pub(crate) fn finding_in(base: &Pointer, key: &str, known: &[&str]) -> Finding {
     let otherwise = format!(
         "move `{key}` into `params`, or remove it; known keys: {}",
-        one_of(EVENT_KEYS, 6)
+        one_of(known, 7)
     );
     unknown_key(
         &UNKNOWN_TOP_LEVEL_KEY,
         base,
         key,
-        EVENT_KEYS,
+        known,
         "the event",
         Some(otherwise),
     )

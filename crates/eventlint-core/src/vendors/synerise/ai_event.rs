@@ -1,0 +1,65 @@
+//! `synerise.ai-event`: the body of `POST /events/v1/single/{eventType}` (AI events API). The
+//! event type is the path parameter, so the rules that depend on it stay lenient here.
+
+use std::sync::OnceLock;
+
+use serde_json::Value;
+
+use super::ai::{self, AiType};
+use super::model::AiEvent;
+use super::rules::ai_event as a;
+use crate::check::Ctx;
+use crate::kind::Kind;
+use crate::pointer::Pointer;
+use crate::rules::common::epoch_unit::EPOCH_UNIT;
+use crate::schema::{self, Keyword, Violation};
+
+pub(crate) static AI_EVENT: Kind = Kind {
+    id: "synerise.ai-event",
+    vendor: "Synerise",
+    endpoint: "POST /events/v1/single/{eventType}",
+    description: "An AI event: recommendation.view, recommendation.click or item.search.click (correlationId, clientUUID, items)",
+    rules: &[
+        &EPOCH_UNIT,
+        &a::body_object::BODY_OBJECT,
+        &a::campaignid::CAMPAIGNID,
+        &a::click_item_shape::CLICK_ITEM_SHAPE,
+        &a::clientuuid_required::CLIENTUUID_REQUIRED,
+        &a::correlation_required::CORRELATION_REQUIRED,
+        &a::items_empty::ITEMS_EMPTY,
+        &a::items_required::ITEMS_REQUIRED,
+        &a::timestamp_contradiction::TIMESTAMP_CONTRADICTION,
+        &a::timestamp_future::TIMESTAMP_FUTURE,
+        &a::timestamp_missing::TIMESTAMP_MISSING,
+        &a::unknown_key::UNKNOWN_KEY,
+    ],
+    schema: || schema::generate::<AiEvent>("synerise.ai-event"),
+    detect,
+    map_violation,
+    check,
+    validator: OnceLock::new(),
+};
+
+/// An object with `correlationId` or `clientUUID`, and no `eventType`.
+fn detect(value: &Value) -> bool {
+    value.as_object().is_some_and(|o| {
+        (o.contains_key("correlationId") || o.contains_key("clientUUID"))
+            && !o.contains_key("eventType")
+    })
+}
+
+fn map_violation(ctx: &mut Ctx<'_>, v: &Violation, doc: &Value) -> bool {
+    let rel = v.path();
+    let root = Pointer::root();
+    match (&v.keyword, rel.as_slice()) {
+        (Keyword::Type, []) => ctx.report(a::body_object::finding(doc)),
+        (Keyword::AdditionalProperties(keys), []) => ai::unknown_keys(ctx, &root, keys),
+        (_, rel) => return ai::map_violation(ctx, v, rel, &root, doc, AiType::Unknown),
+    }
+    true
+}
+
+fn check(ctx: &mut Ctx<'_>, value: &Value) {
+    let Value::Object(event) = value else { return };
+    ai::check(ctx, &Pointer::root(), event, AiType::Unknown);
+}

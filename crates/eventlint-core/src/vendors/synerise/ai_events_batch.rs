@@ -1,0 +1,135 @@
+//! `synerise.ai-events-batch`: the body of `POST /events/v1/batch` (AI events API), events of
+//! one type under a top-level `eventType`.
+
+use std::sync::OnceLock;
+
+use serde_json::Value;
+
+use super::ai::{self, AiType};
+use super::model::{AI_BATCH_KEYS, AiEventsBatch};
+use super::rules::{ai_event as a, ai_events_batch as ab};
+use crate::check::Ctx;
+use crate::kind::Kind;
+use crate::pointer::Pointer;
+use crate::rules::common::epoch_unit::EPOCH_UNIT;
+use crate::schema::{self, Keyword, Violation};
+
+pub(crate) static AI_EVENTS_BATCH: Kind = Kind {
+    id: "synerise.ai-events-batch",
+    vendor: "Synerise",
+    endpoint: "POST /events/v1/batch",
+    description: "A batch of AI events of one type: {eventType, items: [events]}",
+    rules: &[
+        &EPOCH_UNIT,
+        &a::campaignid::CAMPAIGNID,
+        &a::click_item_shape::CLICK_ITEM_SHAPE,
+        &a::clientuuid_required::CLIENTUUID_REQUIRED,
+        &a::correlation_required::CORRELATION_REQUIRED,
+        &a::items_empty::ITEMS_EMPTY,
+        &a::items_required::ITEMS_REQUIRED,
+        &a::timestamp_contradiction::TIMESTAMP_CONTRADICTION,
+        &a::timestamp_future::TIMESTAMP_FUTURE,
+        &a::timestamp_missing::TIMESTAMP_MISSING,
+        &a::unknown_key::UNKNOWN_KEY,
+        &ab::same_type::SAME_TYPE,
+        &ab::shape::SHAPE,
+    ],
+    schema: || schema::generate::<AiEventsBatch>("synerise.ai-events-batch"),
+    detect,
+    map_violation,
+    check,
+    validator: OnceLock::new(),
+};
+
+/// An object with `eventType` and `items`.
+fn detect(value: &Value) -> bool {
+    value
+        .as_object()
+        .is_some_and(|o| o.contains_key("eventType") && o.contains_key("items"))
+}
+
+/// Per-event keys that name a type: reported by `same-type` when they differ from the batch's.
+const TYPE_KEYS: &[&str] = &["eventType", "type"];
+
+fn batch_type(doc: &Value) -> Option<&str> {
+    doc.get("eventType").and_then(Value::as_str)
+}
+
+fn map_violation(ctx: &mut Ctx<'_>, v: &Violation, doc: &Value) -> bool {
+    let rel = v.path();
+    let root = Pointer::root();
+    let at = v.pointer.clone();
+    match (&v.keyword, rel.as_slice()) {
+        (Keyword::Type, []) => ctx.report(ab::shape::not_object(doc)),
+        (Keyword::Required(p), []) => ctx.report(ab::shape::missing(p)),
+        (Keyword::AdditionalProperties(keys), []) => {
+            for key in keys {
+                ctx.report(a::unknown_key::finding(
+                    &root,
+                    key,
+                    AI_BATCH_KEYS,
+                    "the batch",
+                ));
+            }
+        }
+        // A non-string fails both `type` and `enum`: report it once.
+        (Keyword::Enum(_), ["eventType"]) if !doc["eventType"].is_string() => {}
+        (Keyword::Type | Keyword::Enum(_), ["eventType"]) => {
+            ctx.report(ab::shape::event_type(at, doc.get("eventType")));
+        }
+        (Keyword::Type, ["items"]) => ctx.report(ab::shape::items_not_array(at, doc.get("items"))),
+        (_, ["items", index, rest @ ..]) => {
+            let Ok(i) = index.parse::<usize>() else {
+                return false;
+            };
+            let Some(event) = doc.get("items").and_then(|items| items.get(i)) else {
+                return false;
+            };
+            let base = root.key("items").index(i);
+            match (&v.keyword, rest) {
+                (Keyword::Type, []) => {
+                    ctx.report(ab::shape::element_not_object(at, i, Some(event)));
+                }
+                (Keyword::AdditionalProperties(keys), []) => {
+                    let ty = batch_type(doc);
+                    let unknown = keys.iter().filter(|k| {
+                        !(TYPE_KEYS.contains(&k.as_str())
+                            && event
+                                .get(k.as_str())
+                                .is_some_and(|t| ab::same_type::differs(t, ty)))
+                    });
+                    ai::unknown_keys(ctx, &base, unknown);
+                }
+                _ => {
+                    let ty = AiType::of(batch_type(doc));
+                    return ai::map_violation(ctx, v, rest, &base, event, ty);
+                }
+            }
+        }
+        _ => return false,
+    }
+    true
+}
+
+fn check(ctx: &mut Ctx<'_>, value: &Value) {
+    let Some(Value::Array(events)) = value.get("items") else {
+        return;
+    };
+    let batch = batch_type(value);
+    let ty = AiType::of(batch);
+    for (i, event) in events.iter().enumerate() {
+        let Value::Object(fields) = event else {
+            continue;
+        };
+        let base = Pointer::root().key("items").index(i);
+        for key in TYPE_KEYS {
+            if let Some(t) = fields
+                .get(*key)
+                .filter(|t| ab::same_type::differs(t, batch))
+            {
+                ctx.report(ab::same_type::finding(base.key(key), key, t, batch));
+            }
+        }
+        ai::check(ctx, &base, fields, ty);
+    }
+}

@@ -1,0 +1,92 @@
+//! `synerise.dedicated-event`: the body of `POST /v4/events/{endpoint}` (hit-timer, logged-in,
+//! added-to-cart, …). The endpoint is a path parameter, so only the rules every dedicated
+//! endpoint shares apply; the endpoint-specific ones run on batch elements, whose `type` names
+//! the endpoint.
+
+use std::sync::OnceLock;
+
+use serde_json::{Map, Value};
+
+use super::event;
+use super::model::DedicatedEvent;
+use super::rules::{dedicated_event as d, event as e};
+use crate::check::Ctx;
+use crate::kind::Kind;
+use crate::pointer::Pointer;
+use crate::schema::{self, Keyword, Violation};
+
+pub(crate) static DEDICATED_EVENT: Kind = Kind {
+    id: "synerise.dedicated-event",
+    vendor: "Synerise",
+    endpoint: "POST /v4/events/{endpoint}",
+    description: "An event of a dedicated endpoint such as hit-timer (client, label, optional time, params, eventSalt; no action)",
+    rules: &[
+        &d::action_ignored::ACTION_IGNORED,
+        &d::body_object::BODY_OBJECT,
+        &e::client_email_format::CLIENT_EMAIL_FORMAT,
+        &e::client_forbidden_chars::CLIENT_FORBIDDEN_CHARS,
+        &e::client_id_type::CLIENT_ID_TYPE,
+        &e::client_identifier::CLIENT_IDENTIFIER,
+        &e::client_multiple_ids::CLIENT_MULTIPLE_IDS,
+        &e::client_required::CLIENT_REQUIRED,
+        &e::client_string_types::CLIENT_STRING_TYPES,
+        &e::client_uuid_format::CLIENT_UUID_FORMAT,
+        &e::eventsalt_future_time::EVENTSALT_FUTURE_TIME,
+        &e::eventsalt_no_time::EVENTSALT_NO_TIME,
+        &e::eventsalt_type::EVENTSALT_TYPE,
+        &e::label_placeholder::LABEL_PLACEHOLDER,
+        &e::label_required::LABEL_REQUIRED,
+        &e::null_value::NULL_VALUE,
+        &e::params_datetime_tz::PARAMS_DATETIME_TZ,
+        &e::params_email::PARAMS_EMAIL,
+        &e::params_object::PARAMS_OBJECT,
+        &e::params_reserved::PARAMS_RESERVED,
+        &e::params_system_collision::PARAMS_SYSTEM_COLLISION,
+        &e::time_future::TIME_FUTURE,
+        &e::time_iso8601::TIME_ISO8601,
+        &e::time_missing::TIME_MISSING,
+        &e::time_no_offset::TIME_NO_OFFSET,
+        &e::time_type::TIME_TYPE,
+        &e::unknown_client_key::UNKNOWN_CLIENT_KEY,
+        &e::unknown_top_level_key::UNKNOWN_TOP_LEVEL_KEY,
+    ],
+    schema: || schema::generate::<DedicatedEvent>("synerise.dedicated-event"),
+    detect,
+    map_violation,
+    check,
+    validator: OnceLock::new(),
+};
+
+/// An object with `client`, and neither `action` nor a batch `type`.
+fn detect(value: &Value) -> bool {
+    value.as_object().is_some_and(|o| {
+        o.contains_key("client") && !o.contains_key("action") && !o.contains_key("type")
+    })
+}
+
+fn map_violation(ctx: &mut Ctx<'_>, v: &Violation, doc: &Value) -> bool {
+    let rel = v.path();
+    match (&v.keyword, rel.as_slice()) {
+        (Keyword::Type, []) => ctx.report(d::body_object::finding(doc)),
+        // A non-string `action` is ignored like any other (`null` is `synerise.event/null-value`).
+        (Keyword::Type, ["action"]) if doc.get("action").is_some_and(|a| !a.is_null()) => {
+            if let Some(action) = doc.get("action") {
+                ctx.report(d::action_ignored::finding(v.pointer.clone(), action));
+            }
+        }
+        _ => return event::map_violation(ctx, v, &rel, &Pointer::root(), doc),
+    }
+    true
+}
+
+fn check(ctx: &mut Ctx<'_>, value: &Value) {
+    let Value::Object(body) = value else { return };
+    check_event(ctx, &Pointer::root(), body);
+}
+
+fn check_event(ctx: &mut Ctx<'_>, base: &Pointer, body: &Map<String, Value>) {
+    if let Some(action @ Value::String(_)) = body.get("action") {
+        ctx.report(d::action_ignored::finding(base.key("action"), action));
+    }
+    event::check(ctx, base, body);
+}

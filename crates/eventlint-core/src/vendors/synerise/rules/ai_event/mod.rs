@@ -1,0 +1,14 @@
+//! `synerise.ai-event/*`: rules of AI events API bodies (`POST /events/v1/single/{eventType}`,
+//! and each element of `POST /events/v1/batch`; vendor-rules.md §2.7).
+
+pub(crate) mod body_object;
+pub(crate) mod campaignid;
+pub(crate) mod click_item_shape;
+pub(crate) mod clientuuid_required;
+pub(crate) mod correlation_required;
+pub(crate) mod items_empty;
+pub(crate) mod items_required;
+pub(crate) mod timestamp_contradiction;
+pub(crate) mod timestamp_future;
+pub(crate) mod timestamp_missing;
+pub(crate) mod unknown_key;

@@ -1,0 +1,48 @@
+use serde_json::Value;
+
+use crate::check::Finding;
+use crate::pointer::Pointer;
+use crate::rule::declare_rule;
+
+declare_rule! {
+    /// ## What it checks
+    /// The body of a dedicated endpoint (`POST /v4/events/{endpoint}`) is a JSON object.
+    ///
+    /// ## Why
+    /// Each dedicated endpoint takes one event object (SYN-PHP request bodies of the dedicated
+    /// endpoints); an array of events belongs to `POST /v4/events/batch`. Not in
+    /// vendor-rules.md's table, which lists this rule for custom events only; added so that
+    /// every structural problem of the kind has a named rule.
+    ///
+    /// ## Example
+    /// ```json
+    /// [{"client": {"id": 1}, "label": "timer"}]
+    /// ```
+    ///
+    /// ## Fix
+    /// Send the object itself, or send the array to the batch endpoint with
+    /// `"type": "<endpoint>"` on each element.
+    pub(crate) static BODY_OBJECT = {
+        id: "synerise.dedicated-event/body-object",
+        severity: Error,
+        summary: "The dedicated event body is not a JSON object",
+        structural: true,
+    };
+}
+
+pub(crate) fn finding(doc: &Value) -> Finding {
+    let help = if doc.is_array() {
+        "send one event object here; an array of events goes to `POST /v4/events/batch` with the endpoint's name as `type` on each"
+    } else {
+        "send a JSON object with `client` and `label`"
+    };
+    Finding::new(
+        &BODY_OBJECT,
+        Pointer::root(),
+        format!(
+            "the dedicated event body is {}, not an object",
+            crate::describe::describe(doc)
+        ),
+    )
+    .help(help)
+}

@@ -1,0 +1,43 @@
+use serde_json::Value;
+
+use crate::check::Finding;
+use crate::pointer::Pointer;
+use crate::rule::declare_rule;
+
+declare_rule! {
+    /// ## What it checks
+    /// A Synerise error body is a JSON object.
+    ///
+    /// ## Why
+    /// The v4 API answers 400, 401, 403 and 415 with the `HTTP400` object (SYN-PHP `HTTP400`,
+    /// SYN-M2). Not in vendor-rules.md's tables, which list no rules for this kind; added so
+    /// that every structural problem of the kind has a named rule.
+    ///
+    /// ## Example
+    /// ```json
+    /// ["Bad Request"]
+    /// ```
+    ///
+    /// ## Fix
+    /// ```json
+    /// {"error": "Bad Request", "status": 400}
+    /// ```
+    pub(crate) static BODY_OBJECT = {
+        id: "synerise.error/body-object",
+        severity: Error,
+        summary: "The error body is not a JSON object",
+        structural: true,
+    };
+}
+
+pub(crate) fn finding(doc: &Value) -> Finding {
+    Finding::new(
+        &BODY_OBJECT,
+        Pointer::root(),
+        format!(
+            "the error body is {}, not an object",
+            crate::describe::describe(doc)
+        ),
+    )
+    .help("an error body is an object such as `{\"error\": \"Bad Request\", \"status\": 400, \"message\": …}`")
+}

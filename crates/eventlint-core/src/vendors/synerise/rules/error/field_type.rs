@@ -1,0 +1,55 @@
+use serde_json::Value;
+
+use crate::check::Finding;
+use crate::describe::describe;
+use crate::diagnostic::Severity;
+use crate::pointer::Pointer;
+use crate::rule::declare_rule;
+
+declare_rule! {
+    /// ## What it checks
+    /// The fields of a Synerise error body have their documented types: `error`, `timestamp`,
+    /// `path` and `message` strings, `status` an integer, `errors` an array of objects whose
+    /// `code` is an integer and `field` and `message` are strings (`rejectedValue` may be any
+    /// value). A `null` is reported as an info: every field is optional, and Spring Boot, whose
+    /// default error body this is, may write `null` for an absent message.
+    ///
+    /// ## Why
+    /// The `HTTP400` and `Error` models (SYN-PHP, SYN-M2) declare these types; a mock or recorded
+    /// error with another type will not deserialize in the official clients.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"error": "Bad Request", "status": "400"}
+    /// ```
+    ///
+    /// ## Fix
+    /// ```json
+    /// {"error": "Bad Request", "status": 400}
+    /// ```
+    pub(crate) static FIELD_TYPE = {
+        id: "synerise.error/field-type",
+        severity: Error,
+        summary: "A field of the error body has the wrong type",
+        structural: true,
+    };
+}
+
+/// `name` (e.g. `status`, `errors[0].code`) at `at` is `value`, not `expected`.
+pub(crate) fn finding(at: Pointer, name: &str, value: Option<&Value>, expected: &str) -> Finding {
+    let what = value.map_or_else(|| "missing".to_owned(), describe);
+    let finding = Finding::new(
+        &FIELD_TYPE,
+        at,
+        format!("`{name}` is {what}, not {expected}"),
+    );
+    match value {
+        Some(Value::Null) => finding
+            .severity(Severity::Info)
+            .help(format!("omit `{name}` instead of `null`")),
+        Some(Value::String(s)) if expected == "an integer" && s.parse::<i64>().is_ok() => {
+            finding.help(format!("send `{name}` as a number: `{s}`"))
+        }
+        _ => finding.help(format!("send `{name}` as {expected}")),
+    }
+}
