@@ -210,6 +210,7 @@ pub mod cli {
     ///
     /// # Panics
     /// When the binary cannot run.
+    #[must_use]
     pub fn run_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
         let mut child = Command::new(bin())
             .args(args)

@@ -1,6 +1,5 @@
 //! Black-box tests of the `eventlint` binary: exit codes, formats, stdin, NDJSON, directories.
 
-use std::path::Path;
 use std::process::Output;
 
 use eventlint_tests::cli::{code, run_in, stdout};

@@ -266,8 +266,22 @@ impl Errors<'_> {
             };
             return self.at(span, message, help);
         }
+        // serde's type errors do not name the key: take it from the line, `key = value`.
+        let message = match key_before(self.source, span.start) {
+            Some(key) if message.starts_with("invalid type") => format!("`{key}`: {message}"),
+            _ => message,
+        };
         self.at(span, message, None)
     }
+}
+
+/// The key of a `key = value` line, when `offset` is in its value.
+fn key_before(source: &str, offset: usize) -> Option<String> {
+    let before = source.get(..offset)?;
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let (key, _) = line.split_once('=')?;
+    let key = key.trim().trim_matches('"');
+    (!key.is_empty()).then(|| key.to_owned())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -703,7 +717,7 @@ fn parse_tolerance(value: &toml::Value) -> Result<TimeDelta, String> {
                     'm' => 60,
                     'h' => 3600,
                     'd' => 86_400,
-                    _ => return Err(format!("`{s}` has an unknown unit `{c}`")),
+                    _ => return Err(format!("`{s}` is not a duration (at `{c}`)")),
                 };
                 let n: i64 = digits
                     .parse()
