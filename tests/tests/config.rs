@@ -439,3 +439,20 @@ fn the_readme_example_is_a_valid_config() {
         panic!("{e}: {:?}", &text[e.span.clone()]);
     }
 }
+
+/// The repository's eventlint.toml and the README example conform to the generated schema that
+/// TOML editors use.
+#[test]
+fn configs_conform_to_the_generated_schema() {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("schemas/eventlint.toml.schema.json"))
+            .expect("schema"),
+    )
+    .expect("JSON");
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let text = std::fs::read_to_string(root().join("eventlint.toml")).expect("eventlint.toml");
+    let value: serde_json::Value = toml::from_str(&text).expect("TOML");
+    assert!(validator.is_valid(&value), "eventlint.toml");
+    let bad: serde_json::Value = toml::from_str("kidn = 1").expect("TOML");
+    assert!(!validator.is_valid(&bad));
+}

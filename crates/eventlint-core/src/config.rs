@@ -169,6 +169,8 @@ enum ToleranceSchema {
 pub fn schema_file() -> String {
     let generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
     let mut value = generator.into_root_schema_for::<ConfigFile>().to_value();
+    // TOML has no null: an absent key is the only "none".
+    crate::schema::strip_null(&mut value);
     let mut out = serde_json::Map::new();
     if let Value::Object(map) = &mut value {
         for key in ["$schema", "title"] {
