@@ -12,12 +12,30 @@ Prints one line per disagreement and a closing `N passed, M failed` line; exits 
 
 import json
 import pathlib
+import re
 import subprocess
 import sys
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, validators
+from jsonschema.exceptions import ValidationError
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
+
+
+def ecma_pattern(validator, pattern, instance, schema):
+    """`pattern` with ECMA-262 semantics, the dialect JSON Schema specifies.
+
+    Python's `re` lets `$` match before a final newline; ECMA-262 (and Rust's `regex`) do not, so
+    `"src\\n"` would wrongly match `^…[\\x21-\\x7E]+…$`. An unescaped `$` becomes `\\Z`.
+    """
+    if not validator.is_type(instance, "string"):
+        return
+    translated = re.sub(r"(?<!\\)\$", r"\\Z", pattern)
+    if not re.search(translated, instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+EcmaValidator = validators.extend(Draft202012Validator, {"pattern": ecma_pattern})
 
 
 def strict_loads(text):
@@ -49,7 +67,7 @@ def main():
     rules = json.loads((ROOT / "docs/rules.json").read_text())["rules"]
     structural = {r["id"] for r in rules if r["structural"]}
     passed = failed = 0
-    validators = {}
+    checkers = {}
     for path in sorted((ROOT / "fixtures").rglob("*")):
         if path.suffix not in (".json", ".ndjson", ".jsonl"):
             continue
@@ -58,10 +76,10 @@ def main():
         if parts[1] == "detect":
             continue
         kind = f"{parts[1]}.{parts[2]}"
-        if kind not in validators:
+        if kind not in checkers:
             schema = json.loads((ROOT / f"schemas/{kind}.schema.json").read_text())
             Draft202012Validator.check_schema(schema)
-            validators[kind] = Draft202012Validator(schema)
+            checkers[kind] = EcmaValidator(schema)
         out = subprocess.run(
             [eventlint, "check", rel, "--kind", kind, "--now", "2026-01-01T00:00:00Z", "--format", "json"],
             cwd=ROOT,
@@ -78,7 +96,7 @@ def main():
                 doc = strict_loads(text)
             except ValueError:
                 continue  # not JSON: a syntax fixture, no schema verdict to compare
-            py_invalid = not validators[kind].is_valid(doc)
+            py_invalid = not checkers[kind].is_valid(doc)
             ours = sorted(
                 {d["rule"] for d in report["diagnostics"] if d["document"] == ordinal and d["rule"] in structural}
             )
@@ -86,7 +104,7 @@ def main():
                 passed += 1
             else:
                 failed += 1
-                errors = [e.message for e in validators[kind].iter_errors(doc)][:3]
+                errors = [e.message for e in checkers[kind].iter_errors(doc)][:3]
                 print(f"FAIL {rel} document {ordinal}: jsonschema says {'invalid' if py_invalid else 'valid'} {errors}, eventlint structural rules: {ours}")
     print(f"schema-agreement: {passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)

@@ -173,3 +173,79 @@ pub fn fixture_files() -> Vec<PathBuf> {
     walk(&root().join("fixtures"), &mut out);
     out
 }
+
+/// Running the `eventlint` binary in black-box tests (built once per test binary with escargot).
+pub mod cli {
+    use std::io::Write;
+    use std::path::{Path, PathBuf};
+    use std::process::{Command, Output, Stdio};
+    use std::sync::OnceLock;
+
+    use super::root;
+
+    /// The fixed clock flag of CLI tests.
+    pub const NOW: &str = "--now=2026-01-01T00:00:00Z";
+
+    /// The built binary.
+    ///
+    /// # Panics
+    /// When it does not build.
+    pub fn bin() -> &'static Path {
+        static BIN: OnceLock<PathBuf> = OnceLock::new();
+        BIN.get_or_init(|| {
+            escargot::CargoBuild::new()
+                .package("eventlint")
+                .bin("eventlint")
+                .current_release()
+                .current_target()
+                .manifest_path(root().join("Cargo.toml"))
+                .run()
+                .expect("eventlint builds")
+                .path()
+                .to_path_buf()
+        })
+    }
+
+    /// Runs eventlint in `dir` with `args`, feeding `stdin`; `NO_COLOR` unset, stdout a pipe.
+    ///
+    /// # Panics
+    /// When the binary cannot run.
+    #[must_use]
+    pub fn run_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
+        let mut child = Command::new(bin())
+            .args(args)
+            .current_dir(dir)
+            .env_remove("NO_COLOR")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("eventlint runs");
+        let mut pipe = child.stdin.take().expect("stdin");
+        // The child may exit before reading stdin (e.g. a bad flag): a broken pipe is fine.
+        let _ = pipe.write_all(stdin.unwrap_or_default());
+        drop(pipe);
+        child.wait_with_output().expect("eventlint finishes")
+    }
+
+    /// The exit code.
+    ///
+    /// # Panics
+    /// When the process was killed by a signal.
+    #[must_use]
+    pub fn code(o: &Output) -> i32 {
+        o.status.code().expect("exit code")
+    }
+
+    /// Stdout as text.
+    #[must_use]
+    pub fn stdout(o: &Output) -> String {
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    }
+
+    /// Stderr as text.
+    #[must_use]
+    pub fn stderr(o: &Output) -> String {
+        String::from_utf8_lossy(&o.stderr).into_owned()
+    }
+}

@@ -1,55 +1,19 @@
 //! Black-box tests of the `eventlint` binary: exit codes, formats, stdin, NDJSON, directories.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::sync::OnceLock;
+use std::process::Output;
 
+use eventlint_tests::cli::{code, run_in, stdout};
 use eventlint_tests::root;
 
-fn bin() -> &'static Path {
-    static BIN: OnceLock<PathBuf> = OnceLock::new();
-    BIN.get_or_init(|| {
-        escargot::CargoBuild::new()
-            .package("eventlint")
-            .bin("eventlint")
-            .current_release()
-            .current_target()
-            .manifest_path(root().join("Cargo.toml"))
-            .run()
-            .expect("eventlint builds")
-            .path()
-            .to_path_buf()
-    })
-}
-
-fn run_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(bin())
-        .args(args)
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("eventlint runs");
-    let mut pipe = child.stdin.take().expect("stdin");
-    pipe.write_all(stdin.unwrap_or_default())
-        .expect("stdin written");
-    drop(pipe);
-    child.wait_with_output().expect("eventlint finishes")
-}
-
+/// Runs in the repository root. `check` runs get `--no-config`: the repository's own
+/// eventlint.toml declares what each fixture shows (and hides findings that behave as
+/// declared), while these tests pin each fixture's findings themselves.
 fn run(args: &[&str]) -> Output {
-    run_in(&root(), args, None)
-}
-
-fn code(o: &Output) -> i32 {
-    o.status.code().expect("exit code")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
+    let mut args = args.to_vec();
+    if args.first() == Some(&"check") {
+        args.push("--no-config");
+    }
+    run_in(&root(), &args, None)
 }
 
 fn json(o: &Output) -> serde_json::Value {

@@ -16,6 +16,10 @@ pub fn files() -> Vec<(String, String)> {
         .iter()
         .map(|k| (format!("schemas/{}.schema.json", k.id), schema_file(k)))
         .collect();
+    files.push((
+        "schemas/eventlint.toml.schema.json".to_owned(),
+        crate::config::schema_file(),
+    ));
     files.push(("docs/rules.md".to_owned(), rules_reference()));
     files.push(("docs/rules.json".to_owned(), rules_json()));
     files

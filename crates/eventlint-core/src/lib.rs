@@ -13,6 +13,7 @@
 
 pub mod check;
 pub mod codegen;
+pub mod config;
 pub mod diagnostic;
 pub mod kind;
 pub mod pointer;

@@ -43,6 +43,54 @@ impl DocumentOutcome {
     }
 }
 
+/// Every file of a run with the kind of each of its documents, clean documents included, so
+/// that reports listing every document (`JUnit`) can show the passing ones. Only the kinds are
+/// kept, run-length encoded: a long NDJSON stream of one kind costs one entry, never its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileRecord {
+    /// The path as found (`/` separators), or the stdin name.
+    pub path: String,
+    /// Whether the file holds one document per line (NDJSON, JSON Lines).
+    pub stream: bool,
+    /// The kind of each document in order, as runs of `(kind, count)`.
+    kinds: Vec<(Option<&'static Kind>, usize)>,
+}
+
+impl FileRecord {
+    /// A file with no documents yet.
+    #[must_use]
+    pub fn new(path: &str, stream: bool) -> Self {
+        FileRecord {
+            path: path.to_owned(),
+            stream,
+            kinds: Vec::new(),
+        }
+    }
+
+    /// Records the next document's kind.
+    pub fn push(&mut self, kind: Option<&'static Kind>) {
+        match self.kinds.last_mut() {
+            Some((last, n)) if *last == kind => *n += 1,
+            _ => self.kinds.push((kind, 1)),
+        }
+    }
+
+    /// The number of documents.
+    #[must_use]
+    pub fn documents(&self) -> usize {
+        self.kinds.iter().map(|(_, n)| n).sum()
+    }
+
+    /// Each document's 1-based ordinal and kind, in order.
+    pub fn iter(&self) -> impl Iterator<Item = (usize, Option<&'static Kind>)> + '_ {
+        self.kinds
+            .iter()
+            .flat_map(|(kind, n)| std::iter::repeat_n(*kind, *n))
+            .enumerate()
+            .map(|(i, kind)| (i + 1, kind))
+    }
+}
+
 /// Totals of a run.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Summary {
@@ -56,6 +104,16 @@ pub struct Summary {
     pub warnings: usize,
     /// Diagnostics of severity info.
     pub infos: usize,
+    /// Diagnostics of files that behaved as their `eventlint.toml` expectation declared
+    /// (`expect = "invalid"`): not reported and not counted above. Omitted from the JSON
+    /// report when zero, so runs without expectations keep the exact version 1 report.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub expected: usize,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Summary {
@@ -69,6 +127,17 @@ impl Summary {
             }
         }
     }
+}
+
+/// A whole run: every file, the documents with diagnostics, the totals.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Run {
+    /// Every file read, sorted by path.
+    pub files: Vec<FileRecord>,
+    /// Documents with diagnostics, in report order.
+    pub outcomes: Vec<DocumentOutcome>,
+    /// The totals.
+    pub summary: Summary,
 }
 
 /// Sorts outcomes by path, then document (the report order of design.md §2).

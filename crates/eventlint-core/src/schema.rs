@@ -55,7 +55,7 @@ pub fn schema_file(kind: &Kind) -> String {
 
 /// Removes `null` from generated `Option` schemas: `type: [T, "null"]` becomes `type: T`, and
 /// `anyOf: [S, {type: null}]` becomes S.
-fn strip_null(value: &mut Value) {
+pub(crate) fn strip_null(value: &mut Value) {
     match value {
         Value::Object(map) => {
             if let Some(Value::Array(types)) = map.get_mut("type") {

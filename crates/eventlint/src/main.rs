@@ -5,6 +5,8 @@
 
 mod input;
 mod lint;
+mod output;
+mod project;
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -13,7 +15,7 @@ use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use eventlint_core::render::human;
 use eventlint_core::{Kind, registry};
 
@@ -43,6 +45,11 @@ enum Command {
         /// The kind id, e.g. synerise.custom-event.
         kind: String,
     },
+    /// Print a shell completion script, e.g. `eventlint completions bash > ~/.local/share/bash-completion/completions/eventlint`.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
 }
 
 /// Output formats of `check`.
@@ -52,6 +59,13 @@ pub(crate) enum Format {
     Human,
     /// One JSON object (version 1).
     Json,
+    /// SARIF 2.1.0 (GitHub code scanning and other CI dashboards).
+    Sarif,
+    /// GitHub Actions workflow commands: one annotation per diagnostic.
+    Github,
+    /// JUnit XML: one test case per document.
+    #[allow(clippy::doc_markdown)] // the doc comment is the --help text: no backticks
+    Junit,
 }
 
 /// Exit status (design.md §2): 0 clean, 1 findings that fail the run, 2 the tool failed.
@@ -59,15 +73,33 @@ pub(crate) const EXIT_FINDINGS: u8 = 1;
 pub(crate) const EXIT_FAILURE: u8 = 2;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
+    let parsed = Cli::command()
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches).map(|cli| (cli, matches)));
+    let (cli, matches) = match parsed {
+        Ok(parsed) => parsed,
         Err(err) => {
             let _ = err.print();
             return ExitCode::from(if err.use_stderr() { EXIT_FAILURE } else { 0 });
         }
     };
     match cli.command {
-        Command::Check(args) => lint::run(&args),
+        Command::Check(args) => {
+            // Where each --format and --output stood: an --output belongs to the --format before it.
+            let positions = |id: &str| -> Vec<usize> {
+                matches
+                    .subcommand_matches("check")
+                    .and_then(|m| m.indices_of(id))
+                    .map(Iterator::collect)
+                    .unwrap_or_default()
+            };
+            lint::run(&args, &positions("format"), &positions("output"))
+        }
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "eventlint", &mut out);
+            print(&String::from_utf8_lossy(&out))
+        }
         Command::Kinds => {
             let mut out = String::new();
             for k in registry::kinds() {
@@ -158,7 +190,15 @@ pub(crate) fn fail(message: &str) -> ExitCode {
 
 /// Colour only on a terminal, and never with `NO_COLOR` set (<https://no-color.org>).
 pub(crate) fn human_style() -> human::Style {
-    let color = std::io::stdout().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    style_for(std::io::stdout().is_terminal())
+}
+
+/// The style of messages on stderr.
+pub(crate) fn stderr_style() -> human::Style {
+    style_for(std::io::stderr().is_terminal())
+}
+
+fn style_for(terminal: bool) -> human::Style {
+    let color = terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     human::Style { color, width: 100 }
 }

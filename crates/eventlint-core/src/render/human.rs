@@ -2,6 +2,7 @@
 //! exact span, the rule id, the help and the note; then a summary line.
 
 use std::fmt;
+use std::fmt::Write as _;
 
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteSpanContents, SourceCode,
@@ -76,14 +77,22 @@ pub fn render(outcomes: &[DocumentOutcome], summary: &Summary, style: Style) -> 
 #[must_use]
 pub fn summary_line(s: &Summary) -> String {
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    format!(
+    let mut line = format!(
         "checked {}, {}: {}, {}, {}",
         plural(s.files, "file"),
         plural(s.documents, "document"),
         plural(s.errors, "error"),
         plural(s.warnings, "warning"),
         plural(s.infos, "info"),
-    )
+    );
+    if s.expected > 0 {
+        let _ = write!(
+            line,
+            "; {} expected by eventlint.toml, not shown",
+            plural(s.expected, "finding")
+        );
+    }
+    line
 }
 
 /// One document's text, shown with the file's true line numbers.
@@ -173,6 +182,68 @@ impl miette::Diagnostic for Report<'_> {
             Some(label),
             d.span.start,
             len,
+        ))))
+    }
+}
+
+/// Renders a configuration error: the message, a snippet of the TOML with the span marked, and
+/// the help.
+#[must_use]
+pub fn render_config_error(err: &crate::config::ConfigError, style: Style) -> String {
+    let theme = if style.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(style.width)
+        .with_links(false)
+        .with_context_lines(1);
+    let report = ConfigReport {
+        err,
+        source: miette::NamedSource::new(&err.name, err.source.clone()),
+    };
+    let mut out = String::new();
+    let _ = handler.render_report(&mut out, &report);
+    out
+}
+
+struct ConfigReport<'a> {
+    err: &'a crate::config::ConfigError,
+    source: miette::NamedSource<String>,
+}
+
+impl fmt::Debug for ConfigReport<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.err.message)
+    }
+}
+impl fmt::Display for ConfigReport<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.err.message)
+    }
+}
+impl std::error::Error for ConfigReport<'_> {}
+
+impl miette::Diagnostic for ConfigReport<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new("eventlint.toml"))
+    }
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.err
+            .help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.source)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let span = &self.err.span;
+        Some(Box::new(std::iter::once(LabeledSpan::new(
+            Some("here".to_owned()),
+            span.start,
+            span.end - span.start,
         ))))
     }
 }

@@ -2,6 +2,7 @@
 //! Vendor rules live beside their models in `vendors/<vendor>/rules/`.
 
 pub(crate) mod common;
+pub(crate) mod config;
 pub(crate) mod json;
 pub(crate) mod kind;
 pub(crate) mod schema;
@@ -11,6 +12,7 @@ use crate::rule::Rule;
 /// Rules reported for any document, whatever its kind.
 pub(crate) static GENERIC: &[&Rule] = &[
     &common::placeholder::PLACEHOLDER,
+    &config::expectation::EXPECTATION,
     &json::duplicate_key::DUPLICATE_KEY,
     &json::encoding::ENCODING,
     &json::syntax::SYNTAX,

@@ -1,0 +1,458 @@
+//! `eventlint.toml`: discovery (nearest upward), precedence (flag, config, default), errors
+//! (rendered, exit 2) and fixture expectations.
+
+use std::path::Path;
+
+use eventlint_tests::cli::{NOW, code, run_in, stderr, stdout};
+use eventlint_tests::root;
+
+/// A Synerise custom event with `time` = TIME.
+fn event(time: &str) -> String {
+    format!(
+        "{{\"action\": \"dog.bark\", \"client\": {{\"id\": 1}}, \"label\": \"bark\", \"time\": \"{time}\", \"params\": {{}}}}\n"
+    )
+}
+
+fn write(path: &Path, text: &str) {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).expect("dirs");
+    }
+    std::fs::write(path, text).expect("write");
+}
+
+#[test]
+fn the_repository_gates_its_own_fixtures() {
+    let o = run_in(&root(), &["check", "fixtures"], None);
+    assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
+    assert!(
+        stdout(&o).contains("expected by eventlint.toml, not shown"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn the_nearest_config_upward_wins() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    write(
+        &d.join("eventlint.toml"),
+        "[rules]\n\"synerise.event/time-future\" = \"off\"\n",
+    );
+    write(
+        &d.join("sub/eventlint.toml"),
+        "[rules]\n\"synerise.event/time-future\" = \"error\"\n",
+    );
+    write(
+        &d.join("sub/deeper/future.json"),
+        &event("2999-01-01T00:00:00Z"),
+    );
+    // From sub/deeper, sub/eventlint.toml is the nearest: the warning becomes an error.
+    let o = run_in(&d.join("sub/deeper"), &["check", NOW], None);
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    assert!(stdout(&o).contains("1 error"), "{}", stdout(&o));
+    // From the top, the outer file turns the rule off.
+    let o = run_in(d, &["check", NOW], None);
+    assert_eq!(code(&o), 0);
+    assert!(stdout(&o).ends_with("0 errors, 0 warnings, 0 infos\n"));
+    // --config picks a file; --no-config ignores them all.
+    let o = run_in(d, &["check", NOW, "--config", "sub/eventlint.toml"], None);
+    assert_eq!(code(&o), 1);
+    let o = run_in(&d.join("sub/deeper"), &["check", NOW, "--no-config"], None);
+    assert_eq!(code(&o), 0);
+    assert!(stdout(&o).contains("1 warning"));
+    let o = run_in(d, &["check", "--config", "missing.toml"], None);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("cannot read the configuration `missing.toml`"));
+}
+
+#[test]
+fn globs_are_relative_to_the_config_directory() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    write(
+        &d.join("eventlint.toml"),
+        "[[files]]\nglob = \"payloads/strict/**\"\nrules = { \"synerise.event/time-future\" = \"error\" }\n",
+    );
+    write(
+        &d.join("payloads/strict/a.json"),
+        &event("2999-01-01T00:00:00Z"),
+    );
+    write(
+        &d.join("payloads/lax/a.json"),
+        &event("2999-01-01T00:00:00Z"),
+    );
+    for cwd in [d.to_path_buf(), d.join("payloads")] {
+        let o = run_in(&cwd, &["check", NOW, "--format", "json"], None);
+        let r: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+        let severities: Vec<(&str, &str)> = r["diagnostics"]
+            .as_array()
+            .expect("array")
+            .iter()
+            .map(|d| {
+                (
+                    d["path"].as_str().unwrap_or_default(),
+                    d["severity"].as_str().unwrap_or_default(),
+                )
+            })
+            .collect();
+        let prefix = if cwd == d { "payloads/" } else { "" };
+        assert_eq!(
+            severities,
+            [
+                (format!("{prefix}lax/a.json").as_str(), "warning"),
+                (format!("{prefix}strict/a.json").as_str(), "error"),
+            ]
+        );
+    }
+}
+
+#[test]
+fn flags_win_over_the_config_which_wins_over_defaults() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    // The clock: default (system clock) < config `now` < --now.
+    write(&d.join("future.json"), &event("2999-01-01T00:00:00Z"));
+    let warned = |args: &[&str]| stdout(&run_in(d, args, None)).contains("1 warning");
+    assert!(
+        warned(&["check", "future.json"]),
+        "default: the system clock"
+    );
+    write(
+        &d.join("eventlint.toml"),
+        "now = \"3000-01-01T00:00:00Z\"\n",
+    );
+    assert!(!warned(&["check", "future.json"]), "config now");
+    assert!(warned(&["check", "future.json", NOW]), "--now wins");
+    // A TOML date-time works too.
+    write(&d.join("eventlint.toml"), "now = 3000-01-01T00:00:00Z\n");
+    assert!(!warned(&["check", "future.json"]));
+
+    // future-tolerance: a time 2 minutes after `now` is in the future, unless tolerated.
+    write(&d.join("future.json"), &event("2026-01-01T00:02:00Z"));
+    write(
+        &d.join("eventlint.toml"),
+        "now = \"2026-01-01T00:00:00Z\"\n",
+    );
+    assert!(warned(&["check", "future.json"]));
+    write(
+        &d.join("eventlint.toml"),
+        "now = \"2026-01-01T00:00:00Z\"\nfuture-tolerance = \"5m\"\n",
+    );
+    assert!(!warned(&["check", "future.json"]));
+    write(
+        &d.join("eventlint.toml"),
+        "now = \"2026-01-01T00:00:00Z\"\nfuture-tolerance = 60\n",
+    );
+    assert!(warned(&["check", "future.json"]));
+
+    // The kind: default (detection) < config `kind` < --kind.
+    write(&d.join("odd.json"), "{\"hello\": \"world\"}");
+    let rules = |args: &[&str]| -> Vec<String> {
+        let o = run_in(d, args, None);
+        let r: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+        r["diagnostics"]
+            .as_array()
+            .expect("array")
+            .iter()
+            .filter_map(|d| d["rule"].as_str().map(str::to_owned))
+            .collect()
+    };
+    std::fs::remove_file(d.join("eventlint.toml")).expect("rm");
+    let detected = rules(&["check", "odd.json", "--format", "json"]);
+    assert_eq!(detected, ["kind/undetermined"]);
+    write(
+        &d.join("eventlint.toml"),
+        "[[files]]\nglob = \"*.json\"\nkind = \"synerise.custom-event\"\n",
+    );
+    let configured = rules(&["check", "odd.json", "--format", "json"]);
+    assert!(configured.contains(&"synerise.custom-event/action-required".to_owned()));
+    write(
+        &d.join("eventlint.toml"),
+        "[[files]]\nglob = \"*.json\"\nkind = \"detect\"\n",
+    );
+    let flagged = rules(&[
+        "check",
+        "odd.json",
+        "--format",
+        "json",
+        "--kind",
+        "synerise.custom-event",
+    ]);
+    assert!(flagged.contains(&"synerise.custom-event/action-required".to_owned()));
+
+    // deny-warnings: the config turns it on; the flag cannot turn it off, only on.
+    write(&d.join("future.json"), &event("2999-01-01T00:00:00Z"));
+    write(&d.join("eventlint.toml"), "deny-warnings = true\n");
+    assert_eq!(code(&run_in(d, &["check", "future.json", NOW], None)), 1);
+    std::fs::remove_file(d.join("eventlint.toml")).expect("rm");
+    assert_eq!(code(&run_in(d, &["check", "future.json", NOW], None)), 0);
+}
+
+#[test]
+fn later_entries_win_and_overrides_merge() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    write(
+        &d.join("eventlint.toml"),
+        r#"
+[rules]
+"synerise.event/time-future" = "error"
+"synerise.custom-event/action-format" = "warning"
+
+[[files]]
+glob = "**"
+rules = { "synerise.event/time-future" = "info" }
+
+[[files]]
+glob = "quiet/**"
+rules = { "synerise.event/time-future" = "off" }
+"#,
+    );
+    write(&d.join("loud/a.json"), &event("2999-01-01T00:00:00Z"));
+    write(&d.join("quiet/a.json"), &event("2999-01-01T00:00:00Z"));
+    let o = run_in(d, &["check", NOW], None);
+    assert_eq!(code(&o), 0);
+    assert!(
+        stdout(&o).ends_with("checked 2 files, 2 documents: 0 errors, 0 warnings, 1 info\n"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn excluded_files_are_not_checked() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    write(
+        &d.join("eventlint.toml"),
+        "exclude = [\"vendored/**\", \"*.jsonl\"]\n",
+    );
+    write(&d.join("vendored/bad.json"), "{");
+    write(&d.join("also.jsonl"), "{\n");
+    write(&d.join("good.json"), &event("2022-11-28T12:18:27Z"));
+    let o = run_in(d, &["check", NOW], None);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert!(stdout(&o).starts_with("checked 1 file,"));
+    // Named on the command line, an excluded file is still excluded.
+    let o = run_in(d, &["check", "vendored/bad.json", NOW], None);
+    assert_eq!(code(&o), 0);
+    assert!(stdout(&o).starts_with("checked 0 files,"));
+}
+
+#[test]
+fn config_errors_are_rendered_with_their_span_and_exit_2() {
+    let cases: &[(&str, &str)] = &[
+        ("unknown_top_level_key", "nw = \"2026-01-01T00:00:00Z\"\n"),
+        (
+            "unknown_files_key",
+            "[[files]]\nglob = \"payloads/**\"\nkidn = \"synerise.custom-event\"\n",
+        ),
+        ("wrong_type", "deny-warnings = \"yes\"\n"),
+        ("wrong_type_list", "exclude = \"target/**\"\n"),
+        (
+            "unknown_rule",
+            "[rules]\n\"synerise.event/client-identifer\" = \"off\"\n",
+        ),
+        (
+            "unknown_severity",
+            "[rules]\n\"json/syntax\" = \"warnign\"\n",
+        ),
+        (
+            "unknown_kind",
+            "[[files]]\nglob = \"payloads/**\"\nkind = \"synerise.custom-evnt\"\n",
+        ),
+        (
+            "unknown_expected_rule",
+            "[[files]]\nglob = \"bad/**\"\nexpect = \"invalid\"\nexpect-rules = [\"json/sintax\"]\n",
+        ),
+        ("bad_now", "now = \"yesterday\"\n"),
+        ("bad_tolerance", "future-tolerance = \"5 minutes\"\n"),
+        ("bad_glob", "exclude = [\"a/{b\"]\n"),
+        (
+            "uncaptured_template",
+            "[[files]]\nglob = \"fixtures/*/*/**\"\nkind = \"<vendor>.<kind>\"\n",
+        ),
+        (
+            "expect_rules_without_invalid",
+            "[[files]]\nglob = \"ok/**\"\nexpect = \"valid\"\nexpect-rules = [\"json/syntax\"]\n",
+        ),
+        ("toml_syntax", "[rules\n\"json/syntax\" = \"off\"\n"),
+    ];
+    for (name, text) in cases {
+        let dir = tempfile::tempdir().expect("temp dir");
+        write(&dir.path().join("eventlint.toml"), text);
+        let o = run_in(dir.path(), &["check", NOW], None);
+        assert_eq!(code(&o), 2, "{name}: {}", stderr(&o));
+        assert_eq!(stdout(&o), "", "{name}: no report");
+        insta::assert_snapshot!(format!("config_error_{name}"), stderr(&o));
+    }
+}
+
+#[test]
+fn a_template_naming_an_unknown_kind_fails_the_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    write(
+        &d.join("eventlint.toml"),
+        "[[files]]\nglob = \"fixtures/<vendor>/<kind>/**\"\nkind = \"<vendor>.<kind>\"\n",
+    );
+    write(
+        &d.join("fixtures/synerise/custom-evnt/a.json"),
+        &event("2022-11-28T12:18:27Z"),
+    );
+    write(
+        &d.join("fixtures/synerise/custom-event/a.json"),
+        &event("2022-11-28T12:18:27Z"),
+    );
+    let o = run_in(d, &["check", NOW], None);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stdout(&o).starts_with("checked 1 file,"),
+        "the other file is still checked"
+    );
+    assert!(
+        stderr(&o).contains("gives it the kind `synerise.custom-evnt` (from `fixtures/<vendor>/<kind>/**`), which is not a kind; did you mean `synerise.custom-event`?"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+const FIXTURE_CONFIG: &str = r#"
+now = "2026-01-01T00:00:00Z"
+
+[[files]]
+glob = "fixtures/<vendor>/<kind>/**"
+kind = "<vendor>.<kind>"
+
+[[files]]
+glob = "fixtures/*/*/valid/**"
+expect = "valid"
+
+[[files]]
+glob = "fixtures/**/invalid/<group>/<rule>{--*.*,.*}"
+expect = "invalid"
+expect-rules = ["<group>/<rule>"]
+"#;
+
+/// A fixture tree: one valid file, and invalid ones that show what their names say.
+fn fixture_tree() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    write(&d.join("eventlint.toml"), FIXTURE_CONFIG);
+    let base = d.join("fixtures/synerise/custom-event");
+    write(&base.join("valid/ok.json"), &event("2022-11-28T12:18:27Z"));
+    write(
+        &base.join("invalid/json/syntax.json"),
+        "{\"action\": \"dog.bark\",}",
+    );
+    write(
+        &base.join("invalid/synerise.event/time-future--far.ndjson"),
+        &format!(
+            "{}{}",
+            event("2022-11-28T12:18:27Z"),
+            event("2999-01-01T00:00:00Z")
+        ),
+    );
+    dir
+}
+
+#[test]
+fn fixtures_that_behave_as_declared_pass() {
+    let dir = fixture_tree();
+    let o = run_in(dir.path(), &["check", "fixtures"], None);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    insta::assert_snapshot!("expectations_met", stdout(&o));
+    // The hidden findings are counted in the JSON summary.
+    let o = run_in(dir.path(), &["check", "fixtures", "--format", "json"], None);
+    let r: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(r["summary"]["errors"], 0);
+    assert!(r["summary"]["expected"].as_u64().is_some_and(|n| n >= 2));
+    assert_eq!(r["diagnostics"], serde_json::json!([]));
+}
+
+#[test]
+fn an_invalid_fixture_that_stops_failing_fails_the_run() {
+    let dir = fixture_tree();
+    write(
+        &dir.path()
+            .join("fixtures/synerise/custom-event/invalid/json/syntax.json"),
+        &event("2022-11-28T12:18:27Z"),
+    );
+    let o = run_in(dir.path(), &["check", "fixtures"], None);
+    assert_eq!(code(&o), 1);
+    insta::assert_snapshot!("expectation_no_longer_fails", stdout(&o));
+}
+
+#[test]
+fn an_invalid_fixture_that_fails_for_another_rule_fails_the_run() {
+    let dir = fixture_tree();
+    write(
+        &dir.path()
+            .join("fixtures/synerise/custom-event/invalid/synerise.event/time-future--far.ndjson"),
+        "{\"action\": \"dog.bark\",}\n",
+    );
+    let o = run_in(dir.path(), &["check", "fixtures", "--format", "json"], None);
+    assert_eq!(code(&o), 1);
+    let r: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let rules: Vec<&str> = r["diagnostics"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|d| d["rule"].as_str())
+        .collect();
+    assert_eq!(rules, ["config/expectation", "json/syntax"]);
+    assert_eq!(
+        r["diagnostics"][0]["message"],
+        "expected to show `synerise.event/time-future`, but it shows `json/syntax`"
+    );
+}
+
+#[test]
+fn a_valid_fixture_with_a_warning_fails_the_run() {
+    let dir = fixture_tree();
+    write(
+        &dir.path()
+            .join("fixtures/synerise/custom-event/valid/ok.json"),
+        &event("2999-01-01T00:00:00Z"),
+    );
+    let o = run_in(
+        dir.path(),
+        &["check", "fixtures", "--format", "github"],
+        None,
+    );
+    assert_eq!(
+        code(&o),
+        1,
+        "a warning alone would pass; the expectation fails the run"
+    );
+    insta::assert_snapshot!("expectation_valid_with_warning", stdout(&o));
+}
+
+#[test]
+fn the_readme_example_is_a_valid_config() {
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README");
+    let section = &readme[readme.find("## Configuration").expect("section")..];
+    let start = section.find("```toml\n").expect("toml block") + "```toml\n".len();
+    let text = &section[start..start + section[start..].find("```").expect("end")];
+    if let Err(e) = eventlint_core::config::Config::parse(text, "README.md") {
+        panic!("{e}: {:?}", &text[e.span.clone()]);
+    }
+}
+
+/// The repository's eventlint.toml and the README example conform to the generated schema that
+/// TOML editors use.
+#[test]
+fn configs_conform_to_the_generated_schema() {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("schemas/eventlint.toml.schema.json"))
+            .expect("schema"),
+    )
+    .expect("JSON");
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let text = std::fs::read_to_string(root().join("eventlint.toml")).expect("eventlint.toml");
+    let value: serde_json::Value = toml::from_str(&text).expect("TOML");
+    assert!(validator.is_valid(&value), "eventlint.toml");
+    let bad: serde_json::Value = toml::from_str("kidn = 1").expect("TOML");
+    assert!(!validator.is_valid(&bad));
+}

@@ -1,0 +1,395 @@
+//! Report formats on one mixed input (`tests/data/mixed`: valid and invalid, `.json` and
+//! `.ndjson`, errors, warnings and an info), `--output` pairing, atomic writes, completions.
+
+use std::path::Path;
+use std::process::Output;
+
+use eventlint_tests::cli::{NOW, code, run_in, stderr, stdout};
+use eventlint_tests::root;
+
+const MIXED: &str = "tests/data/mixed";
+
+fn mixed(format: &str, extra: &[&str]) -> Output {
+    let mut args = vec!["check", MIXED, NOW, "--no-config", "--format", format];
+    args.extend_from_slice(extra);
+    run_in(&root(), &args, None)
+}
+
+/// The SARIF log without what changes whenever a rule is added (the rule list and indices);
+/// [`sarif_lists_every_rule`] checks those.
+fn sarif_for_snapshot(text: &str) -> String {
+    let mut log: serde_json::Value = serde_json::from_str(text).expect("SARIF is JSON");
+    let driver = &mut log["runs"][0]["tool"]["driver"];
+    driver["rules"] = serde_json::json!("<every registered rule>");
+    if let Some(results) = log["runs"][0]["results"].as_array_mut() {
+        for r in results {
+            r["ruleIndex"] = serde_json::json!("<index>");
+        }
+    }
+    serde_json::to_string_pretty(&log).expect("serializable")
+}
+
+#[test]
+fn every_format_on_the_same_input() {
+    for format in ["human", "json", "sarif", "github", "junit"] {
+        let o = mixed(format, &[]);
+        assert_eq!(code(&o), 1, "{format}: {}", stderr(&o));
+        let text = stdout(&o);
+        let text = if format == "sarif" {
+            sarif_for_snapshot(&text)
+        } else {
+            text
+        };
+        insta::assert_snapshot!(format!("mixed_{format}"), text);
+    }
+}
+
+#[test]
+fn sarif_validates_against_the_official_schema() {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("tests/data/sarif-schema-2.1.0.json"))
+            .expect("schema"),
+    )
+    .expect("schema is JSON");
+    let validator = jsonschema::draft4::new(&schema).expect("the SARIF schema compiles");
+    let log: serde_json::Value = serde_json::from_slice(&mixed("sarif", &[]).stdout).expect("JSON");
+    let errors: Vec<String> = validator
+        .iter_errors(&log)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "invalid SARIF:\n{}", errors.join("\n"));
+    // Also a log with no result, and one read from stdin (a name that is no URI).
+    for args in [
+        vec![
+            "check",
+            "tests/data/mixed/clean.json",
+            NOW,
+            "--format",
+            "sarif",
+        ],
+        vec!["check", "-", NOW, "--format", "sarif"],
+    ] {
+        let o = run_in(&root(), &args, Some(b"{\"action\": \"x\"}"));
+        let log: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+        assert!(validator.is_valid(&log), "{}", stdout(&o));
+    }
+}
+
+#[test]
+fn sarif_lists_every_rule() {
+    let log: serde_json::Value = serde_json::from_slice(&mixed("sarif", &[]).stdout).expect("JSON");
+    let run = &log["runs"][0];
+    assert_eq!(run["columnKind"], "unicodeCodePoints");
+    let driver = &run["tool"]["driver"];
+    assert_eq!(driver["name"], "eventlint");
+    assert_eq!(driver["version"], env!("CARGO_PKG_VERSION"));
+    assert!(driver["informationUri"].as_str().is_some());
+    let rules = driver["rules"].as_array().expect("rules");
+    let registry = eventlint_core::registry::rules();
+    assert_eq!(rules.len(), registry.len());
+    for (descriptor, rule) in rules.iter().zip(registry) {
+        assert_eq!(descriptor["id"], rule.id);
+        assert_eq!(descriptor["shortDescription"]["text"], rule.summary);
+        assert!(
+            descriptor["fullDescription"]["text"]
+                .as_str()
+                .is_some_and(|t| t.contains("## Why")),
+            "{}",
+            rule.id
+        );
+        assert!(
+            descriptor["help"]["text"]
+                .as_str()
+                .is_some_and(|t| !t.is_empty())
+        );
+        let level = match rule.severity {
+            eventlint_core::Severity::Error => "error",
+            eventlint_core::Severity::Warning => "warning",
+            eventlint_core::Severity::Info => "note",
+        };
+        assert_eq!(descriptor["defaultConfiguration"]["level"], level);
+    }
+    for result in run["results"].as_array().expect("results") {
+        let index = usize::try_from(result["ruleIndex"].as_u64().expect("index")).expect("usize");
+        assert_eq!(rules[index]["id"], result["ruleId"]);
+        let region = &result["locations"][0]["physicalLocation"]["region"];
+        for field in ["startLine", "startColumn", "endLine", "endColumn"] {
+            assert!(region[field].as_u64().is_some(), "{field}");
+        }
+    }
+}
+
+#[test]
+fn junit_has_one_case_per_document() {
+    let cases = |xml: &str| -> Vec<(String, String, bool, bool)> {
+        let doc = roxmltree::Document::parse(xml).expect("well-formed XML");
+        doc.descendants()
+            .filter(|n| n.has_tag_name("testcase"))
+            .map(|n| {
+                (
+                    n.attribute("name").unwrap_or_default().to_owned(),
+                    n.attribute("classname").unwrap_or_default().to_owned(),
+                    n.children().any(|c| c.has_tag_name("failure")),
+                    n.children().any(|c| c.has_tag_name("system-out")),
+                )
+            })
+            .collect()
+    };
+    let xml = stdout(&mixed("junit", &[]));
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    let suites = doc.root_element();
+    assert_eq!(suites.tag_name().name(), "testsuites");
+    assert_eq!(suites.attribute("tests"), Some("7"));
+    assert_eq!(suites.attribute("failures"), Some("2"));
+    assert_eq!(
+        doc.descendants()
+            .filter(|n| n.has_tag_name("testsuite"))
+            .count(),
+        4
+    );
+    let all = cases(&xml);
+    let names: Vec<&str> = all.iter().map(|c| c.0.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "tests/data/mixed/clean.json",
+            "tests/data/mixed/events.ndjson:1",
+            "tests/data/mixed/events.ndjson:2",
+            "tests/data/mixed/events.ndjson:3",
+            "tests/data/mixed/events.ndjson:4",
+            "tests/data/mixed/no-identifier.json",
+            "tests/data/mixed/style.json",
+        ]
+    );
+    // A document that does not parse has no kind (no --kind given): classname `eventlint`.
+    let classes: Vec<&str> = all.iter().map(|c| c.1.as_str()).collect();
+    assert_eq!(
+        classes,
+        [
+            "synerise.custom-event",
+            "synerise.custom-event",
+            "synerise.custom-event",
+            "synerise.custom-event",
+            "eventlint",
+            "synerise.custom-event",
+            "synerise.custom-event",
+        ]
+    );
+    let failing: Vec<&str> = all.iter().filter(|c| c.2).map(|c| c.0.as_str()).collect();
+    assert_eq!(
+        failing,
+        [
+            "tests/data/mixed/events.ndjson:4",
+            "tests/data/mixed/no-identifier.json"
+        ]
+    );
+    // Warnings and infos that do not fail the run are listed in <system-out>.
+    let listed: Vec<&str> = all.iter().filter(|c| c.3).map(|c| c.0.as_str()).collect();
+    assert_eq!(
+        listed,
+        [
+            "tests/data/mixed/events.ndjson:2",
+            "tests/data/mixed/events.ndjson:3",
+            "tests/data/mixed/style.json"
+        ]
+    );
+    // With --deny-warnings, warnings fail their test case too; infos never do.
+    let xml = stdout(&mixed("junit", &["--deny-warnings"]));
+    let failing: Vec<String> = cases(&xml)
+        .into_iter()
+        .filter(|c| c.2)
+        .map(|c| c.0)
+        .collect();
+    assert_eq!(failing.len(), 4, "{failing:?}");
+    // A document no kind fits is classed `eventlint`.
+    let o = run_in(
+        &root(),
+        &["check", "-", "--format", "junit"],
+        Some(b"{\"hello\": 1}"),
+    );
+    assert!(stdout(&o).contains("<testcase name=\"&lt;stdin&gt;\" classname=\"eventlint\""));
+}
+
+#[test]
+fn github_commands_escape_properties_and_data() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("odd,name:1.json"),
+        "{\"action\": \"dog.bark\", \"client\": {\"id\": 1, \"x%\": 2}, \"label\": \"b\", \"time\": \"2022-11-28T12:18:27Z\", \"params\": {}}",
+    )
+    .expect("write");
+    let o = run_in(
+        dir.path(),
+        &["check", ".", NOW, "--no-config", "--format", "github"],
+        None,
+    );
+    let out = stdout(&o);
+    assert!(
+        out.starts_with("::warning file=odd%2Cname%3A1.json,line=1,col="),
+        "{out}"
+    );
+    assert!(
+        out.contains(",title=synerise.event/unknown-client-key::unknown key `x%25` in `client`")
+    );
+    assert!(
+        out.contains("%0Ahelp: "),
+        "help after an escaped newline: {out}"
+    );
+    assert_eq!(out.lines().count(), out.matches("::").count() / 2);
+}
+
+#[test]
+fn several_reports_from_one_lint() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    std::fs::create_dir(d.join("out")).expect("dir");
+    let mixed = root().join(MIXED);
+    let mixed = mixed.to_str().expect("UTF-8 path");
+    let o = run_in(
+        d,
+        &[
+            "check",
+            mixed,
+            NOW,
+            "--format",
+            "human",
+            "--format",
+            "sarif",
+            "--output",
+            "out/eventlint.sarif",
+            "--format",
+            "junit",
+            "-o",
+            "junit.xml",
+            "--format=json",
+            "--output=out/report.json",
+        ],
+        None,
+    );
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert!(stdout(&o).ends_with("checked 4 files, 7 documents: 2 errors, 3 warnings, 1 info\n"));
+    let sarif: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(d.join("out/eventlint.sarif")).expect("sarif"),
+    )
+    .expect("JSON");
+    assert_eq!(sarif["version"], "2.1.0");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(d.join("out/report.json")).expect("json"))
+            .expect("JSON");
+    assert_eq!(json["summary"]["errors"], 2);
+    let xml = std::fs::read_to_string(d.join("junit.xml")).expect("junit");
+    roxmltree::Document::parse(&xml).expect("XML");
+    // Atomic writes leave no temporary file behind.
+    let mut names: Vec<String> = std::fs::read_dir(d.join("out"))
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["eventlint.sarif", "report.json"]);
+
+    // The same pair in the other order: the --output follows its own --format.
+    let o = run_in(
+        d,
+        &[
+            "check",
+            mixed,
+            NOW,
+            "--format",
+            "sarif",
+            "--output",
+            "second.sarif",
+            "--format",
+            "github",
+        ],
+        None,
+    );
+    assert!(stdout(&o).starts_with("::"), "{}", stdout(&o));
+    assert!(d.join("second.sarif").is_file());
+    // A lone --output takes the human report.
+    let o = run_in(d, &["check", mixed, NOW, "--output", "human.txt"], None);
+    assert_eq!(stdout(&o), "");
+    let human = std::fs::read_to_string(d.join("human.txt")).expect("human");
+    assert!(human.ends_with("2 errors, 3 warnings, 1 info\n") && !human.contains('\u{1b}'));
+}
+
+#[test]
+fn ambiguous_or_dangerous_outputs_exit_2() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    std::fs::write(d.join("a.json"), "{\"action\": \"dog.bark\"}").expect("write");
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &["--format", "human", "--format", "json"],
+            "2 reports would all print to stdout",
+        ),
+        (
+            &["--output", "r.json", "--format", "json"],
+            "comes before any --format",
+        ),
+        (
+            &["--format", "json", "--output", "a", "--output", "b"],
+            "two outputs for --format json",
+        ),
+        (
+            &[
+                "--format", "json", "--output", "r", "--format", "sarif", "--output", "r",
+            ],
+            "given as --output twice",
+        ),
+        (
+            &["--format", "json", "--output", "a.json"],
+            "refusing to overwrite it",
+        ),
+    ];
+    for (extra, message) in cases {
+        let mut args = vec!["check", ".", NOW];
+        args.extend_from_slice(extra);
+        let o = run_in(d, &args, None);
+        assert_eq!(code(&o), 2, "{args:?}");
+        assert!(stderr(&o).contains(message), "{args:?}: {}", stderr(&o));
+    }
+    assert_eq!(
+        std::fs::read_to_string(d.join("a.json")).expect("read"),
+        "{\"action\": \"dog.bark\"}"
+    );
+    // An output into a missing directory is a failure to write (exit 2), after the lint.
+    let o = run_in(
+        d,
+        &[
+            "check",
+            ".",
+            NOW,
+            "--format",
+            "json",
+            "--output",
+            "no/such/dir/r.json",
+        ],
+        None,
+    );
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("cannot write `no/such/dir/r.json`"));
+}
+
+#[test]
+fn help_documents_the_pairing_rule() {
+    let o = run_in(&root(), &["check", "--help"], None);
+    assert_eq!(code(&o), 0);
+    let help = stdout(&o);
+    assert!(help.contains("each --output FILE belongs to the nearest --format before it"));
+    for format in ["human", "json", "sarif", "github", "junit"] {
+        assert!(help.contains(format), "{format}");
+    }
+}
+
+#[test]
+fn completions_for_each_shell() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let o = run_in(Path::new("."), &["completions", shell], None);
+        assert_eq!(code(&o), 0, "{shell}");
+        assert!(stdout(&o).contains("eventlint"), "{shell}");
+    }
+    assert_eq!(
+        code(&run_in(Path::new("."), &["completions", "tcsh"], None)),
+        2
+    );
+}
