@@ -352,7 +352,7 @@ fn ambiguous_or_dangerous_outputs_exit_2() {
         std::fs::read_to_string(d.join("a.json")).expect("read"),
         "{\"action\": \"dog.bark\"}"
     );
-    // An output into a missing directory is a failure to write (exit 2), after the lint.
+    // An output into a missing directory is a failure to write (exit 2), found before linting.
     let o = run_in(
         d,
         &[

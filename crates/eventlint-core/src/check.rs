@@ -115,8 +115,8 @@ impl Finding {
 #[derive(Debug)]
 pub(crate) struct Ctx<'a> {
     pub options: &'a CheckOptions,
-    /// The document's text (e.g. for limits on the body's byte length).
-    pub text: &'a str,
+    /// The document's bytes (after any byte order mark), e.g. for limits on the body's size.
+    pub bytes: &'a [u8],
     pub findings: Vec<Finding>,
 }
 
@@ -130,21 +130,41 @@ impl Ctx<'_> {
     }
 }
 
+/// The rule id of [`internal_error`] diagnostics.
+pub const INTERNAL_ERROR_RULE: &str = "internal/error";
+
+/// The report of a document whose check failed inside eventlint (a panic caught by the caller):
+/// one `internal/error` diagnostic at the document's start, with `message` (what failed, where).
+#[must_use]
+pub fn internal_error(message: &str, options: &CheckOptions) -> DocumentReport {
+    let start = crate::diagnostic::Position { line: 1, column: 1 };
+    DocumentReport {
+        kind: options.kind,
+        diagnostics: vec![Diagnostic {
+            rule: crate::rules::internal::error::INTERNAL_ERROR.id,
+            severity: Severity::Error,
+            message: format!("eventlint failed while checking this document: {message}"),
+            help: Some("this is a bug in eventlint, not in the payload: please report it with the document".to_owned()),
+            note: None,
+            pointer: String::new(),
+            span: 0..0,
+            start,
+            end: start,
+        }],
+    }
+}
+
 /// Checks one document (the bytes of a `.json` file or of one NDJSON line).
 #[must_use]
 pub fn check_document(bytes: &[u8], options: &CheckOptions) -> DocumentReport {
     let (_, bytes) = source::strip_bom(bytes);
-    let text = match source::decode(bytes) {
-        Ok(text) => text,
-        Err(err) => return unparsable(bytes, &err, options),
-    };
-    let parsed = match source::parse(text) {
+    let parsed = match source::parse_bytes(bytes) {
         Ok(parsed) => parsed,
         Err(err) => return unparsable(bytes, &err, options),
     };
     let mut ctx = Ctx {
         options,
-        text,
+        bytes,
         findings: Vec::new(),
     };
     let kind = match options.kind {
@@ -171,6 +191,11 @@ pub fn check_document(bytes: &[u8], options: &CheckOptions) -> DocumentReport {
             diagnostics: Vec::new(),
         };
     }
+    // Only a document with findings pays for decoding and spans. It parsed, so it is UTF-8.
+    let text = match source::decode(bytes) {
+        Ok(text) => text,
+        Err(err) => return unparsable(bytes, &err, options),
+    };
     let tree = SpanTree::new(text);
     let mut findings = findings;
     if parsed.has_duplicate_keys {

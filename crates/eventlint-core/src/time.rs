@@ -22,8 +22,27 @@ impl IsoDateTime {
 }
 
 /// Parses `YYYY-MM-DDThh:mm[:ss[.f]][Z|±hh:mm|±hhmm|±hh]`, checking the calendar.
-#[allow(clippy::many_single_char_names)] // h, m, s, b: the notation of the format itself
 pub(crate) fn parse_iso8601(s: &str) -> Option<IsoDateTime> {
+    // Several rules read the same `time` of a document: remember the last answer per thread.
+    thread_local! {
+        static LAST: std::cell::RefCell<(String, Option<IsoDateTime>)> =
+            const { std::cell::RefCell::new((String::new(), None)) };
+    }
+    if s.len() < 16 {
+        return None;
+    }
+    LAST.with_borrow_mut(|(text, parsed)| {
+        if text != s {
+            *parsed = parse_iso8601_uncached(s);
+            text.clear();
+            text.push_str(s);
+        }
+        *parsed
+    })
+}
+
+#[allow(clippy::many_single_char_names)] // h, m, s, b: the notation of the format itself
+fn parse_iso8601_uncached(s: &str) -> Option<IsoDateTime> {
     let b = s.as_bytes();
     let digits = |r: std::ops::Range<usize>| -> Option<u32> {
         let part = b.get(r)?;

@@ -1,21 +1,22 @@
 //! `eventlint check`: read inputs, check documents on every core, render, exit.
 
 use std::collections::HashSet;
-use std::io::BufRead;
+use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::{DateTime, Utc};
 use clap::Args;
 use eventlint_core::config::{self, FileSettings};
-use eventlint_core::render::{github, human, json, junit, sarif};
-use eventlint_core::report::{self, DocumentOutcome, FileRecord, Run, Summary};
+use eventlint_core::render::human;
+use eventlint_core::report::{DocumentOutcome, FileRecord, Summary};
 use eventlint_core::{CheckOptions, Kind, check_document};
 use rayon::prelude::*;
 
 use crate::input::{self, Input, Mode};
 use crate::output::{self, Destination};
 use crate::project::{self, LoadError};
+use crate::sink::{self, Sink};
 use crate::{EXIT_FAILURE, EXIT_FINDINGS, Format};
 
 #[derive(Debug, Args)]
@@ -59,10 +60,16 @@ pub(crate) struct CheckArgs {
     /// Ignore any eventlint.toml.
     #[arg(long, conflicts_with = "config")]
     no_config: bool,
+    /// Threads to check with. Default: one per core.
+    #[arg(long, short = 'j', value_name = "N")]
+    jobs: Option<std::num::NonZeroUsize>,
 }
 
-/// Lines handed to the thread pool at once when streaming NDJSON.
-const CHUNK_LINES: usize = 4096;
+/// NDJSON is read in blocks of this many bytes (more for a longer line); each block's lines are
+/// checked in parallel and reported in order before the next block is read.
+const BLOCK_BYTES: usize = 4 << 20;
+/// `.json` files are checked this many at a time in parallel, then reported in order.
+const FILE_WINDOW: usize = 256;
 
 pub(crate) fn run(args: &CheckArgs, format_at: &[usize], output_at: &[usize]) -> ExitCode {
     let formats: Vec<(usize, Format)> = format_at
@@ -149,81 +156,180 @@ pub(crate) fn run(args: &CheckArgs, format_at: &[usize], output_at: &[usize]) ->
         }
     }
 
-    let results: Vec<Result<FileResult, String>> = jobs
-        .par_iter()
-        .map(|(input, options, settings)| lint_input(input, options, settings))
-        .collect();
-    let mut run = Run::default();
-    for result in results {
-        match result {
-            Ok(file) => {
-                run.summary.files += 1;
-                run.summary.documents += file.record.documents();
-                run.summary.expected += file.expected;
-                run.files.push(file.record);
-                run.outcomes.extend(file.outcomes);
-            }
-            Err(problem) => problems.push(problem),
-        }
-    }
-    run.files.sort_by(|a, b| a.path.cmp(&b.path));
-    report::sort(&mut run.outcomes);
-    for o in &run.outcomes {
-        run.summary.add(o);
-    }
+    // Report order is path order, then document order: sort once, keep it while checking.
+    jobs.sort_by(|a, b| a.0.display().cmp(b.0.display()));
 
+    let mut sinks = Vec::with_capacity(reports.len());
     for report in &reports {
-        let to_stdout = report.destination == Destination::Stdout;
-        let text = render(report.format, &run, deny_warnings, to_stdout);
-        match &report.destination {
-            Destination::Stdout => {
-                if crate::print(&text) != ExitCode::SUCCESS {
-                    return ExitCode::from(EXIT_FAILURE);
-                }
-            }
-            Destination::File(path) => {
-                if let Err(err) = output::write_atomically(path, &text) {
-                    problems.push(format!("cannot write `{}`: {err}", path.display()));
-                }
+        let style = if report.destination == Destination::Stdout {
+            crate::human_style()
+        } else {
+            human::Style::plain()
+        };
+        match sink::create(report.format, &report.destination, style, deny_warnings) {
+            Ok(sink) => sinks.push(sink),
+            Err(err) => {
+                let place = match &report.destination {
+                    Destination::File(path) => format!("`{}`", path.display()),
+                    Destination::Stdout => "stdout".to_owned(),
+                };
+                return crate::fail(&format!("cannot write {place}: {err}"));
             }
         }
+    }
+    let mut emitter = Emitter {
+        sinks,
+        summary: Summary::default(),
+        internal_errors: 0,
+        failed: None,
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.map_or(0, std::num::NonZeroUsize::get))
+        .build();
+    let pool = match pool {
+        Ok(pool) => pool,
+        Err(err) => return crate::fail(&format!("cannot start worker threads: {err}")),
+    };
+    pool.install(|| check_all(&jobs, &mut emitter, &mut problems));
+
+    let Emitter {
+        sinks,
+        summary,
+        internal_errors,
+        failed,
+    } = emitter;
+    let mut write_failed = failed;
+    for sink in sinks {
+        if let Err(err) = sink.finish(&summary) {
+            write_failed.get_or_insert(err);
+        }
+    }
+    if let Some(err) = write_failed {
+        problems.push(format!("cannot write the report: {err}"));
     }
     for problem in &problems {
         eprintln!("eventlint: {problem}");
     }
-    if !problems.is_empty() {
+    if internal_errors > 0 {
+        eprintln!(
+            "eventlint: {internal_errors} document(s) could not be checked because of a bug in eventlint (rule `internal/error`)"
+        );
+    }
+    if !problems.is_empty() || internal_errors > 0 {
         ExitCode::from(EXIT_FAILURE)
-    } else if fails(&run.summary, deny_warnings) {
+    } else if fails(&summary, deny_warnings) {
         ExitCode::from(EXIT_FINDINGS)
     } else {
         ExitCode::SUCCESS
     }
 }
 
-fn fails(summary: &Summary, deny_warnings: bool) -> bool {
-    summary.errors > 0 || (deny_warnings && summary.warnings > 0)
+/// Hands checked documents to every report, in order, and keeps the totals.
+struct Emitter {
+    sinks: Vec<Box<dyn Sink>>,
+    summary: Summary,
+    internal_errors: usize,
+    /// The first write error; later writes are skipped.
+    failed: Option<std::io::Error>,
 }
 
-fn render(format: Format, run: &Run, deny_warnings: bool, to_stdout: bool) -> String {
-    match format {
-        Format::Human => {
-            let style = if to_stdout {
-                crate::human_style()
-            } else {
-                human::Style::plain()
-            };
-            human::render(&run.outcomes, &run.summary, style)
+impl Emitter {
+    fn outcome(&mut self, outcome: &DocumentOutcome) {
+        self.summary.add(outcome);
+        self.internal_errors += outcome
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == eventlint_core::check::INTERNAL_ERROR_RULE)
+            .count();
+        if self.failed.is_some() {
+            return;
         }
-        Format::Json => json::render(&run.outcomes, &run.summary),
-        Format::Sarif => sarif::render(&run.outcomes, &run.summary),
-        Format::Github => github::render(&run.outcomes),
-        Format::Junit => junit::render(
-            &run.files,
-            &run.outcomes,
-            &run.summary,
-            junit::Options { deny_warnings },
-        ),
+        for sink in &mut self.sinks {
+            if let Err(err) = sink.outcome(outcome) {
+                self.failed = Some(err);
+                return;
+            }
+        }
     }
+
+    fn file(&mut self, record: &FileRecord, expected: usize) {
+        self.summary.files += 1;
+        self.summary.documents += record.documents();
+        self.summary.expected += expected;
+        if self.failed.is_some() {
+            return;
+        }
+        for sink in &mut self.sinks {
+            if let Err(err) = sink.file(record) {
+                self.failed = Some(err);
+                return;
+            }
+        }
+    }
+}
+
+/// A file is streamed (reported block by block) when it is NDJSON without a fixture
+/// expectation; everything else is checked whole, many files at once.
+fn streams(job: &(Input, CheckOptions, FileSettings)) -> bool {
+    job.0.mode() == Mode::Ndjson && job.2.expectation.is_none()
+}
+
+fn check_all(
+    jobs: &[(Input, CheckOptions, FileSettings)],
+    emitter: &mut Emitter,
+    problems: &mut Vec<String>,
+) {
+    let mut i = 0;
+    while i < jobs.len() {
+        if streams(&jobs[i]) {
+            let (input, options, _) = &jobs[i];
+            let mut record = FileRecord::new(input.display(), true);
+            let streamed = input
+                .open()
+                .map_err(|e| format!("cannot read `{}`: {e}", input.display()))
+                .and_then(|reader| {
+                    for_each_block(reader, input.display(), options, &mut |checked| {
+                        for (kind, outcome) in checked {
+                            record.push(kind);
+                            if let Some(outcome) = outcome {
+                                emitter.outcome(&outcome);
+                            }
+                        }
+                    })
+                });
+            match streamed {
+                Ok(()) => emitter.file(&record, 0),
+                Err(problem) => problems.push(problem),
+            }
+            i += 1;
+            continue;
+        }
+        let end = (i..jobs.len())
+            .take(FILE_WINDOW)
+            .take_while(|&j| !streams(&jobs[j]))
+            .last()
+            .map_or(i + 1, |j| j + 1);
+        let results: Vec<Result<FileResult, String>> = jobs[i..end]
+            .par_iter()
+            .map(|(input, options, settings)| lint_input(input, options, settings))
+            .collect();
+        for result in results {
+            match result {
+                Ok(file) => {
+                    for outcome in &file.outcomes {
+                        emitter.outcome(outcome);
+                    }
+                    emitter.file(&file.record, file.expected);
+                }
+                Err(problem) => problems.push(problem),
+            }
+        }
+        i = end;
+    }
+}
+
+fn fails(summary: &Summary, deny_warnings: bool) -> bool {
+    summary.errors > 0 || (deny_warnings && summary.warnings > 0)
 }
 
 /// An output file that is also an input: refuse before linting.
@@ -294,7 +400,7 @@ fn read_and_check(input: &Input, options: &CheckOptions) -> Result<FileResult, S
         Mode::Json => {
             let mut bytes = Vec::new();
             reader.read_to_end(&mut bytes).map_err(read_err)?;
-            let report = check_document(&bytes, options);
+            let report = check_isolated(&bytes, options);
             let mut record = FileRecord::new(name, false);
             record.push(report.kind);
             let outcomes = if report.diagnostics.is_empty() {
@@ -309,37 +415,14 @@ fn read_and_check(input: &Input, options: &CheckOptions) -> Result<FileResult, S
             })
         }
         Mode::Ndjson => {
-            // Stream: a bounded chunk of lines at a time, checked in parallel, in order.
             let mut record = FileRecord::new(name, true);
-            let mut documents = 0;
             let mut outcomes = Vec::new();
-            let mut line_no = 0;
-            let mut chunk: Vec<(usize, usize, Vec<u8>)> = Vec::with_capacity(CHUNK_LINES);
-            loop {
-                let mut line = Vec::new();
-                let n = reader.read_until(b'\n', &mut line).map_err(read_err)?;
-                if n > 0 {
-                    line_no += 1;
-                    while matches!(line.last(), Some(b'\n' | b'\r')) {
-                        line.pop();
-                    }
-                    let (_, body) = eventlint_core::source::strip_bom(&line);
-                    if !body.iter().all(|b| matches!(b, b' ' | b'\t')) {
-                        documents += 1;
-                        chunk.push((documents, line_no, line));
-                    }
+            for_each_block(reader, name, options, &mut |checked| {
+                for (kind, outcome) in checked {
+                    record.push(kind);
+                    outcomes.extend(outcome);
                 }
-                if chunk.len() >= CHUNK_LINES || (n == 0 && !chunk.is_empty()) {
-                    for (kind, outcome) in check_chunk(name, &chunk, options) {
-                        record.push(kind);
-                        outcomes.extend(outcome);
-                    }
-                    chunk.clear();
-                }
-                if n == 0 {
-                    break;
-                }
-            }
+            })?;
             Ok(FileResult {
                 record,
                 outcomes,
@@ -349,20 +432,98 @@ fn read_and_check(input: &Input, options: &CheckOptions) -> Result<FileResult, S
     }
 }
 
-/// Each document's kind, and its outcome when it has diagnostics; in order.
-fn check_chunk(
+type Checked = Vec<(Option<&'static Kind>, Option<DocumentOutcome>)>;
+
+/// Reads NDJSON block by block (one allocation for the whole file, not one per line); checks each
+/// block's documents in parallel and hands them to `emit` in order. Blank lines are skipped; line
+/// numbers count every line.
+fn for_each_block(
+    mut reader: Box<dyn BufRead + Send>,
     name: &str,
-    chunk: &[(usize, usize, Vec<u8>)],
     options: &CheckOptions,
-) -> Vec<(Option<&'static Kind>, Option<DocumentOutcome>)> {
-    chunk
-        .par_iter()
-        .map(|(document, line, bytes)| {
-            let report = check_document(bytes, options);
-            let kind = report.kind;
-            let outcome = (!report.diagnostics.is_empty())
-                .then(|| DocumentOutcome::new(name, *document, line - 1, bytes, report));
-            (kind, outcome)
-        })
-        .collect()
+    emit: &mut dyn FnMut(Checked),
+) -> Result<(), String> {
+    let read_err = |e: std::io::Error| format!("cannot read `{name}`: {e}");
+    let mut buf: Vec<u8> = Vec::with_capacity(BLOCK_BYTES);
+    let mut line_no = 0;
+    let mut documents = 0;
+    let mut eof = false;
+    let mut lines: Vec<(usize, usize, std::ops::Range<usize>)> = Vec::new();
+    while !eof || !buf.is_empty() {
+        if !eof {
+            let before = buf.len();
+            let wanted = BLOCK_BYTES.max(before) as u64;
+            (&mut reader)
+                .take(wanted)
+                .read_to_end(&mut buf)
+                .map_err(read_err)?;
+            eof = (buf.len() - before) as u64 == 0 || ((buf.len() - before) as u64) < wanted;
+        }
+        // Complete lines only; at the end of the file, everything.
+        let complete = match memchr::memrchr(b'\n', &buf) {
+            Some(last) => last + 1,
+            None if eof => buf.len(),
+            None => continue, // a line longer than the block: read more of it
+        };
+        lines.clear();
+        let mut start = 0;
+        for end in memchr::memchr_iter(b'\n', &buf[..complete])
+            .chain((complete > 0 && buf[complete - 1] != b'\n').then_some(complete))
+        {
+            line_no += 1;
+            let mut stop = end;
+            while stop > start && buf[stop - 1] == b'\r' {
+                stop -= 1;
+            }
+            let (_, body) = eventlint_core::source::strip_bom(&buf[start..stop]);
+            if !body.iter().all(|b| matches!(b, b' ' | b'\t')) {
+                documents += 1;
+                lines.push((documents, line_no, start..stop));
+            }
+            start = end + 1;
+        }
+        let block = &buf[..complete];
+        let checked: Checked = lines
+            .par_iter()
+            .map(|(document, line, range)| {
+                let bytes = &block[range.clone()];
+                let report = check_isolated(bytes, options);
+                let kind = report.kind;
+                let outcome = (!report.diagnostics.is_empty())
+                    .then(|| DocumentOutcome::new(name, *document, line - 1, bytes, report));
+                (kind, outcome)
+            })
+            .collect();
+        emit(checked);
+        buf.drain(..complete);
+    }
+    Ok(())
+}
+
+/// Checks one document; a panic inside eventlint becomes an `internal/error` diagnostic for this
+/// document instead of taking the run down.
+pub(crate) fn check_isolated(
+    bytes: &[u8],
+    options: &CheckOptions,
+) -> eventlint_core::DocumentReport {
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        #[cfg(debug_assertions)]
+        inject_panic_for_tests(bytes);
+        check_document(bytes, options)
+    }));
+    result.unwrap_or_else(|payload| {
+        let message = crate::panic_message(payload.as_ref());
+        eventlint_core::check::internal_error(&message, options)
+    })
+}
+
+/// Test builds only: a document containing the marker in `EVENTLINT_TEST_PANIC` panics, so the
+/// CLI tests can prove that one failing document does not take the run down.
+#[cfg(debug_assertions)]
+fn inject_panic_for_tests(bytes: &[u8]) {
+    if let Some(marker) = std::env::var_os("EVENTLINT_TEST_PANIC") {
+        let marker = marker.to_string_lossy();
+        let hit = !marker.is_empty() && bytes.windows(marker.len()).any(|w| w == marker.as_bytes());
+        assert!(!hit, "injected test panic");
+    }
 }

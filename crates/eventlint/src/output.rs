@@ -5,7 +5,6 @@
 //! may. Without any `--format`, the one `--output` (if any) receives the human report.
 //! `--output -` is stdout. Anything else is ambiguous and exits 2.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::Format;
@@ -98,18 +97,20 @@ pub(crate) fn name(format: Format) -> &'static str {
     }
 }
 
-/// Writes `text` to `path` atomically: a temporary file in the same directory, then a rename,
-/// so a reader never sees half a report and a failed run never leaves one.
-pub(crate) fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+/// A temporary file beside `path` (same directory, so the final rename is atomic).
+pub(crate) fn temp_beside(path: &Path) -> std::io::Result<tempfile::NamedTempFile> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    let mut file = tempfile::Builder::new()
+    tempfile::Builder::new()
         .prefix(".eventlint-")
         .suffix(".tmp")
-        .tempfile_in(dir)?;
-    file.write_all(text.as_bytes())?;
+        .tempfile_in(dir)
+}
+
+/// Makes a complete temporary file durable and renames it over `path`.
+pub(crate) fn persist(file: tempfile::NamedTempFile, path: &Path) -> std::io::Result<()> {
     file.as_file().sync_all()?;
     #[cfg(unix)]
     {

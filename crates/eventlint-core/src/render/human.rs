@@ -38,17 +38,40 @@ const MAX_LABEL_LINES: usize = 6;
 /// Renders every diagnostic and the closing summary line.
 #[must_use]
 pub fn render(outcomes: &[DocumentOutcome], summary: &Summary, style: Style) -> String {
-    let theme = if style.color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(style.width)
-        .with_links(false)
-        .with_context_lines(1);
+    let renderer = Renderer::new(style);
     let mut out = String::new();
     for outcome in outcomes {
+        renderer.outcome(outcome, &mut out);
+    }
+    out.push_str(&summary_line(summary));
+    out.push('\n');
+    out
+}
+
+/// Renders one document's diagnostics at a time (the CLI streams them).
+#[derive(Debug)]
+pub struct Renderer {
+    handler: GraphicalReportHandler,
+}
+
+impl Renderer {
+    /// A renderer with the given style.
+    #[must_use]
+    pub fn new(style: Style) -> Self {
+        let theme = if style.color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        let handler = GraphicalReportHandler::new_themed(theme)
+            .with_width(style.width)
+            .with_links(false)
+            .with_context_lines(1);
+        Renderer { handler }
+    }
+
+    /// Appends the reports of one document's diagnostics to `out`.
+    pub fn outcome(&self, outcome: &DocumentOutcome, out: &mut String) {
         let source = DocumentSource {
             name: if outcome.document > 1 || outcome.line_offset > 0 {
                 format!("{} (document {})", outcome.path, outcome.document)
@@ -64,13 +87,10 @@ pub fn render(outcomes: &[DocumentOutcome], summary: &Summary, style: Style) -> 
                 source: &source,
             };
             // Writing to a String cannot fail.
-            let _ = handler.render_report(&mut out, &report);
+            let _ = self.handler.render_report(out, &report);
             out.push('\n');
         }
     }
-    out.push_str(&summary_line(summary));
-    out.push('\n');
-    out
 }
 
 /// `checked 2 files, 3 documents: 1 error, 0 warnings, 2 infos`

@@ -3,6 +3,7 @@
 
 pub(crate) mod common;
 pub(crate) mod config;
+pub(crate) mod internal;
 pub(crate) mod json;
 pub(crate) mod kind;
 pub(crate) mod schema;
@@ -13,6 +14,7 @@ use crate::rule::Rule;
 pub(crate) static GENERIC: &[&Rule] = &[
     &common::placeholder::PLACEHOLDER,
     &config::expectation::EXPECTATION,
+    &internal::error::INTERNAL_ERROR,
     &json::duplicate_key::DUPLICATE_KEY,
     &json::encoding::ENCODING,
     &json::syntax::SYNTAX,

@@ -71,7 +71,18 @@ pub fn decode(bytes: &[u8]) -> Result<&str, ParseError> {
 
 /// Parses strict JSON, noticing duplicate keys without tracking paths (the fast path).
 pub fn parse(text: &str) -> Result<Parsed, ParseError> {
-    if text.trim_matches(is_json_whitespace).is_empty() {
+    parse_bytes(text.as_bytes())
+}
+
+/// Parses strict JSON from bytes (the caller has stripped any BOM). `serde_json` validates UTF-8
+/// inside strings and the grammar outside them is ASCII, so a document that parses is UTF-8: the
+/// valid path never runs a separate UTF-8 pass. A failure is classified (encoding or syntax).
+pub fn parse_bytes(bytes: &[u8]) -> Result<Parsed, ParseError> {
+    if bytes
+        .iter()
+        .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+    {
+        let text = std::str::from_utf8(bytes).unwrap_or_default();
         return Err(ParseError::Syntax {
             span: text.len()..text.len(),
             message: if text.is_empty() {
@@ -83,7 +94,7 @@ pub fn parse(text: &str) -> Result<Parsed, ParseError> {
         });
     }
     let duplicates = Cell::new(false);
-    let mut de = serde_json::Deserializer::from_str(text);
+    let mut de = serde_json::Deserializer::from_slice(bytes);
     let result = ValueSeed(&duplicates)
         .deserialize(&mut de)
         .and_then(|value| de.end().map(|()| value));
@@ -92,12 +103,11 @@ pub fn parse(text: &str) -> Result<Parsed, ParseError> {
             value,
             has_duplicate_keys: duplicates.get(),
         }),
-        Err(err) => Err(syntax_error(text, &err)),
+        Err(err) => Err(match decode(bytes) {
+            Ok(text) => syntax_error(text, &err),
+            Err(encoding) => encoding,
+        }),
     }
-}
-
-fn is_json_whitespace(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\r')
 }
 
 /// Turns a `serde_json` error into a diagnostic that points at the offending character.

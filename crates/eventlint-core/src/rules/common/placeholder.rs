@@ -37,6 +37,10 @@ declare_rule! {
 }
 
 fn is_placeholder(s: &str) -> bool {
+    // Every placeholder starts with one of these bytes: reject the rest at once.
+    if !matches!(s.as_bytes().first(), Some(b'Y' | b'$' | b'S' | b'e')) {
+        return false;
+    }
     let shell_var = s.strip_prefix('$').is_some_and(|name| {
         name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
             && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')

@@ -33,7 +33,7 @@ pub(crate) const LIMIT: usize = 1_000_000;
 pub(crate) const LIMIT_MIB: usize = 1_048_576;
 
 pub(crate) fn check(ctx: &mut Ctx<'_>) {
-    let size = ctx.text.len();
+    let size = ctx.bytes.len();
     if size <= LIMIT {
         return;
     }

@@ -1,0 +1,189 @@
+//! The check pipeline of the CLI: streaming order, thread-count independence, panic isolation.
+
+use std::process::{Command, Stdio};
+
+use eventlint_tests::cli::{NOW, bin, code, run_in, stderr, stdout};
+use eventlint_tests::root;
+
+/// A mixed NDJSON stream: every fixture document of `synerise/custom-event` (valid and invalid,
+/// blank lines in between), repeated until it spans two 4 MiB read blocks.
+fn mixed_stream() -> String {
+    let mut lines = Vec::new();
+    for path in eventlint_tests::fixture_files() {
+        let rel = path.to_string_lossy().replace('\\', "/");
+        if !rel.contains("fixtures/synerise/custom-event/") || rel.contains("/json/") {
+            continue;
+        }
+        let bytes = std::fs::read(&path).expect("readable fixture");
+        for (_, doc) in eventlint_tests::split_documents(&rel, &bytes) {
+            let text = String::from_utf8_lossy(doc);
+            let trimmed = text.trim_start_matches('\u{feff}');
+            if let Ok(value) = serde_json::from_str::<serde_json::Value>(trimmed) {
+                lines.push(value.to_string());
+            }
+        }
+    }
+    let mut out = String::new();
+    let mut i = 0;
+    while out.len() < (9 << 20) / 2 {
+        out.push_str(&lines[i % lines.len()]);
+        out.push('\n');
+        if i % 7 == 0 {
+            out.push_str("\n   \n");
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The same reports, byte for byte, with one thread and with several: on every fixture (all
+/// kinds, detection, expectations off) and on a large mixed stream.
+#[test]
+fn reports_do_not_depend_on_the_thread_count() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("stream.ndjson"), mixed_stream()).expect("write");
+    let fixtures = root().join("fixtures");
+    let fixtures = fixtures.to_string_lossy();
+    let stream = dir.path().join("stream.ndjson");
+    let stream = stream.to_string_lossy();
+    let runs = ["json", "human", "github", "sarif", "junit"]
+        .into_iter()
+        .map(|f| (f, fixtures.as_ref()))
+        .chain([("json", stream.as_ref())]);
+    for (format, input) in runs {
+        {
+            let one = run_in(
+                &root(),
+                &[
+                    "check",
+                    input,
+                    NOW,
+                    "--no-config",
+                    "--format",
+                    format,
+                    "-j",
+                    "1",
+                ],
+                None,
+            );
+            let many = run_in(
+                &root(),
+                &[
+                    "check",
+                    input,
+                    NOW,
+                    "--no-config",
+                    "--format",
+                    format,
+                    "-j",
+                    "4",
+                ],
+                None,
+            );
+            assert_eq!(code(&one), code(&many));
+            assert!(
+                one.stdout == many.stdout,
+                "{format} report of {input} differs between 1 and 4 threads"
+            );
+            assert!(!one.stdout.is_empty());
+        }
+    }
+}
+
+/// NDJSON document numbers and line numbers stay exact across read blocks.
+#[test]
+fn streamed_positions_are_exact() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let good = r#"{"action":"dog.bark","client":{"id":1},"label":"bark","time":"2022-11-28T12:18:27Z","params":{}}"#;
+    let bad = r#"{"action":"dog.bark","client":{},"label":"bark","time":"2022-11-28T12:18:27Z","params":{}}"#;
+    let mut text = String::new();
+    // ~6 MiB of good lines, so the bad one lands in the second read block; a blank line too.
+    let count = (6 << 20) / (good.len() + 1);
+    for _ in 0..count {
+        text.push_str(good);
+        text.push('\n');
+    }
+    text.push('\n');
+    text.push_str(bad);
+    text.push_str("\r\n");
+    std::fs::write(dir.path().join("big.ndjson"), &text).expect("write");
+    let o = run_in(
+        dir.path(),
+        &[
+            "check",
+            "big.ndjson",
+            NOW,
+            "--no-config",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(code(&o), 1);
+    let r: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(r["summary"]["documents"], count + 1);
+    let d = &r["diagnostics"][0];
+    assert_eq!(d["document"], count + 1);
+    assert_eq!(d["line"], count + 2);
+    assert_eq!(d["column"], 31);
+}
+
+/// A panic while checking one document becomes that document's `internal/error` diagnostic; the
+/// other files are still checked and reported, and the run exits 2. (Debug builds panic on a
+/// document containing the `EVENTLINT_TEST_PANIC` marker.)
+#[test]
+fn a_panic_is_an_internal_error_for_that_document_only() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bad = r#"{"action":"dog.bark","client":{},"label":"bark","time":"2022-11-28T12:18:27Z","params":{}}"#;
+    std::fs::write(dir.path().join("a.json"), bad).expect("write");
+    std::fs::write(
+        dir.path().join("b.ndjson"),
+        format!("{bad}\n{}\n{bad}\n", bad.replace("bark\"", "PANIC-HERE\"")),
+    )
+    .expect("write");
+    let o = Command::new(bin())
+        .args(["check", ".", NOW, "--no-config", "--format", "json"])
+        .current_dir(dir.path())
+        .env("EVENTLINT_TEST_PANIC", "PANIC-HERE")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .output()
+        .expect("runs");
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    let r: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let found: Vec<(String, u64, String)> = r["diagnostics"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap_or_default().to_owned(),
+                d["document"].as_u64().unwrap_or_default(),
+                d["rule"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (
+                "a.json".to_owned(),
+                1,
+                "synerise.event/client-identifier".to_owned()
+            ),
+            (
+                "b.ndjson".to_owned(),
+                1,
+                "synerise.event/client-identifier".to_owned()
+            ),
+            ("b.ndjson".to_owned(), 2, "internal/error".to_owned()),
+            (
+                "b.ndjson".to_owned(),
+                3,
+                "synerise.event/client-identifier".to_owned()
+            ),
+        ]
+    );
+    assert!(stdout(&o).contains("injected test panic"));
+    assert!(stderr(&o).contains("1 document(s) could not be checked"));
+}
