@@ -99,6 +99,40 @@ fn dir_size(path: &Path) -> u64 {
     }
 }
 
+/// The corpus lines on which eventlint reports nothing (found by running it once): the valid path.
+fn clean_subset(eventlint: &Path, ndjson: &Path, flags: &[&str]) -> Result<(PathBuf, u64)> {
+    let out = ndjson.with_file_name("clean.ndjson");
+    let output = Command::new(eventlint)
+        .arg("check")
+        .arg(ndjson)
+        .args(flags)
+        .output()?;
+    let report: serde_json::Value =
+        serde_json::from_slice(&output.stdout).context("eventlint's JSON report")?;
+    let flagged: std::collections::HashSet<u64> = report["diagnostics"]
+        .as_array()
+        .map(|d| d.iter().filter_map(|d| d["document"].as_u64()).collect())
+        .unwrap_or_default();
+    let text = std::fs::read_to_string(ndjson)?;
+    let mut clean = String::new();
+    let mut count = 0;
+    let mut total = 0;
+    for (i, line) in text.lines().filter(|l| !l.trim().is_empty()).enumerate() {
+        total += 1;
+        if !flagged.contains(&(i as u64 + 1)) {
+            clean.push_str(line);
+            clean.push('\n');
+            count += 1;
+        }
+    }
+    std::fs::write(&out, clean)?;
+    println!(
+        "{count} of the {total} corpus documents have no finding ({:.1}%)",
+        100.0 * count as f64 / f64::from(u32::try_from(total).unwrap_or(u32::MAX).max(1))
+    );
+    Ok((out, count))
+}
+
 fn generate(gen_script: &Path, out: &Path, args: &[&str]) -> Result<()> {
     if out.join("manifest.json").exists() {
         return Ok(());
@@ -175,6 +209,7 @@ pub fn run(root: &Path, opts: &Options) -> Result<()> {
         "2026-01-01T00:00:00Z",
         "--format",
         "json",
+        "--no-config",
     ];
     let s = |p: &Path| p.to_string_lossy().into_owned();
     let with_flags = |input: String| {
@@ -182,6 +217,7 @@ pub fn run(root: &Path, opts: &Options) -> Result<()> {
         v.extend(flags.iter().map(|f| (*f).to_owned()));
         v
     };
+    let clean = clean_subset(&eventlint, &corpus.join("events.ndjson"), &flags)?;
     let mut names: Vec<PathBuf> = std::fs::read_dir(corpus.join("files"))?
         .flatten()
         .map(|e| e.path())
@@ -205,6 +241,16 @@ pub fn run(root: &Path, opts: &Options) -> Result<()> {
             bytes: dir_size(&invalid.join("events.ndjson")),
             eventlint: with_flags(s(&invalid.join("events.ndjson"))),
             baseline: vec![s(&invalid.join("events.ndjson"))],
+        },
+        Workload {
+            name: format!(
+                "NDJSON, the {} documents of it without findings (valid path)",
+                clean.1
+            ),
+            events: clean.1,
+            bytes: dir_size(&clean.0),
+            eventlint: with_flags(s(&clean.0)),
+            baseline: vec![s(&clean.0)],
         },
         Workload {
             name: format!("{} single-event files", opts.files),
