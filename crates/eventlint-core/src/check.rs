@@ -217,8 +217,13 @@ impl PayloadReport {
 /// );
 /// assert!(report.has_errors());
 /// assert!(report.rules().contains(&"synerise.event/unknown-client-key"));
-/// let first = &report.diagnostics[0];
-/// assert_eq!((first.pointer.as_str(), first.start.line), ("/client", 1));
+/// let unknown = report
+///     .diagnostics
+///     .iter()
+///     .find(|d| d.rule == "synerise.event/unknown-client-key")
+///     .expect("reported");
+/// assert_eq!(unknown.pointer, "/client/customID");
+/// assert_eq!(unknown.help.as_deref(), Some("rename `customID` to `customId`"));
 /// # Ok::<(), chrono::ParseError>(())
 /// ```
 #[must_use]
@@ -234,7 +239,7 @@ pub fn check_str(text: &str, options: &CheckOptions) -> PayloadReport {
 /// let options = eventlint_core::CheckOptions::at_rfc3339("2026-01-01T00:00:00Z")?;
 /// let report = eventlint_core::check_bytes(b"{\"message\": \"hi\",}", &options);
 /// assert_eq!(report.rules(), ["json/syntax"]);
-/// assert_eq!(report.diagnostics[0].start.column, 18); // the trailing comma
+/// assert_eq!(report.diagnostics[0].start.column, 17); // the trailing comma
 /// # Ok::<(), chrono::ParseError>(())
 /// ```
 #[must_use]

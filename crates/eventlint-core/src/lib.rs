@@ -22,10 +22,11 @@
 //!     event_salt: None,
 //! };
 //! let report = check_payload(&event, &options);
-//! assert_eq!(report.rules(), ["synerise.event/time-future"]);
+//! assert!(!report.has_errors()); // Synerise accepts it…
+//! assert!(report.rules().contains(&"synerise.event/time-future")); // …but stores another time
 //! let text = report.render_plain("dog-bark.json"); // e.g. insta::assert_snapshot!(text)
 //! assert!(text.contains("synerise.event/time-future"));
-//! assert!(text.ends_with("checked 1 file, 1 document: 0 errors, 1 warning, 0 infos\n"));
+//! assert!(text.ends_with("checked 1 file, 1 document: 0 errors, 1 warning, 1 info\n"));
 //! # Ok::<(), chrono::ParseError>(())
 //! ```
 //!
