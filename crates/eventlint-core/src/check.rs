@@ -376,6 +376,17 @@ impl Ctx<'_> {
 /// Checks one document (the bytes of a `.json` file or of one NDJSON line), as `options.kind`
 /// or the kind its shape shows: what the CLI calls for every document, and what the other
 /// `check_*` functions call. Unlike [`check_bytes`], the report does not keep the text.
+///
+/// ```
+/// use eventlint_core::{CheckOptions, check_document};
+///
+/// let options = CheckOptions::at_rfc3339("2026-01-01T00:00:00Z")?;
+/// let line = br#"{"status": "success", "message": ""}"#; // one line of an NDJSON file
+/// let report = check_document(line, &options);
+/// assert_eq!(report.kind.map(|k| k.id), Some("neuralens.event.response"));
+/// assert!(report.diagnostics.is_empty());
+/// # Ok::<(), chrono::ParseError>(())
+/// ```
 #[must_use]
 pub fn check_document(bytes: &[u8], options: &CheckOptions) -> DocumentReport {
     let (_, bytes) = source::strip_bom(bytes);
