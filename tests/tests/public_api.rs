@@ -4,8 +4,8 @@
 //! changes the snapshot, so the change is seen in review.
 //!
 //! rustdoc's JSON output needs nightly, so the source is read with `syn` instead: `pub` (not
-//! `pub(crate)`) items, starting at `lib.rs` and following `pub mod` and `pub use`. Impls made by
-//! macros (e.g. the `Payload` impls) are not seen here; `payload.rs` tests those.
+//! `pub(crate)`) items, starting at `lib.rs` and following `pub mod` and `pub use`. Of impls made
+//! by macros, only the `Payload` impls of `payload.rs` are read (from the macro's input).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -357,11 +357,42 @@ impl Crate {
     }
 }
 
+/// The `Payload` impls, which `payload.rs` writes with its `payloads!` macro as
+/// `<vendor>::model::<Type> => <kind static>`; the types are public as
+/// `eventlint_core::model::<vendor>::<Type>`.
+fn payload_impls(krate: &Crate, out: &mut BTreeSet<String>) {
+    let items = &krate.modules[&["crate".to_owned(), "payload".to_owned()][..]];
+    let mut found = 0;
+    for item in items {
+        let Item::Macro(m) = item else { continue };
+        if !m.mac.path.is_ident("payloads") {
+            continue;
+        }
+        let tokens = m.mac.tokens.to_string().replace(' ', "");
+        for entry in tokens.split(',').filter(|e| !e.is_empty()) {
+            let (ty, _) = entry.split_once("=>").expect("`Type => KIND`");
+            let (vendor, name) = ty
+                .split_once("::model::")
+                .expect("`<vendor>::model::<Type>`");
+            out.insert(format!(
+                "impl eventlint_core::model::{vendor}::{name}: Payload"
+            ));
+            found += 1;
+        }
+    }
+    assert_eq!(
+        found,
+        eventlint_core::registry::kinds().len(),
+        "one Payload impl per kind"
+    );
+}
+
 fn public_api() -> String {
     let src: PathBuf = eventlint_tests::root().join("crates/eventlint-core/src");
     let krate = Crate::new(&src);
     let mut out = BTreeSet::new();
     krate.walk(&["crate".to_owned()], "eventlint_core", &mut out);
+    payload_impls(&krate, &mut out);
     // Sorted by path, then by what it is.
     let mut lines: Vec<(String, String)> = out
         .into_iter()
