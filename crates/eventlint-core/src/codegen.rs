@@ -27,7 +27,7 @@ pub fn files() -> Vec<(String, String)> {
 
 /// `docs/rules.json`: the registry for tools (id, severity, structural, kinds, summary).
 #[must_use]
-pub fn rules_json() -> String {
+pub(crate) fn rules_json() -> String {
     let rules: Vec<serde_json::Value> = registry::rules()
         .iter()
         .map(|r| {
@@ -51,7 +51,7 @@ pub fn rules_json() -> String {
 
 /// `docs/rules.md`: every kind and every rule with its manual.
 #[must_use]
-pub fn rules_reference() -> String {
+pub(crate) fn rules_reference() -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,

@@ -51,7 +51,7 @@ use crate::suggest::{did_you_mean, one_of};
 pub const FILE_NAME: &str = "eventlint.toml";
 
 /// The `kind` value that asks for detection from the document's shape.
-pub const DETECT: &str = "detect";
+pub(crate) const DETECT: &str = "detect";
 
 // ---------------------------------------------------------------------------------------------
 // The file format. These types are the source of `schemas/eventlint.toml.schema.json`.
@@ -61,7 +61,7 @@ pub const DETECT: &str = "detect";
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 #[schemars(title = "eventlint.toml")]
-pub struct ConfigFile {
+pub(crate) struct ConfigFile {
     /// The clock that time rules compare against: an RFC 3339 date-time, as a string or a TOML
     /// date-time (`--now` wins). Default: the system clock.
     #[serde(default)]
@@ -92,7 +92,7 @@ pub struct ConfigFile {
 /// One `[[files]]` entry.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct FilesEntry {
+pub(crate) struct FilesEntry {
     /// A glob over paths relative to the directory of `eventlint.toml`, `/` separators. `<name>`
     /// matches part of one path segment and names it for `kind` and `expect-rules`.
     #[schemars(with = "String")]
@@ -122,7 +122,7 @@ pub struct FilesEntry {
 /// A rule's severity in `eventlint.toml`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
-pub enum Level {
+pub(crate) enum Level {
     /// Fails the run.
     Error,
     /// Fails the run only with `--deny-warnings`.
@@ -166,7 +166,7 @@ enum ToleranceSchema {
 /// The text of `schemas/eventlint.toml.schema.json` (JSON Schema 2020-12; TOML editors such as
 /// Taplo and Even Better TOML read it).
 #[must_use]
-pub fn schema_file() -> String {
+pub(crate) fn schema_file() -> String {
     let generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
     let mut value = generator.into_root_schema_for::<ConfigFile>().to_value();
     // TOML has no null: an absent key is the only "none".

@@ -24,6 +24,8 @@ pub struct Kind {
     pub rules: &'static [&'static Rule],
     /// The JSON Schema generated from the kind's Rust model.
     pub(crate) schema: fn() -> Value,
+    /// Deserializes a document into the kind's model type and serializes it back.
+    pub(crate) round_trip: fn(&Value) -> Result<Value, serde_json::Error>,
     /// Whether a document has this kind's shape (used only without `--kind`).
     pub(crate) detect: fn(&Value) -> bool,
     /// Turns a schema violation into findings of this kind's structural rules; returns whether
@@ -56,7 +58,26 @@ impl Kind {
         (self.schema)()
     }
 
-    /// Looks a kind up by id.
+    /// Deserializes `value` into this kind's model type (see [`crate::model`]) and serializes
+    /// it back: the JSON a service would send after building the same payload with the model.
+    /// For every valid document the result equals `value` (the models are the wire format).
+    ///
+    /// ```
+    /// use eventlint_core::Kind;
+    ///
+    /// let kind = Kind::find("glia.engagement-event").expect("a registered kind");
+    /// let body = serde_json::json!({"message": "Visitor navigated to insurance page"});
+    /// assert_eq!(kind.round_trip(&body).expect("fits the model"), body);
+    /// ```
+    ///
+    /// # Errors
+    /// When `value` does not deserialize into the model type (a missing or mistyped member,
+    /// an unknown key).
+    pub fn round_trip(&self, value: &Value) -> Result<Value, serde_json::Error> {
+        (self.round_trip)(value)
+    }
+
+    /// Looks a kind up by id, e.g. `Kind::find("synerise.custom-event")`.
     #[must_use]
     pub fn find(id: &str) -> Option<&'static Kind> {
         registry::kinds().iter().copied().find(|k| k.id == id)
@@ -65,7 +86,7 @@ impl Kind {
 
 /// The outcome of shape detection.
 #[derive(Debug)]
-pub enum Detection {
+pub(crate) enum Detection {
     /// Exactly one kind fits.
     One(&'static Kind),
     /// No kind fits.
@@ -76,7 +97,7 @@ pub enum Detection {
 
 /// Decides a document's kind from its shape: only when exactly one kind fits.
 #[must_use]
-pub fn detect(value: &Value) -> Detection {
+pub(crate) fn detect(value: &Value) -> Detection {
     let fits: Vec<&'static Kind> = registry::kinds()
         .iter()
         .copied()

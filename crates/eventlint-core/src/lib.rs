@@ -1,36 +1,114 @@
-//! eventlint-core: models, rules and diagnostics for vendor event-tracking payloads.
+//! eventlint-core: check the event-tracking payloads of Sajari, Synerise, Neuralens, AWS
+//! Personalize and Glia from Rust, with the diagnostics the `eventlint` CLI prints.
 //!
-//! The pipeline for one document (see `ARCHITECTURE.md`):
+//! # Quick start
 //!
-//! 1. [`source`]: strict RFC 8259 parsing with `serde_json` (one pass, duplicate keys noticed);
-//! 2. [`kind`]: the payload kind, forced or detected from the document's shape;
-//! 3. [`schema`]: structural checks against the JSON Schema generated from the kind's Rust model;
-//! 4. the kind's semantic rules (`vendors::*::rules`), Rust functions over the parsed value;
-//! 5. [`source::spans`]: only for documents with findings, a span-keeping re-parse maps each
-//!    finding's JSON Pointer to exact bytes, lines and columns.
+//! A service that sends events checks, in its own tests, that the payloads it builds are valid,
+//! and pins the exact messages of the invalid ones:
 //!
-//! Rules never do I/O and never print: they return [`Diagnostic`] values.
+//! ```
+//! use eventlint_core::model::synerise::{Client, CustomEvent};
+//! use eventlint_core::{CheckOptions, check_payload};
+//!
+//! // A fixed clock, so that "in the future" does not depend on the day the test runs.
+//! let options = CheckOptions::at_rfc3339("2026-01-01T00:00:00Z")?;
+//!
+//! let event = CustomEvent {
+//!     action: "dog.bark".to_owned(),
+//!     client: Client { custom_id: Some("c-42".to_owned()), ..Client::default() },
+//!     label: "bark".to_owned(),
+//!     time: Some("2027-01-01T00:00:00Z".to_owned()), // a year after `now`
+//!     params: None,
+//!     event_salt: None,
+//! };
+//! let report = check_payload(&event, &options);
+//! assert!(!report.has_errors()); // Synerise accepts it…
+//! assert!(report.rules().contains(&"synerise.event/time-future")); // …but stores another time
+//! let text = report.render_plain("dog-bark.json"); // e.g. insta::assert_snapshot!(text)
+//! assert!(text.contains("synerise.event/time-future"));
+//! assert!(text.ends_with("checked 1 file, 1 document: 0 errors, 1 warning, 1 info\n"));
+//! # Ok::<(), chrono::ParseError>(())
+//! ```
+//!
+//! # Entry points
+//!
+//! - [`check_str`] and [`check_bytes`]: a payload as text, e.g. a captured request body;
+//! - [`check_value`]: an in-memory [`serde_json::Value`];
+//! - [`check_payload`]: a payload built from the [`model`] types, checked as its kind;
+//! - [`check_document`]: what the CLI calls for each document (no text kept in the report).
+//!
+//! Each takes [`CheckOptions`] (the clock, a forced [`Kind`] or shape detection, severity
+//! overrides) and returns the kind and every [`Diagnostic`]: rule id, [`Severity`], message,
+//! help, note, JSON Pointer, byte span and line/column positions. [`PayloadReport::render_plain`]
+//! renders them as the CLI does without colour; [`render`] has every report format.
+//!
+//! [`registry`] lists every kind and rule ([`Rule::manual`] is the text of `eventlint explain`);
+//! [`Kind::find`] looks a kind up by id. [`config`] reads `eventlint.toml`.
+//!
+//! # How a payload is checked
+//!
+//! Strict RFC 8259 parsing with `serde_json`; the kind, forced or detected from the shape;
+//! structural checks against the JSON Schema generated from the kind's model type; the kind's
+//! semantic rules; then, only for a document with findings, a span-keeping re-parse that maps
+//! each finding's JSON Pointer to exact bytes, lines and columns (see `ARCHITECTURE.md`). Rules
+//! never do I/O and never print.
 
-pub mod check;
+#![deny(missing_docs)]
+
 pub mod codegen;
 pub mod config;
-pub mod diagnostic;
-pub mod kind;
-pub mod pointer;
 pub mod registry;
 pub mod render;
 pub mod report;
-pub mod rule;
 pub mod schema;
 pub mod source;
-
-mod describe;
-mod rules;
 pub mod suggest;
+
+mod check;
+mod describe;
+mod diagnostic;
+mod kind;
+mod payload;
+mod pointer;
+mod rule;
+mod rules;
 mod time;
 mod vendors;
 
-pub use check::{CheckOptions, DocumentReport, check_document};
+pub use check::{
+    CheckOptions, DocumentReport, INTERNAL_ERROR_RULE, PayloadReport, check_bytes, check_document,
+    check_payload, check_str, check_value, internal_error,
+};
 pub use diagnostic::{Diagnostic, Position, Severity};
 pub use kind::Kind;
+pub use payload::Payload;
 pub use rule::Rule;
+
+/// The payload types of every vendor, for building payloads with the compiler's help. Each
+/// kind's top-level type implements [`Payload`] and serializes to exactly the vendor's wire
+/// format; the JSON Schemas under `schemas/` are generated from these types.
+pub mod model {
+    /// AWS Personalize Events (`personalize.put-events`, `personalize.error`).
+    pub mod personalize {
+        pub use crate::vendors::personalize::model::*;
+    }
+    /// Glia engagement events (`glia.engagement-event`, `glia.engagement-event.response`,
+    /// `glia.error`).
+    pub mod glia {
+        pub use crate::vendors::glia::model::*;
+    }
+    /// Neuralens event tracking (`neuralens.event`, `neuralens.event.response`).
+    pub mod neuralens {
+        pub use crate::vendors::neuralens::model::*;
+    }
+    /// Sajari send event (`sajari.send-event`, `sajari.send-event.response`, `sajari.error`).
+    pub mod sajari {
+        pub use crate::vendors::sajari::model::*;
+    }
+    /// Synerise v4 and AI events (`synerise.custom-event`, `synerise.dedicated-event`,
+    /// `synerise.batch-events`, `synerise.ai-event`, `synerise.ai-events-batch`,
+    /// `synerise.error`).
+    pub mod synerise {
+        pub use crate::vendors::synerise::model::*;
+    }
+}

@@ -19,7 +19,7 @@ pub const GENERATED_NOTE: &str =
 /// Generates the 2020-12 schema of a model type, with a title and the generated marker.
 /// `Option` fields become optional, not nullable: the vendors say to omit, not to send `null`.
 #[must_use]
-pub fn generate<T: JsonSchema>(kind_id: &str) -> Value {
+pub(crate) fn generate<T: JsonSchema>(kind_id: &str) -> Value {
     let generator = SchemaSettings::draft2020_12().into_generator();
     let schema = generator.into_root_schema_for::<T>();
     let mut value = schema.to_value();
@@ -94,7 +94,7 @@ pub(crate) fn strip_null(value: &mut Value) {
 
 /// The schema keyword that failed, with what the rules need to know of it.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Keyword {
+pub(crate) enum Keyword {
     /// A required member is missing.
     Required(String),
     /// Members the schema does not allow.
@@ -129,7 +129,7 @@ pub enum Keyword {
 
 /// One structural violation: where in the document, and which keyword failed.
 #[derive(Debug, Clone)]
-pub struct Violation {
+pub(crate) struct Violation {
     /// The instance location.
     pub pointer: Pointer,
     /// Unescaped segments of `pointer`.
@@ -161,7 +161,7 @@ fn validator(kind: &Kind) -> &jsonschema::Validator {
 
 /// Structural violations of `value` against the kind's schema (empty on the fast path).
 #[must_use]
-pub fn violations(kind: &Kind, value: &Value) -> Vec<Violation> {
+pub(crate) fn violations(kind: &Kind, value: &Value) -> Vec<Violation> {
     let validator = validator(kind);
     if validator.is_valid(value) {
         return Vec::new();

@@ -239,7 +239,7 @@ impl Emitter {
         self.internal_errors += outcome
             .diagnostics
             .iter()
-            .filter(|d| d.rule == eventlint_core::check::INTERNAL_ERROR_RULE)
+            .filter(|d| d.rule == eventlint_core::INTERNAL_ERROR_RULE)
             .count();
         if self.failed.is_some() {
             return;
@@ -513,7 +513,7 @@ pub(crate) fn check_isolated(
     }));
     result.unwrap_or_else(|payload| {
         let message = crate::panic_message(payload.as_ref());
-        eventlint_core::check::internal_error(&message, options)
+        eventlint_core::internal_error(&message, options)
     })
 }
 

@@ -48,7 +48,7 @@ pub fn render(outcomes: &[DocumentOutcome]) -> String {
 
 /// Escapes a command's message: `%`, `\r`, `\n`.
 #[must_use]
-pub fn escape_data(text: &str) -> String {
+pub(crate) fn escape_data(text: &str) -> String {
     text.replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
@@ -56,7 +56,7 @@ pub fn escape_data(text: &str) -> String {
 
 /// Escapes a command's property value: as [`escape_data`], and also `:` and `,`.
 #[must_use]
-pub fn escape_property(text: &str) -> String {
+pub(crate) fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 

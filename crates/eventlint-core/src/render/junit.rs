@@ -154,7 +154,7 @@ fn counts<'a>(diagnostics: impl Iterator<Item = &'a Diagnostic>) -> String {
 /// Escapes text for XML attributes and content; characters XML 1.0 cannot carry at all (most
 /// control characters) become U+FFFD.
 #[must_use]
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -156,7 +156,7 @@ fn to_i64(n: usize) -> i64 {
 /// A relative URI reference for a display path: `/` kept, everything outside RFC 3986's
 /// unreserved set percent-encoded (so `<stdin>` and spaces stay valid).
 #[must_use]
-pub fn uri(path: &str) -> String {
+pub(crate) fn uri(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     for b in path.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {

@@ -1,7 +1,7 @@
 //! Bytes to a parsed document: UTF-8 decoding, strict RFC 8259 parsing with `serde_json`
 //! (one pass on the fast path), and precise positions for what cannot be parsed.
 
-pub mod spans;
+pub(crate) mod spans;
 
 use std::cell::Cell;
 use std::fmt;
@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 
 /// A document that parsed as strict JSON.
 #[derive(Debug)]
-pub struct Parsed {
+pub(crate) struct Parsed {
     /// The parsed value.
     pub value: Value,
     /// Whether some object repeated a key (found again, with spans, only then).
@@ -21,7 +21,7 @@ pub struct Parsed {
 
 /// Why a document could not be parsed.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ParseError {
+pub(crate) enum ParseError {
     /// Not UTF-8; `offset` is the first invalid byte (relative to the text after any BOM).
     Encoding {
         /// First invalid byte.
@@ -52,7 +52,7 @@ pub fn strip_bom(bytes: &[u8]) -> (usize, &[u8]) {
 }
 
 /// Decodes UTF-8 (the caller has stripped any BOM).
-pub fn decode(bytes: &[u8]) -> Result<&str, ParseError> {
+pub(crate) fn decode(bytes: &[u8]) -> Result<&str, ParseError> {
     std::str::from_utf8(bytes).map_err(|e| {
         let hint = if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
             Some("the file starts with a UTF-16 byte order mark; JSON must be UTF-8")
@@ -70,14 +70,14 @@ pub fn decode(bytes: &[u8]) -> Result<&str, ParseError> {
 }
 
 /// Parses strict JSON, noticing duplicate keys without tracking paths (the fast path).
-pub fn parse(text: &str) -> Result<Parsed, ParseError> {
+pub(crate) fn parse(text: &str) -> Result<Parsed, ParseError> {
     parse_bytes(text.as_bytes())
 }
 
 /// Parses strict JSON from bytes (the caller has stripped any BOM). `serde_json` validates UTF-8
 /// inside strings and the grammar outside them is ASCII, so a document that parses is UTF-8: the
 /// valid path never runs a separate UTF-8 pass. A failure is classified (encoding or syntax).
-pub fn parse_bytes(bytes: &[u8]) -> Result<Parsed, ParseError> {
+pub(crate) fn parse_bytes(bytes: &[u8]) -> Result<Parsed, ParseError> {
     if bytes
         .iter()
         .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))

@@ -24,6 +24,7 @@ pub(crate) static ENGAGEMENT_EVENT: Kind = Kind {
         &r::unknown_key::UNKNOWN_KEY,
     ],
     schema: || schema::generate::<EngagementEvent>("glia.engagement-event"),
+    round_trip: crate::payload::round_trip::<EngagementEvent>,
     detect,
     map_violation,
     check,

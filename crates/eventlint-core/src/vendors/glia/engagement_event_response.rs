@@ -29,6 +29,7 @@ pub(crate) static ENGAGEMENT_EVENT_RESPONSE: Kind = Kind {
         &r::uuid_format::UUID_FORMAT,
     ],
     schema: || schema::generate::<EventMessage>("glia.engagement-event.response"),
+    round_trip: crate::payload::round_trip::<EventMessage>,
     detect,
     map_violation,
     check,

@@ -23,6 +23,7 @@ pub(crate) static ERROR: Kind = Kind {
         &r::unknown_key::UNKNOWN_KEY,
     ],
     schema: || schema::generate::<Error>("glia.error"),
+    round_trip: crate::payload::round_trip::<Error>,
     detect,
     map_violation,
     check,

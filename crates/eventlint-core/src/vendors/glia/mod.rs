@@ -2,7 +2,7 @@
 //! (vendor-rules.md §5). Header, path and authorization rules need the whole HTTP request and
 //! are not part of the body kinds.
 
-pub mod model;
+pub(crate) mod model;
 
 pub(crate) mod engagement_event;
 pub(crate) mod engagement_event_response;

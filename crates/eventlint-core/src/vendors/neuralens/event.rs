@@ -36,6 +36,7 @@ pub(crate) static EVENT: Kind = Kind {
         &r::unknown_key::UNKNOWN_KEY,
     ],
     schema: || schema::generate::<EventRequest>("neuralens.event"),
+    round_trip: crate::payload::round_trip::<EventRequest>,
     detect,
     map_violation,
     check,

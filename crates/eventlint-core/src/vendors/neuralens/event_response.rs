@@ -23,6 +23,7 @@ pub(crate) static EVENT_RESPONSE: Kind = Kind {
         &r::unknown_key::UNKNOWN_KEY,
     ],
     schema: || schema::generate::<EventResponse>("neuralens.event.response"),
+    round_trip: crate::payload::round_trip::<EventResponse>,
     detect,
     map_violation,
     check,

@@ -1,7 +1,7 @@
 //! Neuralens: the event-tracking API, `POST https://api.neuralens.ai/analytics/event`, and its
 //! response (vendor-rules.md §3).
 
-pub mod model;
+pub(crate) mod model;
 
 pub(crate) mod event;
 pub(crate) mod event_response;

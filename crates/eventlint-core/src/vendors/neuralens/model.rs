@@ -65,7 +65,7 @@ pub struct Item {
 /// The page where the event took place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-#[expect(
+#[allow(
     clippy::enum_variant_names,
     reason = "the variants spell the wire values, e.g. `SEARCH_RESULT_PAGE`"
 )]

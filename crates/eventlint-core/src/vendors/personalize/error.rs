@@ -22,6 +22,7 @@ pub(crate) static ERROR: Kind = Kind {
         &r::unknown_key::UNKNOWN_KEY,
     ],
     schema: || schema::generate::<ErrorBody>("personalize.error"),
+    round_trip: crate::payload::round_trip::<ErrorBody>,
     detect,
     map_violation,
     check,

@@ -1,7 +1,7 @@
 //! AWS Personalize Events: the `PutEvents` request body and the rest-json error body
 //! (vendor-rules.md §4).
 
-pub mod model;
+pub(crate) mod model;
 
 pub(crate) mod error;
 pub(crate) mod properties;

@@ -49,6 +49,7 @@ pub(crate) static PUT_EVENTS: Kind = Kind {
         &r::userid_missing::USERID_MISSING,
     ],
     schema: || schema::generate::<PutEvents>("personalize.put-events"),
+    round_trip: crate::payload::round_trip::<PutEvents>,
     detect,
     map_violation,
     check,

@@ -27,6 +27,7 @@ pub(crate) static ERROR: Kind = Kind {
         &r::unknown_key::UNKNOWN_KEY,
     ],
     schema: || schema::generate::<Status>("sajari.error"),
+    round_trip: crate::payload::round_trip::<Status>,
     detect,
     map_violation,
     check,

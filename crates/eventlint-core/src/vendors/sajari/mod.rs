@@ -1,7 +1,7 @@
 //! Sajari / Search.io: the send event request, its response and the error body
 //! (vendor-rules.md §1).
 
-pub mod model;
+pub(crate) mod model;
 
 pub(crate) mod error;
 pub(crate) mod rules;

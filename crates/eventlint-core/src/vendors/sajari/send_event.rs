@@ -33,6 +33,7 @@ pub(crate) static SEND_EVENT: Kind = Kind {
         &r::weight_string::WEIGHT_STRING,
     ],
     schema: || schema::generate::<SendEventRequest>("sajari.send-event"),
+    round_trip: crate::payload::round_trip::<SendEventRequest>,
     detect,
     map_violation,
     check,

@@ -18,6 +18,7 @@ pub(crate) static SEND_EVENT_RESPONSE: Kind = Kind {
     description: "SendEventResponse: the empty object",
     rules: &[&r::body_object::BODY_OBJECT, &r::unknown_key::UNKNOWN_KEY],
     schema: || schema::generate::<SendEventResponse>("sajari.send-event.response"),
+    round_trip: crate::payload::round_trip::<SendEventResponse>,
     detect,
     map_violation,
     check,

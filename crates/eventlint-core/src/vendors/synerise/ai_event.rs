@@ -34,6 +34,7 @@ pub(crate) static AI_EVENT: Kind = Kind {
         &a::unknown_key::UNKNOWN_KEY,
     ],
     schema: || schema::generate::<AiEvent>("synerise.ai-event"),
+    round_trip: crate::payload::round_trip::<AiEvent>,
     detect,
     map_violation,
     check,

@@ -35,6 +35,7 @@ pub(crate) static AI_EVENTS_BATCH: Kind = Kind {
         &ab::shape::SHAPE,
     ],
     schema: || schema::generate::<AiEventsBatch>("synerise.ai-events-batch"),
+    round_trip: crate::payload::round_trip::<AiEventsBatch>,
     detect,
     map_violation,
     check,

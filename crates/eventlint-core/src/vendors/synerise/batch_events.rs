@@ -72,6 +72,7 @@ pub(crate) static BATCH_EVENTS: Kind = Kind {
         &e::unknown_top_level_key::UNKNOWN_TOP_LEVEL_KEY,
     ],
     schema: || schema::generate::<BatchEvents>("synerise.batch-events"),
+    round_trip: crate::payload::round_trip::<BatchEvents>,
     detect,
     map_violation,
     check,

@@ -57,6 +57,7 @@ pub(crate) static CUSTOM_EVENT: Kind = Kind {
         &e::unknown_top_level_key::UNKNOWN_TOP_LEVEL_KEY,
     ],
     schema: || schema::generate::<CustomEvent>("synerise.custom-event"),
+    round_trip: crate::payload::round_trip::<CustomEvent>,
     detect,
     map_violation,
     check,

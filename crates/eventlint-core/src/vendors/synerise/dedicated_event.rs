@@ -51,6 +51,7 @@ pub(crate) static DEDICATED_EVENT: Kind = Kind {
         &e::unknown_top_level_key::UNKNOWN_TOP_LEVEL_KEY,
     ],
     schema: || schema::generate::<DedicatedEvent>("synerise.dedicated-event"),
+    round_trip: crate::payload::round_trip::<DedicatedEvent>,
     detect,
     map_violation,
     check,

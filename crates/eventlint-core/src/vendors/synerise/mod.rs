@@ -1,7 +1,7 @@
 //! Synerise: v4 events API (custom, dedicated, batch) and the AI events API
 //! (vendor-rules.md §2).
 
-pub mod model;
+pub(crate) mod model;
 
 pub(crate) mod actions;
 pub(crate) mod ai;
