@@ -30,6 +30,7 @@ pub(crate) static AI_EVENTS_BATCH: Kind = Kind {
         &a::timestamp_contradiction::TIMESTAMP_CONTRADICTION,
         &a::timestamp_future::TIMESTAMP_FUTURE,
         &a::timestamp_missing::TIMESTAMP_MISSING,
+        &a::timestamp_type::TIMESTAMP_TYPE,
         &a::unknown_key::UNKNOWN_KEY,
         &ab::same_type::SAME_TYPE,
         &ab::shape::SHAPE,
