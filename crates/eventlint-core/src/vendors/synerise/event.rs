@@ -52,9 +52,11 @@ pub(crate) fn map_violation(
         (Keyword::Type, ["client", field]) => {
             ctx.report(r::client_string_types::finding(at, field, instance));
         }
-        // An empty email is no identifier: `client-identifier` reports it, not the pattern.
+        // An empty email is no identifier: when `client` has none, `client-identifier` reports
+        // it, not the pattern; beside another identifier it is a malformed address.
         (Keyword::Pattern(_), ["client", "email"])
-            if instance.and_then(Value::as_str) == Some("") => {}
+            if instance.and_then(Value::as_str) == Some("")
+                && !r::client_identifier::has_identifier(event.get("client")) => {}
         (Keyword::Pattern(_), ["client", "email"]) => {
             ctx.report(r::client_email_format::finding(at, instance));
         }

@@ -185,7 +185,7 @@ pub struct BatchEvents(
     "if" = {"required": ["type"], "properties": {"type": {"const": "custom"}}},
     "then" = {
         "required": ["action"],
-        "properties": {"action": {"minLength": 1, "maxLength": 32, "pattern": "^[a-zA-Z0-9\\.\\-_]+$"}}
+        "properties": {"action": {"type": "string", "minLength": 1, "maxLength": 32, "pattern": "^[a-zA-Z0-9\\.\\-_]+$"}}
     }
 ))]
 pub struct BatchEvent {
@@ -197,10 +197,11 @@ pub struct BatchEvent {
     /// `visited-screen`, `push/clicked`, `push/viewed`, `push/cancelled`, `push/received`.
     #[serde(rename = "type")]
     pub event_type: String,
-    /// The action of a custom event (required with `"type": "custom"`: at most 32 characters
-    /// from `[a-zA-Z0-9._-]`). Remove it from dedicated events: their endpoint sets it.
+    /// The action of a custom event (required with `"type": "custom"`: a string of at most 32
+    /// characters from `[a-zA-Z0-9._-]`). Ignored, whatever its value, on dedicated events: their
+    /// endpoint sets it. Remove it there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub action: Option<String>,
+    pub action: Option<Value>,
     /// The profile the event belongs to: at least one of `id`, `customId`, `uuid`, `email`.
     /// Events of one batch may belong to different profiles.
     pub client: Client,
