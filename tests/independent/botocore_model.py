@@ -72,7 +72,7 @@ class Runner:
 
     def errors(self, doc):
         out = subprocess.run(
-            [self.eventlint, "check", "-", "--kind", KIND, "--now", "2026-01-01T00:00:00Z", "--format", "json"],
+            [self.eventlint, "check", "-", "--kind", KIND, "--no-config", "--now", "2026-01-01T00:00:00Z", "--format", "json"],
             input=json.dumps(doc).encode(),
             capture_output=True,
             check=False,

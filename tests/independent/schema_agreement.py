@@ -81,7 +81,7 @@ def main():
             Draft202012Validator.check_schema(schema)
             checkers[kind] = EcmaValidator(schema)
         out = subprocess.run(
-            [eventlint, "check", rel, "--kind", kind, "--now", "2026-01-01T00:00:00Z", "--format", "json"],
+            [eventlint, "check", rel, "--kind", kind, "--no-config", "--now", "2026-01-01T00:00:00Z", "--format", "json"],
             cwd=ROOT,
             capture_output=True,
             check=False,

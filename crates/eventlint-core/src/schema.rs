@@ -53,12 +53,19 @@ pub fn schema_file(kind: &Kind) -> String {
     text
 }
 
+/// The marker a model puts on a field whose `null` is part of the wire format (e.g. protojson's
+/// "`null` means unset"): [`strip_null`] keeps that field's `null` and removes the marker.
+pub(crate) const NULLABLE_MARK: &str = "x-eventlint-nullable";
+
 /// Removes `null` from generated `Option` schemas: `type: [T, "null"]` becomes `type: T`, and
-/// `anyOf: [S, {type: null}]` becomes S.
+/// `anyOf: [S, {type: null}]` becomes S; except where the model says [`NULLABLE_MARK`].
 pub(crate) fn strip_null(value: &mut Value) {
     match value {
         Value::Object(map) => {
-            if let Some(Value::Array(types)) = map.get_mut("type") {
+            let nullable = map.remove(NULLABLE_MARK) == Some(Value::Bool(true));
+            if nullable {
+                // Nothing to strip here; nested schemas still follow the rule.
+            } else if let Some(Value::Array(types)) = map.get_mut("type") {
                 types.retain(|t| t != "null");
                 if types.len() == 1 {
                     let single = types.remove(0);
@@ -68,7 +75,7 @@ pub(crate) fn strip_null(value: &mut Value) {
             if map.get("default") == Some(&Value::Null) {
                 map.remove("default");
             }
-            if let Some(Value::Array(options)) = map.get("anyOf") {
+            if let Some(Value::Array(options)) = map.get("anyOf").filter(|_| !nullable) {
                 let non_null: Vec<Value> = options
                     .iter()
                     .filter(|o| o.get("type") != Some(&Value::String("null".to_owned())))
@@ -123,6 +130,8 @@ pub(crate) enum Keyword {
     AnyOf,
     /// `oneOf` did not match exactly one branch.
     OneOf,
+    /// The value matches a `not` schema.
+    Not,
     /// Any other keyword.
     Other(String),
 }
@@ -193,6 +202,7 @@ pub(crate) fn violations(kind: &Kind, value: &Value) -> Vec<Violation> {
                 K::Constant { expected_value } => Keyword::Const(Value::clone(expected_value)),
                 K::AnyOf { .. } => Keyword::AnyOf,
                 K::OneOfNotValid { .. } | K::OneOfMultipleValid { .. } => Keyword::OneOf,
+                K::Not { .. } => Keyword::Not,
                 other => Keyword::Other(other.keyword().to_owned()),
             };
             let pointer = Pointer::from_escaped(err.instance_path().as_str());

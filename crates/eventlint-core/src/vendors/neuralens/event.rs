@@ -32,6 +32,7 @@ pub(crate) static EVENT: Kind = Kind {
         &r::query_expected::QUERY_EXPECTED,
         &r::query_type::QUERY_TYPE,
         &r::timestamp::TIMESTAMP,
+        &r::timestamp_future::TIMESTAMP_FUTURE,
         &r::uid::UID,
         &r::unknown_key::UNKNOWN_KEY,
     ],
@@ -131,7 +132,7 @@ fn map_violation(ctx: &mut Ctx<'_>, v: &Violation, doc: &Value) -> bool {
 fn check(ctx: &mut Ctx<'_>, value: &Value) {
     let Value::Object(body) = value else { return };
     let root = Pointer::root();
-    r::timestamp::check(ctx, &root, body);
+    r::timestamp_future::check(ctx, &root, body);
     r::query_expected::check(ctx, &root, body);
     r::index_relevance::check(ctx, &root, body);
     r::page_event_consistency::check(ctx, &root, body);

@@ -35,9 +35,13 @@ pub struct SendEventRequest {
     #[schemars(length(min = 1))]
     pub token: String,
     /// The weight of the event, a 32-bit integer. "Generally a sensible weight is 1"; it may
-    /// also encode e.g. the profit of a purchase. Omitted means 0 under proto3.
+    /// also encode e.g. the profit of a purchase. Omitted or `null` means unset, i.e. 0, under
+    /// proto3.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(range(min = -2_147_483_648, max = 2_147_483_647))]
+    #[schemars(
+        range(min = -2_147_483_648, max = 2_147_483_647),
+        extend("x-eventlint-nullable" = true)
+    )]
     pub weight: Option<i32>,
     /// Additional data about the event. Every value must be a boolean, a number or a string.
     #[serde(default, skip_serializing_if = "Option::is_none")]

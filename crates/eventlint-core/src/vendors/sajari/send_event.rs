@@ -85,11 +85,9 @@ pub(crate) fn weight_value(value: &Value) -> Option<Weight> {
     }
 }
 
-/// A `weight` that failed `type: integer`: `null`, a quoted number, a fraction or another type.
+/// A `weight` that failed `type: integer` (`null` is allowed: protojson reads it as unset): a
+/// quoted number, a fraction or another type.
 fn weight_type(at: Pointer, value: &Value) -> Finding {
-    if value.is_null() {
-        return r::weight_missing_or_zero::null(at);
-    }
     match weight_value(value) {
         Some(w) if !w.integral() => r::weight_integer::fractional(at, value),
         Some(w) if !w.in_int32() => r::weight_range::finding(at, &w.text),

@@ -78,7 +78,7 @@ pub(crate) fn map_violation(
         }
         (Keyword::Type, ["item"]) => a::items_required::item_not_string(at, value("item")),
         (Keyword::AnyOf | Keyword::Type, ["eventTimestamp"]) => {
-            a::timestamp_contradiction::wrong_type(at, value("eventTimestamp"))
+            a::timestamp_type::wrong_type(at, value("eventTimestamp"))
         }
         (Keyword::Type | Keyword::MinLength(_), ["campaignId"]) => {
             a::campaignid::finding(at, value("campaignId"))

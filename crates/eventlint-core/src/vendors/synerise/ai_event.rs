@@ -31,6 +31,7 @@ pub(crate) static AI_EVENT: Kind = Kind {
         &a::timestamp_contradiction::TIMESTAMP_CONTRADICTION,
         &a::timestamp_future::TIMESTAMP_FUTURE,
         &a::timestamp_missing::TIMESTAMP_MISSING,
+        &a::timestamp_type::TIMESTAMP_TYPE,
         &a::unknown_key::UNKNOWN_KEY,
     ],
     schema: || schema::generate::<AiEvent>("synerise.ai-event"),

@@ -30,6 +30,7 @@ pub(crate) static AI_EVENTS_BATCH: Kind = Kind {
         &a::timestamp_contradiction::TIMESTAMP_CONTRADICTION,
         &a::timestamp_future::TIMESTAMP_FUTURE,
         &a::timestamp_missing::TIMESTAMP_MISSING,
+        &a::timestamp_type::TIMESTAMP_TYPE,
         &a::unknown_key::UNKNOWN_KEY,
         &ab::same_type::SAME_TYPE,
         &ab::shape::SHAPE,
@@ -91,14 +92,22 @@ fn map_violation(ctx: &mut Ctx<'_>, v: &Violation, doc: &Value) -> bool {
                 (Keyword::Type, []) => {
                     ctx.report(ab::shape::element_not_object(at, i, Some(event)));
                 }
+                // A per-event type that differs from the batch's is `same-type`; any other
+                // extra key (an equal per-event type too) is an unknown key.
                 (Keyword::AdditionalProperties(keys), []) => {
-                    let ty = batch_type(doc);
-                    let unknown = keys.iter().filter(|k| {
-                        !(TYPE_KEYS.contains(&k.as_str())
-                            && event
-                                .get(k.as_str())
-                                .is_some_and(|t| ab::same_type::differs(t, ty)))
-                    });
+                    let batch = batch_type(doc);
+                    let mut unknown = Vec::new();
+                    for key in keys {
+                        match event.get(key.as_str()) {
+                            Some(t)
+                                if TYPE_KEYS.contains(&key.as_str())
+                                    && ab::same_type::differs(t, batch) =>
+                            {
+                                ctx.report(ab::same_type::finding(base.key(key), key, t, batch));
+                            }
+                            _ => unknown.push(key),
+                        }
+                    }
                     ai::unknown_keys(ctx, &base, unknown);
                 }
                 _ => {
@@ -123,14 +132,6 @@ fn check(ctx: &mut Ctx<'_>, value: &Value) {
             continue;
         };
         let base = Pointer::root().key("items").index(i);
-        for key in TYPE_KEYS {
-            if let Some(t) = fields
-                .get(*key)
-                .filter(|t| ab::same_type::differs(t, batch))
-            {
-                ctx.report(ab::same_type::finding(base.key(key), key, t, batch));
-            }
-        }
         ai::check(ctx, &base, fields, ty);
     }
 }

@@ -165,19 +165,8 @@ fn map_element_violation(
             ElementType::Custom => {
                 return custom_event::map_event_violation(ctx, v, rel, &base, element);
             }
-            ty => {
-                let action = element.get("action").filter(|a| !a.is_null());
-                if let ((Keyword::Type, ["action"]), Some(action)) = ((&v.keyword, rel), action) {
-                    // A non-string `action` of a dedicated element is ignored like any other;
-                    // with an unknown or missing `type`, `type-known`/`type-required` report
-                    // the element.
-                    if let ElementType::Dedicated(endpoint, backend) = ty {
-                        ctx.report(b::dedicated_action::finding(at, endpoint, backend, action));
-                    }
-                    return true;
-                }
-                return event::map_violation(ctx, v, rel, &base, element);
-            }
+            // The schema constrains `action` only with `"type": "custom"`.
+            _ => return event::map_violation(ctx, v, rel, &base, element),
         },
     }
     true
@@ -199,7 +188,8 @@ fn check(ctx: &mut Ctx<'_>, value: &Value) {
         match ty {
             ElementType::Custom => custom_event::check_event(ctx, &base, event, true),
             ElementType::Dedicated(endpoint, backend) => {
-                if let Some(action @ Value::String(_)) = event.get("action") {
+                // The schema allows any `action` here (the endpoint ignores it): report every one.
+                if let Some(action) = event.get("action") {
                     ctx.report(b::dedicated_action::finding(
                         base.key("action"),
                         endpoint,

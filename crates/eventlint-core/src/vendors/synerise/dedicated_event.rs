@@ -69,12 +69,6 @@ fn map_violation(ctx: &mut Ctx<'_>, v: &Violation, doc: &Value) -> bool {
     let rel = v.path();
     match (&v.keyword, rel.as_slice()) {
         (Keyword::Type, []) => ctx.report(d::body_object::finding(doc)),
-        // A non-string `action` is ignored like any other (`null` is `synerise.event/null-value`).
-        (Keyword::Type, ["action"]) if doc.get("action").is_some_and(|a| !a.is_null()) => {
-            if let Some(action) = doc.get("action") {
-                ctx.report(d::action_ignored::finding(v.pointer.clone(), action));
-            }
-        }
         _ => return event::map_violation(ctx, v, &rel, &Pointer::root(), doc),
     }
     true
@@ -86,7 +80,8 @@ fn check(ctx: &mut Ctx<'_>, value: &Value) {
 }
 
 fn check_event(ctx: &mut Ctx<'_>, base: &Pointer, body: &Map<String, Value>) {
-    if let Some(action @ Value::String(_)) = body.get("action") {
+    // The schema allows any `action` (the endpoint ignores it); this rule reports every one.
+    if let Some(action) = body.get("action") {
         ctx.report(d::action_ignored::finding(base.key("action"), action));
     }
     event::check(ctx, base, body);

@@ -40,7 +40,11 @@ pub(crate) fn map_violation(
         (Keyword::Type, ["client"]) => ctx.report(r::client_required::wrong_type(at, instance)),
         (Keyword::AnyOf, ["client"]) => ctx.report(r::client_identifier::finding(at, instance)),
         (Keyword::Type, [_, _] | [_]) if is_null && !matches!(rel, ["label"]) => {
-            ctx.report(r::null_value::finding(at, rel));
+            ctx.report(r::null_value::finding(at, rel, event));
+        }
+        // A `null` at any depth inside `params` (`ParamValue` is `not: {type: null}`).
+        (Keyword::Not, ["params", _, ..]) if is_null => {
+            ctx.report(r::null_value::finding(at, rel, event));
         }
         (Keyword::Type | Keyword::Minimum(_) | Keyword::Maximum(_), ["client", "id"]) => {
             ctx.report(r::client_id_type::finding(at, instance));
@@ -48,9 +52,11 @@ pub(crate) fn map_violation(
         (Keyword::Type, ["client", field]) => {
             ctx.report(r::client_string_types::finding(at, field, instance));
         }
-        // An empty email is no identifier: `client-identifier` reports it, not the pattern.
+        // An empty email is no identifier: when `client` has none, `client-identifier` reports
+        // it, not the pattern; beside another identifier it is a malformed address.
         (Keyword::Pattern(_), ["client", "email"])
-            if instance.and_then(Value::as_str) == Some("") => {}
+            if instance.and_then(Value::as_str) == Some("")
+                && !r::client_identifier::has_identifier(event.get("client")) => {}
         (Keyword::Pattern(_), ["client", "email"]) => {
             ctx.report(r::client_email_format::finding(at, instance));
         }
@@ -93,7 +99,6 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, event: &Map<String, Value
         r::params_system_collision::check(ctx, &at, params);
         r::params_email::check(ctx, &at, params, event.get("client"));
         r::params_datetime_tz::check(ctx, &at, params);
-        r::null_value::check_params(ctx, &at, params);
     }
     r::eventsalt_no_time::check(ctx, base, event);
     r::eventsalt_future_time::check(ctx, base, event);

@@ -1,7 +1,10 @@
 //! Synerise v4 event bodies as Rust types. Their JSON Schemas are generated from these types;
 //! doc comments become schema descriptions.
 
-use schemars::JsonSchema;
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -35,6 +38,7 @@ pub struct CustomEvent {
     /// Additional event parameters (free-form). The names `modifiedBy`, `apiKey`, `eventUUID`,
     /// `ip`, `time` and `businessProfileId` are reserved and overwritten by the system.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<BTreeMap<String, ParamValue>>")]
     pub params: Option<Map<String, Value>>,
     /// Makes the event overwritable: an event with the same salt, profile, action and time
     /// replaces the earlier one.
@@ -72,6 +76,28 @@ pub struct Client {
     pub email: Option<String>,
 }
 
+/// The schema of a `params` value (the field stays a `serde_json::Value`): any JSON value but
+/// `null`, at any depth. "Do not send null values" (SYN-PHP); `synerise.event/null-value`
+/// reports each `null` from this schema.
+#[derive(Debug)]
+pub enum ParamValue {}
+
+impl JsonSchema for ParamValue {
+    fn schema_name() -> Cow<'static, str> {
+        "ParamValue".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let itself = generator.subschema_for::<Self>();
+        json_schema!({
+            "description": "An event parameter value: any JSON value but `null`, also inside arrays and objects.",
+            "not": {"type": "null"},
+            "items": itself,
+            "additionalProperties": itself
+        })
+    }
+}
+
 fn dog_bark_example() -> Value {
     serde_json::json!({
         "action": "dog.bark",
@@ -96,10 +122,10 @@ fn dog_bark_example() -> Value {
     example = hit_timer_example()
 )]
 pub struct DedicatedEvent {
-    /// Not used: the dedicated endpoint sets the action itself (e.g. `client.hitTimer` for
-    /// `/v4/events/hit-timer`). Leave it out.
+    /// Ignored, whatever its value: the dedicated endpoint sets the action itself (e.g.
+    /// `client.hitTimer` for `/v4/events/hit-timer`). Leave it out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub action: Option<String>,
+    pub action: Option<Value>,
     /// The profile the event belongs to: at least one of `id`, `customId`, `uuid`, `email`.
     pub client: Client,
     /// A non-empty string. A legacy property, not used by Synerise nor stored.
@@ -116,6 +142,7 @@ pub struct DedicatedEvent {
     /// `apiKey`, `eventUUID`, `ip`, `time` and `businessProfileId` are reserved and overwritten
     /// by the system.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<BTreeMap<String, ParamValue>>")]
     pub params: Option<Map<String, Value>>,
     /// Makes the event overwritable: an event with the same salt, profile, action and time
     /// replaces the earlier one.
@@ -158,7 +185,7 @@ pub struct BatchEvents(
     "if" = {"required": ["type"], "properties": {"type": {"const": "custom"}}},
     "then" = {
         "required": ["action"],
-        "properties": {"action": {"minLength": 1, "maxLength": 32, "pattern": "^[a-zA-Z0-9\\.\\-_]+$"}}
+        "properties": {"action": {"type": "string", "minLength": 1, "maxLength": 32, "pattern": "^[a-zA-Z0-9\\.\\-_]+$"}}
     }
 ))]
 pub struct BatchEvent {
@@ -170,10 +197,11 @@ pub struct BatchEvent {
     /// `visited-screen`, `push/clicked`, `push/viewed`, `push/cancelled`, `push/received`.
     #[serde(rename = "type")]
     pub event_type: String,
-    /// The action of a custom event (required with `"type": "custom"`: at most 32 characters
-    /// from `[a-zA-Z0-9._-]`). Remove it from dedicated events: their endpoint sets it.
+    /// The action of a custom event (required with `"type": "custom"`: a string of at most 32
+    /// characters from `[a-zA-Z0-9._-]`). Ignored, whatever its value, on dedicated events: their
+    /// endpoint sets it. Remove it there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub action: Option<String>,
+    pub action: Option<Value>,
     /// The profile the event belongs to: at least one of `id`, `customId`, `uuid`, `email`.
     /// Events of one batch may belong to different profiles.
     pub client: Client,
@@ -188,6 +216,7 @@ pub struct BatchEvent {
     /// Additional event parameters (free-form). The names `modifiedBy`, `apiKey`, `eventUUID`,
     /// `ip`, `time` and `businessProfileId` are reserved and overwritten by the system.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<BTreeMap<String, ParamValue>>")]
     pub params: Option<Map<String, Value>>,
     /// Makes the event overwritable. Never reuse a salt for another profile or action.
     #[serde(default, skip_serializing_if = "Option::is_none")]

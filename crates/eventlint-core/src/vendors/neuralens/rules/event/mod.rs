@@ -12,5 +12,6 @@ pub(crate) mod page_event_consistency;
 pub(crate) mod query_expected;
 pub(crate) mod query_type;
 pub(crate) mod timestamp;
+pub(crate) mod timestamp_future;
 pub(crate) mod uid;
 pub(crate) mod unknown_key;

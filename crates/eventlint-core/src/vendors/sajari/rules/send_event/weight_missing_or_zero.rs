@@ -33,17 +33,7 @@ declare_rule! {
 const HELP: &str =
     "send `\"weight\": 1`, the weight the documentation calls sensible, unless 0 is meant";
 
-/// `weight: null`, found by the schema.
-pub(crate) fn null(at: Pointer) -> Finding {
-    Finding::new(
-        &WEIGHT_MISSING_OR_ZERO,
-        at,
-        "`weight` is `null`, which proto3 reads as unset, i.e. 0",
-    )
-    .help(HELP)
-}
-
-/// An absent or zero `weight`.
+/// An absent, `null` or zero `weight` (the schema allows `null`: protojson reads it as unset).
 pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, body: &Map<String, Value>) {
     match body.get("weight") {
         None => ctx.report(
@@ -54,6 +44,14 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, body: &Map<String, Value>
             )
             .help(HELP)
             .note("what the ranking system does with a zero-weight event is not documented"),
+        ),
+        Some(Value::Null) => ctx.report(
+            Finding::new(
+                &WEIGHT_MISSING_OR_ZERO,
+                base.key("weight"),
+                "`weight` is `null`, which proto3 reads as unset, i.e. 0",
+            )
+            .help(HELP),
         ),
         Some(v) if weight_value(v).is_some_and(|w| w.value == 0.0) => ctx.report(
             Finding::new(

@@ -11,4 +11,5 @@ pub(crate) mod items_required;
 pub(crate) mod timestamp_contradiction;
 pub(crate) mod timestamp_future;
 pub(crate) mod timestamp_missing;
+pub(crate) mod timestamp_type;
 pub(crate) mod unknown_key;

@@ -1,8 +1,6 @@
 use chrono::{DateTime, Utc};
-use serde_json::Value;
 
 use crate::check::{Ctx, Finding};
-use crate::describe::describe;
 use crate::diagnostic::Severity;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
@@ -13,13 +11,11 @@ declare_rule! {
     /// `eventTimestamp` is Unix time in milliseconds (an integer) or an ISO 8601 date-time
     /// string:
     /// - an ISO 8601 string is accepted, with an info: the prose documents milliseconds;
-    /// - any other string (e.g. `"1670505802000"` or `"2022-12-08 13:23:22"`) is an error;
-    /// - another JSON type (boolean, object, array, `null`) is an error;
-    /// - a fractional number is a warning (milliseconds are whole).
+    /// - any other string (e.g. `"1670505802000"` or `"2022-12-08 13:23:22"`) is an error.
     ///
-    /// The unit of a number (seconds sent where milliseconds are documented) is
-    /// `common/epoch-unit`'s business. Not marked structural: the ISO-string info is no schema
-    /// violation, although the wrong-type cases are.
+    /// Another JSON type, or a fractional number, fails the schema and is reported by
+    /// `synerise.ai-event/timestamp-type`; the unit of a number (seconds sent where milliseconds
+    /// are documented) is `common/epoch-unit`'s business.
     ///
     /// ## Why
     /// SEED-001 contradicts itself: "`eventTimestamp` is the Unix time of the occurrence, in
@@ -79,27 +75,4 @@ pub(crate) fn check_string(ctx: &mut Ctx<'_>, at: &Pointer, value: &str) -> Opti
         .help(help),
     );
     None
-}
-
-/// A schema violation of `eventTimestamp`: a fraction (warning) or another JSON type (error).
-pub(crate) fn wrong_type(at: Pointer, value: Option<&Value>) -> Finding {
-    match value {
-        Some(Value::Number(n)) => Finding::new(
-            &TIMESTAMP_CONTRADICTION,
-            at,
-            format!("`eventTimestamp` `{n}` is not a whole number of milliseconds"),
-        )
-        .severity(Severity::Warning)
-        .help("send whole Unix milliseconds, e.g. `Math.round(…)` or `Date.now()`"),
-        other => Finding::new(
-            &TIMESTAMP_CONTRADICTION,
-            at,
-            format!(
-                "`eventTimestamp` is {}, not Unix milliseconds nor an ISO 8601 string",
-                other.map_or_else(|| "missing".to_owned(), describe)
-            ),
-        )
-        .severity(Severity::Error)
-        .help("send Unix milliseconds as a number, e.g. `1670505802000`, or omit `eventTimestamp`"),
-    }
 }

@@ -9,7 +9,9 @@ use crate::vendors::synerise::model::AI_EVENT_TYPES;
 declare_rule! {
     /// ## What it checks
     /// No event of an AI batch carries its own type (`eventType` or `type`) that differs from the
-    /// batch's `eventType`. (A per-event type equal to the batch's is only an unknown key.)
+    /// batch's `eventType`. (A per-event type equal to the batch's is only an unknown key.) An
+    /// event has no such key in the generated schema (`additionalProperties: false`); this rule
+    /// names that violation when the key holds another type.
     ///
     /// ## Why
     /// "All events in a batch must be of the same type" (SEED-001): the single top-level
@@ -27,6 +29,7 @@ declare_rule! {
         id: "synerise.ai-events-batch/same-type",
         severity: Error,
         summary: "An event of an AI batch has a different type than the batch",
+        structural: true,
     };
 }
 

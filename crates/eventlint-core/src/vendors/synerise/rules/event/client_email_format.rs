@@ -42,6 +42,15 @@ pub(crate) fn finding(at: Pointer, value: Option<&Value>) -> Finding {
     } else {
         "it does not match the documented email pattern"
     };
-    Finding::new(&CLIENT_EMAIL_FORMAT, at, format!("`client.email` `{email}` is not a valid email address: {why}"))
-        .help("send a full address such as `name@example.com` in `client.email`, or identify the profile with `customId`")
+    let message = if email.is_empty() {
+        "`client.email` is empty, which is not a valid email address".to_owned()
+    } else {
+        format!("`client.email` `{email}` is not a valid email address: {why}")
+    };
+    let help = if email.is_empty() {
+        "remove the empty `email`: `client` is identified by its other identifier"
+    } else {
+        "send a full address such as `name@example.com` in `client.email`, or identify the profile with `customId`"
+    };
+    Finding::new(&CLIENT_EMAIL_FORMAT, at, message).help(help)
 }

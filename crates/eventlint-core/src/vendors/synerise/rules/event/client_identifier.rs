@@ -47,3 +47,14 @@ pub(crate) fn finding(at: Pointer, client: Option<&Value>) -> Finding {
     Finding::new(&CLIENT_IDENTIFIER, at, message)
         .help("add one of `id`, `customId`, `uuid` or `email` to `client`")
 }
+
+/// Whether `client` satisfies the schema's `anyOf`: an `id` that is not `null`, or a `customId`,
+/// `uuid` or `email` that is neither `null` nor `""`.
+pub(crate) fn has_identifier(client: Option<&Value>) -> bool {
+    let Some(client) = client else { return false };
+    ["id", "customId", "uuid", "email"].into_iter().any(|key| {
+        client
+            .get(key)
+            .is_some_and(|v| !v.is_null() && (key == "id" || v != ""))
+    })
+}

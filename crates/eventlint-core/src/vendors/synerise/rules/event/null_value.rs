@@ -1,14 +1,17 @@
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use crate::check::{Ctx, Finding};
+use crate::check::Finding;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 
 declare_rule! {
     /// ## What it checks
     /// No field holds `null`: optional top-level fields (`time`, `params`, `eventSalt`), `client`
-    /// identifiers, and `params` values at any depth. A `null` required field (`action`, `client`,
-    /// `label`) is reported by that field's own rule, as an error.
+    /// identifiers, and `params` values at any depth, in arrays and objects too (the generated
+    /// schemas say so: `params` values are `$defs/ParamValue`, `not: {type: null}` all the way
+    /// down). A `null` required field (`action`, `client`, `label`) is reported by that field's
+    /// own rule, as an error; a dedicated event's `action`, whatever its value, by
+    /// `synerise.dedicated-event/action-ignored`.
     ///
     /// ## Why
     /// "If you don't have a value for a field, omit that field. Do not send null values" (SYN-PHP,
@@ -26,54 +29,34 @@ declare_rule! {
         id: "synerise.event/null-value",
         severity: Warning,
         summary: "A field holds `null`; Synerise says to omit it instead",
+        structural: true,
     };
 }
 
-fn field_name(rel: &[&str]) -> String {
-    rel.join(".")
+/// The dotted name of the member at `rel` inside `event`: `params.cart[0].coupon`.
+fn field_name(rel: &[&str], event: &Value) -> String {
+    let mut name = String::new();
+    let mut current = Some(event);
+    for segment in rel {
+        if let Some(Value::Array(items)) = current {
+            name.push('[');
+            name.push_str(segment);
+            name.push(']');
+            current = segment.parse::<usize>().ok().and_then(|i| items.get(i));
+        } else {
+            if !name.is_empty() {
+                name.push('.');
+            }
+            name.push_str(segment);
+            current = current.and_then(|v| v.get(segment));
+        }
+    }
+    name
 }
 
-/// A `null` in a typed optional field, found by the schema.
-pub(crate) fn finding(at: Pointer, rel: &[&str]) -> Finding {
-    let name = field_name(rel);
+/// A `null` the schema rejects: a typed optional field, or a `params` value at any depth.
+pub(crate) fn finding(at: Pointer, rel: &[&str], event: &Value) -> Finding {
+    let name = field_name(rel, event);
     Finding::new(&NULL_VALUE, at, format!("`{name}` is `null`"))
         .help(format!("omit `{name}` instead of sending `null`"))
-}
-
-/// `null` values anywhere inside `params` (names and pointers are built only for a `null`).
-pub(crate) fn check_params(ctx: &mut Ctx<'_>, at: &Pointer, params: &Map<String, Value>) {
-    for (key, value) in params {
-        if contains_null(value) {
-            walk(ctx, &at.key(key), &format!("params.{key}"), value);
-        }
-    }
-}
-
-fn contains_null(value: &Value) -> bool {
-    match value {
-        Value::Null => true,
-        Value::Object(members) => members.values().any(contains_null),
-        Value::Array(items) => items.iter().any(contains_null),
-        _ => false,
-    }
-}
-
-fn walk(ctx: &mut Ctx<'_>, at: &Pointer, name: &str, value: &Value) {
-    match value {
-        Value::Null => ctx.report(
-            Finding::new(&NULL_VALUE, at.clone(), format!("`{name}` is `null`"))
-                .help(format!("omit `{name}` instead of sending `null`")),
-        ),
-        Value::Object(members) => {
-            for (key, v) in members.iter().filter(|(_, v)| contains_null(v)) {
-                walk(ctx, &at.key(key), &format!("{name}.{key}"), v);
-            }
-        }
-        Value::Array(items) => {
-            for (i, v) in items.iter().enumerate().filter(|(_, v)| contains_null(v)) {
-                walk(ctx, &at.index(i), &format!("{name}[{i}]"), v);
-            }
-        }
-        _ => {}
-    }
 }
