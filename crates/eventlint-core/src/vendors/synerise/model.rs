@@ -80,7 +80,7 @@ pub struct Client {
 /// `null`, at any depth. "Do not send null values" (SYN-PHP); `synerise.event/null-value`
 /// reports each `null` from this schema.
 #[derive(Debug)]
-pub enum ParamValue {}
+pub(crate) enum ParamValue {}
 
 impl JsonSchema for ParamValue {
     fn schema_name() -> Cow<'static, str> {
