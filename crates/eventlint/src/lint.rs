@@ -33,7 +33,7 @@ Configuration: the nearest eventlint.toml from the current directory upward, or 
 Command-line flags win over it (--now, --kind, --deny-warnings).")]
 pub(crate) struct CheckArgs {
     /// Files, directories or - (stdin). Default: the current directory.
-    paths: Vec<String>,
+    paths: Vec<PathBuf>,
     /// Check every document as KIND (no detection); see `eventlint kinds`. Wins over eventlint.toml.
     #[arg(long, value_name = "KIND")]
     kind: Option<String>,
