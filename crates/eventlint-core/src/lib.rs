@@ -17,6 +17,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod kind;
 pub mod pointer;
+pub mod redact;
 pub mod registry;
 pub mod render;
 pub mod report;

@@ -10,7 +10,7 @@ use clap::Args;
 use eventlint_core::config::{self, FileSettings};
 use eventlint_core::render::{github, human, json, junit, sarif};
 use eventlint_core::report::{self, DocumentOutcome, FileRecord, Run, Summary};
-use eventlint_core::{CheckOptions, Kind, check_document};
+use eventlint_core::{CheckOptions, Kind, check_document, redact};
 use rayon::prelude::*;
 
 use crate::input::{self, Input, Mode};
@@ -59,6 +59,10 @@ pub(crate) struct CheckArgs {
     /// Ignore any eventlint.toml.
     #[arg(long, conflicts_with = "config")]
     no_config: bool,
+    /// Hide the payloads' values (personal data) in every report: masked in snippets, replaced
+    /// by ‹redacted› in messages; keys, pointers and positions are kept.
+    #[arg(long)]
+    redact: bool,
 }
 
 /// Lines handed to the thread pool at once when streaming NDJSON.
@@ -168,6 +172,9 @@ pub(crate) fn run(args: &CheckArgs, format_at: &[usize], output_at: &[usize]) ->
     }
     run.files.sort_by(|a, b| a.path.cmp(&b.path));
     report::sort(&mut run.outcomes);
+    if args.redact {
+        run.outcomes = run.outcomes.into_iter().map(redact::redact).collect();
+    }
     for o in &run.outcomes {
         run.summary.add(o);
     }
