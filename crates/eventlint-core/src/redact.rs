@@ -313,8 +313,10 @@ mod tests {
     use crate::check::{CheckOptions, check_document};
 
     fn outcome(text: &str) -> DocumentOutcome {
-        let mut options = CheckOptions::default();
-        options.kind = crate::Kind::find("synerise.custom-event");
+        let options = CheckOptions {
+            kind: crate::Kind::find("synerise.custom-event"),
+            ..CheckOptions::default()
+        };
         let report = check_document(text.as_bytes(), &options);
         DocumentOutcome::new("t.json", 1, 0, text.as_bytes(), report)
     }

@@ -198,16 +198,13 @@ fn walk(root: &Path, inputs: &mut Vec<Input>, problems: &mut Vec<String>) {
                     inputs.push(input);
                     continue;
                 };
-                match seen.get(&real) {
-                    Some(&i) => {
-                        if path.components().count() < components(&inputs[i]) {
-                            inputs[i] = input;
-                        }
+                if let Some(&i) = seen.get(&real) {
+                    if path.components().count() < components(&inputs[i]) {
+                        inputs[i] = input;
                     }
-                    None => {
-                        seen.insert(real, inputs.len());
-                        inputs.push(input);
-                    }
+                } else {
+                    seen.insert(real, inputs.len());
+                    inputs.push(input);
                 }
             }
             Err(err) => walk_error(root, &err, problems),

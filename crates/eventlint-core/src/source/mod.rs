@@ -76,16 +76,16 @@ pub fn decode(bytes: &[u8]) -> Result<&str, ParseError> {
         ));
     }
     // JSON text starts with ASCII; in UTF-16 without a BOM that is a byte and a NUL.
-    if let [a, b, ..] = bytes {
-        if (*a == 0) != (*b == 0) {
-            let (order, nul) = if *a == 0 { ("BE", 0) } else { ("LE", 1) };
-            return Err(encoding(
-                nul,
-                format!(
-                    "the document looks like UTF-16{order} without a byte order mark (every other byte is NUL); JSON must be UTF-8"
-                ),
-            ));
-        }
+    if let [a, b, ..] = bytes
+        && (*a == 0) != (*b == 0)
+    {
+        let (order, nul) = if *a == 0 { ("BE", 0) } else { ("LE", 1) };
+        return Err(encoding(
+            nul,
+            format!(
+                "the document looks like UTF-16{order} without a byte order mark (every other byte is NUL); JSON must be UTF-8"
+            ),
+        ));
     }
     std::str::from_utf8(bytes).map_err(|e| {
         let at = e.valid_up_to();
@@ -208,10 +208,9 @@ fn syntax_error(text: &str, err: &serde_json::Error) -> ParseError {
     if matches!(
         what.as_str(),
         "lone leading surrogate in hex escape" | "unexpected end of hex escape"
-    ) {
-        if let Some(error) = lone_surrogate(text, offset) {
-            return error;
-        }
+    ) && let Some(error) = lone_surrogate(text, offset)
+    {
+        return error;
     }
     if what.starts_with("control character") {
         return control_character(text, offset, true);
