@@ -73,6 +73,7 @@ pub fn render(outcomes: &[DocumentOutcome], summary: &Summary, style: Style) -> 
                 let report = Report {
                     d: &d,
                     source: &source,
+                    whole: whole_document(&text, diagnostic),
                 };
                 let _ = handler.render_report(&mut out, &report);
             } else {
@@ -85,6 +86,7 @@ pub fn render(outcomes: &[DocumentOutcome], summary: &Summary, style: Style) -> 
                 let report = Report {
                     d: diagnostic,
                     source: &source,
+                    whole: whole_document(&text, diagnostic),
                 };
                 let _ = handler.render_report(&mut out, &report);
             }
@@ -265,6 +267,12 @@ impl SourceCode for DocumentSource<'_> {
 struct Report<'a> {
     d: &'a Diagnostic,
     source: &'a DocumentSource<'a>,
+    /// The span covers the whole document (labelled so).
+    whole: bool,
+}
+
+fn whole_document(text: &str, d: &Diagnostic) -> bool {
+    d.span.end - d.span.start + 2 >= text.trim_end().len()
 }
 
 impl fmt::Debug for Report<'_> {
@@ -312,7 +320,7 @@ impl miette::Diagnostic for Report<'_> {
         }
         let label = if !d.pointer.is_empty() {
             format!("at `{}`", d.pointer)
-        } else if d.span.end - d.span.start + 2 >= self.source.text.trim_end().len() {
+        } else if self.whole {
             "the document".to_owned()
         } else {
             "here".to_owned()
