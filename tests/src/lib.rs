@@ -228,6 +228,77 @@ pub mod cli {
         child.wait_with_output().expect("eventlint finishes")
     }
 
+    /// Starts eventlint in `dir` with `args` (not necessarily UTF-8) and extra environment
+    /// variables; stdin is empty, stdout and stderr are pipes. Finish it with [`finish`].
+    ///
+    /// # Panics
+    /// When the binary cannot run.
+    #[must_use]
+    pub fn spawn<S: AsRef<std::ffi::OsStr>>(
+        dir: &Path,
+        args: &[S],
+        env: &[(&str, &str)],
+    ) -> std::process::Child {
+        Command::new(bin())
+            .args(args)
+            .current_dir(dir)
+            .env_remove("NO_COLOR")
+            .envs(env.iter().copied())
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("eventlint runs")
+    }
+
+    /// Waits for a spawned eventlint, reading its output as it comes; a run that outlives
+    /// `deadline` is killed and fails the test (a hang is a failure, not a stuck suite).
+    ///
+    /// # Panics
+    /// When the deadline passes or the process cannot be waited for.
+    #[must_use]
+    pub fn finish(mut child: std::process::Child, deadline: std::time::Duration) -> Output {
+        use std::io::Read;
+        fn drain(pipe: Option<impl Read + Send + 'static>) -> std::thread::JoinHandle<Vec<u8>> {
+            std::thread::spawn(move || {
+                let mut buf = Vec::new();
+                if let Some(mut pipe) = pipe {
+                    let _ = pipe.read_to_end(&mut buf);
+                }
+                buf
+            })
+        }
+        let out = drain(child.stdout.take());
+        let err = drain(child.stderr.take());
+        let started = std::time::Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().expect("wait") {
+                break status;
+            }
+            if started.elapsed() > deadline {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("eventlint did not finish within {deadline:?}: a hang");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        };
+        Output {
+            status,
+            stdout: out.join().expect("stdout reader"),
+            stderr: err.join().expect("stderr reader"),
+        }
+    }
+
+    /// [`spawn`] then [`finish`].
+    #[must_use]
+    pub fn run_with_deadline<S: AsRef<std::ffi::OsStr>>(
+        dir: &Path,
+        args: &[S],
+        deadline: std::time::Duration,
+    ) -> Output {
+        finish(spawn(dir, args, &[]), deadline)
+    }
+
     /// The exit code.
     ///
     /// # Panics

@@ -481,11 +481,16 @@ fn unparsable(bytes: &[u8], err: &ParseError, options: &CheckOptions) -> Documen
         ParseError::Encoding {
             offset,
             valid_up_to,
-            hint,
+            message,
+            help,
+            note,
         } => {
             // Valid up to `valid_up_to` by construction.
             let text = std::str::from_utf8(&bytes[..*valid_up_to]).unwrap_or_default();
-            (json::encoding::finding(*offset, *hint), text)
+            (
+                json::encoding::finding(*offset, message, help, note.as_deref()),
+                text,
+            )
         }
         ParseError::Syntax {
             span,

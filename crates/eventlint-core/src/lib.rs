@@ -57,6 +57,7 @@
 
 pub mod codegen;
 pub mod config;
+pub mod redact;
 pub mod registry;
 pub mod render;
 pub mod report;

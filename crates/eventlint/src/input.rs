@@ -1,6 +1,19 @@
 //! Finding inputs: files, directories (walked with the `ignore` crate, honouring .gitignore),
 //! and stdin. Files are only ever opened for reading.
+//!
+//! Hostile trees and paths:
+//! - a FIFO named on the command line is read (so `eventlint check <(cmd)` works) but opened
+//!   non-blocking, so that nobody writing means an empty document, not a hang;
+//! - devices and sockets named on the command line are refused (`/dev/zero` never ends);
+//!   FIFOs, devices and sockets met while walking a directory are skipped;
+//! - a directory symlink loop is reported on stderr as a warning and does not change the exit
+//!   status: every file of the tree is still reached once;
+//! - a path that cannot be read (a dangling symlink, a file deleted between the walk and the
+//!   read) is reported and the other inputs are still linted; the run exits 2;
+//! - a file name that is not UTF-8 is linted and shown lossily (U+FFFD for the bad bytes).
 
+use std::collections::HashMap;
+use std::ffi::OsStr;
 use std::io::{self, BufRead, Read};
 use std::path::{Path, PathBuf};
 
@@ -56,7 +69,7 @@ impl Input {
         match self {
             Input::File { path, .. } => Ok(Box::new(io::BufReader::with_capacity(
                 1 << 16,
-                std::fs::File::open(path)?,
+                open_for_reading(path)?,
             ))),
             Input::Stdin { .. } => {
                 let mut buf = Vec::new();
@@ -65,6 +78,48 @@ impl Input {
             }
         }
     }
+}
+
+/// Opens a file read-only. A FIFO is opened non-blocking (an `open` for reading would wait for a
+/// writer forever), then read blocking: with no writer that is an immediate end of file.
+/// Anything but a regular file or a FIFO is refused. A file gone since the walk says so.
+fn open_for_reading(path: &Path) -> io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits().cast_signed());
+    }
+    let file = options.open(path).map_err(|err| {
+        if err.kind() == io::ErrorKind::NotFound && std::fs::symlink_metadata(path).is_err() {
+            io::Error::new(
+                io::ErrorKind::NotFound,
+                "it no longer exists (deleted after eventlint found it?)",
+            )
+        } else {
+            err
+        }
+    })?;
+    let kind = file.metadata()?.file_type();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            let flags = rustix::fs::fcntl_getfl(&file)?;
+            rustix::fs::fcntl_setfl(&file, flags - rustix::fs::OFlags::NONBLOCK)?;
+            return Ok(file);
+        }
+    }
+    if kind.is_dir() {
+        return Err(io::Error::other("it is a directory"));
+    }
+    if !kind.is_file() {
+        return Err(io::Error::other(
+            "it is not a regular file or a FIFO (a device or a socket); use `-` for stdin",
+        ));
+    }
+    Ok(file)
 }
 
 fn is_lintable(path: &Path) -> bool {
@@ -84,55 +139,120 @@ fn display(path: &Path) -> String {
 }
 
 /// Expands the command-line paths. Returns the inputs and the problems (unreadable paths).
-pub(crate) fn collect(paths: &[String], stdin_name: Option<&str>) -> (Vec<Input>, Vec<String>) {
+/// Warnings that do not fail the run (a symlink loop) are printed to stderr here.
+pub(crate) fn collect(paths: &[PathBuf], stdin_name: Option<&str>) -> (Vec<Input>, Vec<String>) {
     let mut inputs = Vec::new();
     let mut problems = Vec::new();
-    let default = [".".to_owned()];
+    let default = [PathBuf::from(".")];
     let paths = if paths.is_empty() {
         &default[..]
     } else {
         paths
     };
-    for arg in paths {
-        if arg == "-" {
+    for path in paths {
+        let arg = path.to_string_lossy();
+        if path.as_os_str() == OsStr::new("-") {
             let display = stdin_name.unwrap_or("<stdin>").to_owned();
             let mode = Mode::of(&display);
             inputs.push(Input::Stdin { display, mode });
             continue;
         }
-        let path = Path::new(arg);
         match std::fs::metadata(path) {
+            Err(err) if std::fs::symlink_metadata(path).is_ok() => problems.push(format!(
+                "cannot read `{arg}`: it is a symbolic link to a missing file ({err})"
+            )),
             Err(err) => problems.push(format!("cannot read `{arg}`: {err}")),
             Ok(meta) if meta.is_dir() => walk(path, &mut inputs, &mut problems),
             Ok(_) => inputs.push(Input::File {
-                path: path.to_path_buf(),
+                path: path.clone(),
                 display: display(path),
-                mode: Mode::of(arg),
+                mode: Mode::of(&arg),
             }),
         }
     }
     (inputs, problems)
 }
 
+/// Walks a directory. A file reached twice (through a symbolic link to a directory, or a loop)
+/// is linted once, under its shortest path.
 fn walk(root: &Path, inputs: &mut Vec<Input>, problems: &mut Vec<String>) {
     let walker = ignore::WalkBuilder::new(root)
         .require_git(false)
         .follow_links(true)
         .sort_by_file_name(std::cmp::Ord::cmp)
         .build();
+    let mut seen: HashMap<PathBuf, usize> = HashMap::new();
     for entry in walker {
         match entry {
             Ok(entry) => {
                 let path = entry.path();
-                if entry.file_type().is_some_and(|t| t.is_file()) && is_lintable(path) {
-                    inputs.push(Input::File {
-                        path: path.to_path_buf(),
-                        display: display(path),
-                        mode: Mode::of(&path.to_string_lossy()),
-                    });
+                if !(entry.file_type().is_some_and(|t| t.is_file()) && is_lintable(path)) {
+                    continue;
+                }
+                let input = Input::File {
+                    path: path.to_path_buf(),
+                    display: display(path),
+                    mode: Mode::of(&path.to_string_lossy()),
+                };
+                let Ok(real) = std::fs::canonicalize(path) else {
+                    inputs.push(input);
+                    continue;
+                };
+                if let Some(&i) = seen.get(&real) {
+                    if path.components().count() < components(&inputs[i]) {
+                        inputs[i] = input;
+                    }
+                } else {
+                    seen.insert(real, inputs.len());
+                    inputs.push(input);
                 }
             }
-            Err(err) => problems.push(format!("while walking `{}`: {err}", display(root))),
+            Err(err) => walk_error(root, &err, problems),
         }
+    }
+}
+
+fn components(input: &Input) -> usize {
+    match input {
+        Input::File { path, .. } => path.components().count(),
+        Input::Stdin { .. } => 0,
+    }
+}
+
+/// A loop is a warning (printed now); a dangling link or unreadable entry that would have been
+/// linted is a problem; anything else (a dangling `notes.txt` link) is no concern of eventlint.
+fn walk_error(root: &Path, err: &ignore::Error, problems: &mut Vec<String>) {
+    let mut inner = err;
+    let mut path = None;
+    loop {
+        match inner {
+            ignore::Error::WithPath { path: p, err } => {
+                path = Some(p.as_path());
+                inner = err;
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                inner = err;
+            }
+            _ => break,
+        }
+    }
+    if let ignore::Error::Loop { ancestor, child } = inner {
+        eprintln!(
+            "eventlint: warning: not following `{}`: a symbolic link loop back to `{}`",
+            display(child),
+            display(ancestor)
+        );
+        return;
+    }
+    match path {
+        Some(path) if !is_lintable(path) && !path.is_dir() => {}
+        Some(path) if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink()) => {
+            problems.push(format!(
+                "cannot read `{}`: it is a symbolic link to a missing file",
+                display(path)
+            ));
+        }
+        Some(path) => problems.push(format!("cannot read `{}`: {inner}", display(path))),
+        None => problems.push(format!("while walking `{}`: {err}", display(root))),
     }
 }

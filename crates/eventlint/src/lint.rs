@@ -10,7 +10,7 @@ use clap::Args;
 use eventlint_core::config::{self, FileSettings};
 use eventlint_core::render::human;
 use eventlint_core::report::{DocumentOutcome, FileRecord, Summary};
-use eventlint_core::{CheckOptions, Kind, check_document};
+use eventlint_core::{CheckOptions, Kind, check_document, redact};
 use rayon::prelude::*;
 
 use crate::input::{self, Input, Mode};
@@ -34,7 +34,7 @@ Configuration: the nearest eventlint.toml from the current directory upward, or 
 Command-line flags win over it (--now, --kind, --deny-warnings).")]
 pub(crate) struct CheckArgs {
     /// Files, directories or - (stdin). Default: the current directory.
-    paths: Vec<String>,
+    paths: Vec<PathBuf>,
     /// Check every document as KIND (no detection); see `eventlint kinds`. Wins over eventlint.toml.
     #[arg(long, value_name = "KIND")]
     kind: Option<String>,
@@ -63,6 +63,10 @@ pub(crate) struct CheckArgs {
     /// Threads to check with. Default: one per core.
     #[arg(long, short = 'j', value_name = "N")]
     jobs: Option<std::num::NonZeroUsize>,
+    /// Hide the payloads' values (personal data) in every report: masked in snippets, replaced
+    /// by ‹redacted› in messages; keys, pointers and positions are kept.
+    #[arg(long)]
+    redact: bool,
 }
 
 /// NDJSON is read in blocks of this many bytes (more for a longer line); each block's lines are
@@ -179,6 +183,7 @@ pub(crate) fn run(args: &CheckArgs, format_at: &[usize], output_at: &[usize]) ->
     }
     let mut emitter = Emitter {
         sinks,
+        redact: args.redact,
         summary: Summary::default(),
         internal_errors: 0,
         failed: None,
@@ -194,6 +199,7 @@ pub(crate) fn run(args: &CheckArgs, format_at: &[usize], output_at: &[usize]) ->
 
     let Emitter {
         sinks,
+        redact: _,
         summary,
         internal_errors,
         failed,
@@ -227,6 +233,8 @@ pub(crate) fn run(args: &CheckArgs, format_at: &[usize], output_at: &[usize]) ->
 /// Hands checked documents to every report, in order, and keeps the totals.
 struct Emitter {
     sinks: Vec<Box<dyn Sink>>,
+    /// `--redact`: every outcome is redacted before any report sees it.
+    redact: bool,
     summary: Summary,
     internal_errors: usize,
     /// The first write error; later writes are skipped.
@@ -244,6 +252,13 @@ impl Emitter {
         if self.failed.is_some() {
             return;
         }
+        let redacted;
+        let outcome = if self.redact {
+            redacted = redact::redact(outcome.clone());
+            &redacted
+        } else {
+            outcome
+        };
         for sink in &mut self.sinks {
             if let Err(err) = sink.outcome(outcome) {
                 self.failed = Some(err);

@@ -1,6 +1,7 @@
 //! The human report: one miette report per diagnostic, with the source snippet, a label on the
 //! exact span, the rule id, the help and the note; then a summary line.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::fmt::Write as _;
 
@@ -72,22 +73,47 @@ impl Renderer {
 
     /// Appends the reports of one document's diagnostics to `out`.
     pub fn outcome(&self, outcome: &DocumentOutcome, out: &mut String) {
-        let source = DocumentSource {
-            name: if outcome.document > 1 || outcome.line_offset > 0 {
-                format!("{} (document {})", outcome.path, outcome.document)
-            } else {
-                outcome.path.clone()
-            },
-            text: &outcome.source,
-            line_offset: outcome.line_offset,
+        let handler = &self.handler;
+        let name = if outcome.document > 1 || outcome.line_offset > 0 {
+            format!("{} (document {})", outcome.path, outcome.document)
+        } else {
+            outcome.path.clone()
         };
+        let text = printable(&outcome.source);
         for diagnostic in &outcome.diagnostics {
-            let report = Report {
-                d: diagnostic,
-                source: &source,
-            };
             // Writing to a String cannot fail.
-            let _ = self.handler.render_report(out, &report);
+            if let Some(excerpt) = Excerpt::of(&text, diagnostic) {
+                let source = DocumentSource {
+                    name: name.clone(),
+                    text: &excerpt.text,
+                    line_offset: outcome.line_offset + diagnostic.start.line - 1,
+                    column: Some(diagnostic.start.column - 1),
+                };
+                let d = Diagnostic {
+                    span: excerpt.label.clone(),
+                    end: diagnostic.start,
+                    ..diagnostic.clone()
+                };
+                let report = Report {
+                    d: &d,
+                    source: &source,
+                    whole: whole_document(&text, diagnostic),
+                };
+                let _ = handler.render_report(out, &report);
+            } else {
+                let source = DocumentSource {
+                    name: name.clone(),
+                    text: &text,
+                    line_offset: outcome.line_offset,
+                    column: None,
+                };
+                let report = Report {
+                    d: diagnostic,
+                    source: &source,
+                    whole: whole_document(&text, diagnostic),
+                };
+                let _ = handler.render_report(out, &report);
+            }
             out.push('\n');
         }
     }
@@ -115,11 +141,124 @@ pub fn summary_line(s: &Summary) -> String {
     line
 }
 
+/// The text with every control character but tab and line breaks replaced by one of the same
+/// UTF-8 length (`?` for C0 and DEL, `¿` for C1), so that a hostile document cannot drive the
+/// terminal and every byte offset stays valid.
+fn printable(text: &str) -> Cow<'_, str> {
+    let control = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    if !text.chars().any(control) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match c {
+                c if !control(c) => c,
+                c if c.len_utf8() == 1 => '?',
+                _ => '¿',
+            })
+            .collect(),
+    )
+}
+
+/// Lines longer than this many bytes are shown as a window around the diagnostic (a 50 MB
+/// one-line document must not be printed, and miette cannot lay out such a line).
+const MAX_LINE_BYTES: usize = 400;
+/// Bytes of context shown before and after the marked span in a window.
+const WINDOW_BEFORE: usize = 60;
+const WINDOW_AFTER: usize = 100;
+/// At most this many bytes of the span are marked in a window.
+const WINDOW_LABEL: usize = 200;
+
+/// A window of one long line around a diagnostic's start, with `…` where it was cut.
+#[derive(Debug)]
+struct Excerpt {
+    text: String,
+    /// The span to mark, in `text`.
+    label: std::ops::Range<usize>,
+}
+
+impl Excerpt {
+    /// `None` when every line the snippet would show is short enough to print whole.
+    fn of(text: &str, d: &Diagnostic) -> Option<Excerpt> {
+        let bytes = text.as_bytes();
+        let start = d.span.start.min(bytes.len());
+        let end = d.span.end.clamp(start, bytes.len());
+        // Lines are searched for at most MAX_LINE_BYTES either way: this stays cheap even
+        // for many diagnostics on one huge line.
+        let long = |at: usize| -> bool {
+            let lo = at.saturating_sub(MAX_LINE_BYTES);
+            let back = bytes[lo..at].contains(&b'\n') || lo == 0;
+            let hi = (at + MAX_LINE_BYTES).min(bytes.len());
+            let ahead = bytes[at..hi].contains(&b'\n') || hi == bytes.len();
+            !(back && ahead)
+        };
+        let shown_end = if d.end.line - d.start.line >= MAX_LABEL_LINES {
+            start
+        } else {
+            end
+        };
+        let line_start = bytes[..start]
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |i| i + 1);
+        let next_line = bytes[shown_end..]
+            .iter()
+            .position(|b| *b == b'\n')
+            .map(|i| shown_end + i + 1);
+        let clip = long(start)
+            || (line_start > 0 && long(line_start - 1))
+            || long(shown_end)
+            || next_line.is_some_and(|n| n < bytes.len() && long(n))
+            || shown_end - start > MAX_LABEL_LINES * MAX_LINE_BYTES;
+        if !clip {
+            return None;
+        }
+        let boundary_down = |mut i: usize| {
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let from = boundary_down(start.saturating_sub(WINDOW_BEFORE).max(line_start));
+        let line_end = bytes[start..]
+            .iter()
+            .take(WINDOW_LABEL + WINDOW_AFTER + 1)
+            .position(|b| *b == b'\n')
+            .map(|i| start + i);
+        // A span of many lines is marked by its first character (as `labels` does).
+        let marked = if shown_end == start && end > start {
+            text[start..].chars().next().map_or(0, char::len_utf8)
+        } else {
+            end - start
+        };
+        let mark_end =
+            boundary_down((start + marked.min(WINDOW_LABEL)).min(line_end.unwrap_or(usize::MAX)));
+        let to = boundary_down(
+            (mark_end + WINDOW_AFTER)
+                .min(line_end.unwrap_or(usize::MAX))
+                .min(bytes.len()),
+        );
+        let prefix = if from > line_start { "…" } else { "" };
+        let suffix = if to < bytes.len() && bytes[to] != b'\n' {
+            "…"
+        } else {
+            ""
+        };
+        let label_start = prefix.len() + start - from;
+        Some(Excerpt {
+            text: format!("{prefix}{}{suffix}", &text[from..to]),
+            label: label_start..label_start + (mark_end - start),
+        })
+    }
+}
+
 /// One document's text, shown with the file's true line numbers.
 struct DocumentSource<'a> {
     name: String,
     text: &'a str,
     line_offset: usize,
+    /// The column (0-based) shown in the header, for a window that does not start the line.
+    column: Option<usize>,
 }
 
 impl SourceCode for DocumentSource<'_> {
@@ -137,7 +276,10 @@ impl SourceCode for DocumentSource<'_> {
             inner.data(),
             *inner.span(),
             inner.line() + self.line_offset,
-            inner.column(),
+            match self.column {
+                Some(column) if context_lines_before == 0 => column,
+                _ => inner.column(),
+            },
             inner.line_count(),
         )))
     }
@@ -146,6 +288,12 @@ impl SourceCode for DocumentSource<'_> {
 struct Report<'a> {
     d: &'a Diagnostic,
     source: &'a DocumentSource<'a>,
+    /// The span covers the whole document (labelled so).
+    whole: bool,
+}
+
+fn whole_document(text: &str, d: &Diagnostic) -> bool {
+    d.span.end - d.span.start + 2 >= text.trim_end().len()
 }
 
 impl fmt::Debug for Report<'_> {
@@ -193,7 +341,7 @@ impl miette::Diagnostic for Report<'_> {
         }
         let label = if !d.pointer.is_empty() {
             format!("at `{}`", d.pointer)
-        } else if d.span.end - d.span.start + 2 >= self.source.text.trim_end().len() {
+        } else if self.whole {
             "the document".to_owned()
         } else {
             "here".to_owned()
@@ -265,5 +413,41 @@ impl miette::Diagnostic for ConfigReport<'_> {
             span.start,
             span.end - span.start,
         ))))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::{CheckOptions, check_document};
+
+    fn render_text(text: &str) -> String {
+        let report = check_document(text.as_bytes(), &CheckOptions::default());
+        let outcome = DocumentOutcome::new("t.json", 1, 0, text.as_bytes(), report);
+        let mut summary = Summary::default();
+        summary.add(&outcome);
+        render(&[outcome], &summary, Style::plain())
+    }
+
+    #[test]
+    fn a_huge_line_is_shown_as_a_window() {
+        let text = format!("[{}1,]", "1,".repeat(1_000_000));
+        let out = render_text(&text);
+        assert!(out.contains("[t.json:1:2000003]"), "{out}");
+        assert!(out.contains("│ …") && out.contains(",1,1,]\n"), "{out}");
+        assert!(out.len() < 2000, "{}", out.len());
+        // A short line beside a huge one: the huge one is not printed either.
+        let text = format!("[\n1,\n{}]", "2,".repeat(100_000));
+        let out = render_text(&text);
+        assert!(out.contains("[t.json:3:200000]"), "{out}");
+        assert!(out.len() < 2000, "{}", out.len());
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_terminal() {
+        let out = render_text("{\"a\": \"\u{1b}[31m\u{9b}\u{7}\"");
+        assert!(!out.contains('\u{1b}') && !out.contains('\u{9b}') && !out.contains('\u{7}'));
+        assert!(out.contains("\"?[31m¿?"), "{out}");
+        assert_eq!(printable("a\u{0}b\u{85}c").len(), "a\u{0}b\u{85}c".len());
     }
 }

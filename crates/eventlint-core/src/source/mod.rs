@@ -22,14 +22,19 @@ pub(crate) struct Parsed {
 /// Why a document could not be parsed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum ParseError {
-    /// Not UTF-8; `offset` is the first invalid byte (relative to the text after any BOM).
+    /// Not UTF-8 (or not text at all); `offset` is the first offending byte (relative to the
+    /// text after any BOM).
     Encoding {
-        /// First invalid byte.
+        /// First offending byte.
         offset: usize,
         /// The bytes that were valid, for positions.
         valid_up_to: usize,
-        /// What the bytes look like instead (UTF-16, binary).
-        hint: Option<&'static str>,
+        /// What is wrong, e.g. that the document is UTF-16 or looks binary.
+        message: String,
+        /// What to do.
+        help: String,
+        /// What the bytes look like instead (Latin-1), when that is a guess.
+        note: Option<String>,
     },
     /// Not strict JSON.
     Syntax {
@@ -51,20 +56,68 @@ pub fn strip_bom(bytes: &[u8]) -> (usize, &[u8]) {
     }
 }
 
-/// Decodes UTF-8 (the caller has stripped any BOM).
+/// Decodes UTF-8 (the caller has stripped any BOM). UTF-16 (with or without a byte order
+/// mark) and binary data are recognised and said so.
 pub(crate) fn decode(bytes: &[u8]) -> Result<&str, ParseError> {
+    let encoding = |offset: usize, message: String| ParseError::Encoding {
+        offset,
+        valid_up_to: offset,
+        message,
+        help: "convert it to UTF-8, e.g. `iconv -f UTF-16 -t UTF-8`".to_owned(),
+        note: None,
+    };
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        let order = if bytes[0] == 0xFF { "LE" } else { "BE" };
+        return Err(encoding(
+            0,
+            format!(
+                "the document is UTF-16{order}: it starts with a UTF-16 byte order mark; JSON must be UTF-8"
+            ),
+        ));
+    }
+    // JSON text starts with ASCII; in UTF-16 without a BOM that is a byte and a NUL.
+    if let [a, b, ..] = bytes
+        && (*a == 0) != (*b == 0)
+    {
+        let (order, nul) = if *a == 0 { ("BE", 0) } else { ("LE", 1) };
+        return Err(encoding(
+            nul,
+            format!(
+                "the document looks like UTF-16{order} without a byte order mark (every other byte is NUL); JSON must be UTF-8"
+            ),
+        ));
+    }
     std::str::from_utf8(bytes).map_err(|e| {
-        let hint = if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-            Some("the file starts with a UTF-16 byte order mark; JSON must be UTF-8")
-        } else if bytes.iter().take(8192).filter(|b| **b == 0).count() > 0 {
-            Some("the file contains NUL bytes; it looks like a binary or UTF-16 file")
-        } else {
-            None
-        };
+        let at = e.valid_up_to();
+        let head = &bytes[..bytes.len().min(8192)];
+        if let Some(nul) = head.iter().position(|b| *b == 0) {
+            return ParseError::Encoding {
+                offset: at,
+                valid_up_to: at,
+                message: format!(
+                    "the document looks binary, not text: it holds NUL bytes (the first at byte {nul}) and invalid UTF-8 at byte {at}"
+                ),
+                help: "check JSON text files only; is this file misnamed?".to_owned(),
+                note: None,
+            };
+        }
+        let byte = bytes[at];
+        let latin1 = byte >= 0xA0 && e.error_len() == Some(1);
         ParseError::Encoding {
-            offset: e.valid_up_to(),
-            valid_up_to: e.valid_up_to(),
-            hint,
+            offset: at,
+            valid_up_to: at,
+            message: format!("invalid UTF-8 at byte {at} of the document (byte 0x{byte:02X})"),
+            help: if latin1 {
+                "save the file as UTF-8, e.g. `iconv -f WINDOWS-1252 -t UTF-8`".to_owned()
+            } else {
+                "save the file as UTF-8".to_owned()
+            },
+            note: latin1.then(|| {
+                format!(
+                    "0x{byte:02X} is `{}` in Latin-1 and Windows-1252: the file looks saved in one of those encodings",
+                    char::from(byte)
+                )
+            }),
         }
     })
 }
@@ -159,6 +212,22 @@ fn syntax_error(text: &str, err: &serde_json::Error) -> ParseError {
             ),
         };
     }
+    if what == "number out of range" {
+        return number_out_of_range(text, offset);
+    }
+    if matches!(
+        what.as_str(),
+        "lone leading surrogate in hex escape" | "unexpected end of hex escape"
+    ) && let Some(error) = lone_surrogate(text, offset)
+    {
+        return error;
+    }
+    if what.starts_with("control character") {
+        return control_character(text, offset, true);
+    }
+    if at(offset).is_some_and(|c| c < 0x20 && !matches!(c, b' ' | b'\t' | b'\n' | b'\r')) {
+        return control_character(text, offset, false);
+    }
     if what == "trailing characters" {
         return ParseError::Syntax {
             span: char_span(offset.min(bytes.len().saturating_sub(1))),
@@ -213,6 +282,128 @@ fn syntax_error(text: &str, err: &serde_json::Error) -> ParseError {
     };
     ParseError::Syntax {
         span: char_span(i),
+        message,
+        help: Some(help),
+    }
+}
+
+/// A number too large for a 64-bit float (`1e400`): the whole number is marked.
+fn number_out_of_range(text: &str, offset: usize) -> ParseError {
+    let bytes = text.as_bytes();
+    let is_num = |b: u8| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E');
+    let mut start = offset.min(bytes.len());
+    while start > 0 && is_num(bytes[start - 1]) {
+        start -= 1;
+    }
+    let mut end = start;
+    while end < bytes.len() && is_num(bytes[end]) {
+        end += 1;
+    }
+    let number = &text[start..end];
+    let shown = if number.len() > 40 {
+        format!("{}…", &number[..40])
+    } else {
+        number.to_owned()
+    };
+    ParseError::Syntax {
+        span: start..end,
+        message: format!(
+            "the number `{shown}` exceeds what a 64-bit float holds (at most about 1.8e308 in magnitude)"
+        ),
+        help: Some(
+            "send a smaller number; a value that must keep every digit belongs in a string"
+                .to_owned(),
+        ),
+    }
+}
+
+/// The `\uXXXX` escape of a UTF-16 surrogate that has no partner, searched backwards from where
+/// `serde_json` stopped (it stops after the escape, or after the escape that should have been
+/// the partner).
+fn lone_surrogate(text: &str, offset: usize) -> Option<ParseError> {
+    let bytes = text.as_bytes();
+    let end = offset.min(bytes.len().saturating_sub(1));
+    let from = end.saturating_sub(16);
+    (from..=end).rev().find_map(|i| {
+        let escape = bytes.get(i..i + 6)?;
+        if escape[0] != b'\\' || escape[1] != b'u' {
+            return None;
+        }
+        let hex = std::str::from_utf8(&escape[2..]).ok()?;
+        let unit = u16::from_str_radix(hex, 16).ok()?;
+        let escape = &text[i..i + 6];
+        let message = match unit {
+            0xD800..=0xDBFF => format!(
+                "`{escape}` is a lone UTF-16 surrogate: a high surrogate must be followed by a low one (`\\uDC00`–`\\uDFFF`)"
+            ),
+            0xDC00..=0xDFFF => format!(
+                "`{escape}` is a lone UTF-16 surrogate: a low surrogate must follow a high one (`\\uD800`–`\\uDBFF`)"
+            ),
+            _ => return None,
+        };
+        Some(ParseError::Syntax {
+            span: i..i + 6,
+            message: format!("{message}; alone it is not a Unicode character"),
+            help: Some(
+                "escape a character outside the BMP as a pair (😀 is `\\uD83D\\uDE00`), or write it as UTF-8; \
+                 a lone surrogate is rejected or garbled by most parsers"
+                    .to_owned(),
+            ),
+        })
+    })
+}
+
+/// A raw control character (U+0000–U+001F): inside a string it must be escaped; between values
+/// only space, tab and line breaks are allowed.
+fn control_character(text: &str, offset: usize, in_string: bool) -> ParseError {
+    let bytes = text.as_bytes();
+    // serde_json may stop on the character or just after it.
+    let i = if bytes.get(offset).is_some_and(|b| *b < 0x20) {
+        offset
+    } else {
+        (0..=offset.min(bytes.len().saturating_sub(1)))
+            .rev()
+            .find(|i| bytes[*i] < 0x20)
+            .unwrap_or(offset.min(bytes.len()))
+    };
+    let c = bytes.get(i).copied().unwrap_or(0);
+    let name = match c {
+        0 => " (NUL)",
+        b'\t' => " (tab)",
+        b'\n' => " (line feed)",
+        b'\r' => " (carriage return)",
+        0x1B => " (escape)",
+        _ => "",
+    };
+    let escape = match c {
+        b'\t' => "\\t".to_owned(),
+        b'\n' => "\\n".to_owned(),
+        b'\r' => "\\r".to_owned(),
+        _ => format!("\\u{c:04X}"),
+    };
+    let (message, help) = if in_string {
+        (
+            format!(
+                "raw control character U+{c:04X}{name} in a string: JSON strings must escape control characters (U+0000–U+001F)"
+            ),
+            if c == b'\n' {
+                "a string cannot span lines: write the line break as `\\n`, or close the string"
+                    .to_owned()
+            } else {
+                format!("write it as `{escape}`, or remove it")
+            },
+        )
+    } else {
+        (
+            format!(
+                "unexpected control character U+{c:04X}{name}: between values JSON allows only spaces, tabs and line breaks"
+            ),
+            "remove it; NUL and other control bytes often mean the file is binary or UTF-16"
+                .to_owned(),
+        )
+    };
+    ParseError::Syntax {
+        span: i..(i + 1).min(bytes.len()),
         message,
         help: Some(help),
     }
@@ -359,6 +550,85 @@ mod tests {
         let text = "[".repeat(100_000);
         let (_, message) = syntax(&text);
         assert!(message.contains("128 levels"), "{message}");
+    }
+
+    #[test]
+    fn numbers_out_of_range_are_marked_whole() {
+        let text = "{\"a\": 1e400, \"b\": 2}";
+        let (span, message) = syntax(text);
+        assert_eq!(&text[span], "1e400");
+        assert!(message.contains("64-bit float"), "{message}");
+        let text = "[-1.5E+999]";
+        let (span, _) = syntax(text);
+        assert_eq!(&text[span], "-1.5E+999");
+        // In range: 2^64 and -0 parse (as floats).
+        assert!(parse("[18446744073709551616, -0, 1e-400]").is_ok());
+    }
+
+    #[test]
+    fn lone_surrogates_point_at_the_escape() {
+        for (text, escape, which) in [
+            (r#"{"a": "\ud800"}"#, r"\ud800", "high"),
+            (r#"{"a": "x\uDC00y"}"#, r"\uDC00", "low"),
+            (r#"{"a": "\ud800\u0041"}"#, r"\ud800", "high"),
+            (r#"{"a": "\ud800\n"}"#, r"\ud800", "high"),
+        ] {
+            let (span, message) = syntax(text);
+            assert_eq!(&text[span], escape, "{text}");
+            assert!(
+                message.contains(&format!("a {which} surrogate")),
+                "{message}"
+            );
+        }
+        assert!(parse(r#"{"a": "\ud83d\ude00"}"#).is_ok());
+    }
+
+    #[test]
+    fn control_characters() {
+        let text = "{\"a\": \"x\0y\"}";
+        let (span, message) = syntax(text);
+        assert_eq!(span, 8..9);
+        assert!(message.contains("U+0000 (NUL) in a string"), "{message}");
+        let text = "{\"a\": \"x\ny\"}";
+        let (span, message) = syntax(text);
+        assert_eq!(span, 8..9);
+        assert!(message.contains("line feed"), "{message}");
+        let text = "{\"a\": 1}\0";
+        let (span, message) = syntax(text);
+        assert_eq!(span, 8..9);
+        assert!(message.contains("between values"), "{message}");
+    }
+
+    fn encoding(bytes: &[u8]) -> (usize, String, Option<String>) {
+        match decode(bytes) {
+            Err(ParseError::Encoding {
+                offset,
+                message,
+                note,
+                ..
+            }) => (offset, message, note),
+            other => panic!("expected an encoding error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn utf16_binary_and_latin1_are_named() {
+        let (at, message, _) = encoding(b"\xFF\xFE{\0}\0");
+        assert_eq!(at, 0);
+        assert!(message.contains("UTF-16LE: it starts with a UTF-16 byte order mark"));
+        let (at, message, _) = encoding(b"{\0\"\0a\0\"\0");
+        assert_eq!(at, 1);
+        assert!(message.contains("UTF-16LE without a byte order mark"));
+        let (at, message, _) = encoding(b"\0{\0}");
+        assert_eq!(at, 0);
+        assert!(message.contains("UTF-16BE"));
+        let (at, message, _) = encoding(b"\x7fELF\x02\x01\x01\0\0\0\xF0\x80");
+        assert_eq!(at, 10);
+        assert!(message.contains("looks binary"), "{message}");
+        let (at, message, note) = encoding(b"{\"a\": \"Jos\xE9\"}");
+        assert_eq!(at, 10);
+        assert!(message.contains("0xE9"));
+        assert!(note.is_some_and(|n| n.contains("`\u{e9}` in Latin-1")));
     }
 
     #[test]

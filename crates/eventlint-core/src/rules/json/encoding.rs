@@ -12,7 +12,8 @@ declare_rule! {
     /// rejected or, worse, silently garbled by the receiving API.
     ///
     /// ## Example
-    /// A file saved as UTF-16 by a Windows editor, or a label holding a Latin-1 byte `\xE9`.
+    /// A file saved as UTF-16 by a Windows editor (with or without a byte order mark), a label
+    /// holding a Latin-1 byte `\xE9`, or a binary file named `.json`: each is said so.
     ///
     /// ## Fix
     /// Re-save the file as UTF-8 (`iconv -f UTF-16 -t UTF-8`).
@@ -23,16 +24,12 @@ declare_rule! {
     };
 }
 
-pub(crate) fn finding(offset: usize, hint: Option<&str>) -> Finding {
-    let f = Finding::new(
-        &ENCODING,
-        Pointer::root(),
-        format!("invalid UTF-8 at byte {offset} of the document"),
-    )
-    .target(Target::Bytes(offset..offset))
-    .help("save the file as UTF-8");
-    match hint {
-        Some(hint) => f.note(hint),
+pub(crate) fn finding(offset: usize, message: &str, help: &str, note: Option<&str>) -> Finding {
+    let f = Finding::new(&ENCODING, Pointer::root(), message)
+        .target(Target::Bytes(offset..offset))
+        .help(help);
+    match note {
+        Some(note) => f.note(note),
         None => f,
     }
 }

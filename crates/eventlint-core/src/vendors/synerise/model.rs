@@ -60,7 +60,9 @@ pub struct Client {
     /// The system-generated profile id, a 64-bit integer (the vendor's own example,
     /// `5092159999`, exceeds 32 bits).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(range(min = 1), extend("format" = "int64"))]
+    // The maximum is explicit: `18446744073709551616` (2^64) parses as a whole float, which a
+    // bare `"type": "integer"` accepts.
+    #[schemars(range(min = 1, max = 9_223_372_036_854_775_807_i64), extend("format" = "int64"))]
     pub id: Option<i64>,
     /// Your own identifier of the profile.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -1,0 +1,495 @@
+//! Hostile input, black-box through the binary: each case asserts the exit code, the diagnostic
+//! (rule, line, column) and finishes within a deadline (a hang fails the test). Big inputs are
+//! generated into a temporary directory at test time.
+
+#![allow(clippy::unwrap_used)]
+
+use std::path::Path;
+use std::process::Output;
+use std::time::Duration;
+
+use eventlint_tests::cli::{NOW, code, finish, run_with_deadline, spawn, stderr, stdout};
+
+/// Generous for a debug build on a shared machine; a hang still fails.
+const DEADLINE: Duration = Duration::from_secs(120);
+
+/// A clean Synerise custom event (no finding at all), on one line.
+const VALID: &str = r#"{"action": "dog.bark", "client": {"id": 5092159999}, "time": "2022-11-28T12:18:27Z", "params": {"mood": "happy"}, "label": "bark"}"#;
+
+fn temp() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+/// `eventlint check ARGS --now … --no-config --format json` in `dir`.
+fn check_json(dir: &Path, args: &[&str]) -> Output {
+    let mut all = vec!["check", NOW, "--no-config", "--format", "json"];
+    all.extend_from_slice(args);
+    run_with_deadline(dir, &all, DEADLINE)
+}
+
+fn report(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}\n{}", stdout(o), stderr(o)))
+}
+
+/// Every diagnostic as (rule, line, column).
+fn diagnostics(o: &Output) -> Vec<(String, u64, u64)> {
+    report(o)["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_owned(),
+                d["line"].as_u64().unwrap(),
+                d["column"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn first_message(o: &Output) -> String {
+    report(o)["diagnostics"][0]["message"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+fn one(rule: &str, line: u64, column: u64) -> Vec<(String, u64, u64)> {
+    vec![(rule.to_owned(), line, column)]
+}
+
+/// Writes `bytes` to `dir/name` and checks it.
+fn check_bytes(name: &str, bytes: &[u8]) -> Output {
+    let dir = temp();
+    std::fs::write(dir.path().join(name), bytes).unwrap();
+    check_json(dir.path(), &[name])
+}
+
+#[test]
+fn nesting_100_000_deep() {
+    let o = check_bytes("deep.json", "[".repeat(100_000).as_bytes());
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert_eq!(diagnostics(&o), one("json/syntax", 1, 128));
+    assert!(first_message(&o).contains("more than 128 levels deep"));
+    let o = check_bytes("deep.json", "{\"a\":".repeat(100_000).as_bytes());
+    assert_eq!(code(&o), 1);
+    assert_eq!(diagnostics(&o), one("json/syntax", 1, 5 * 127 + 1));
+}
+
+#[test]
+fn a_50_mb_document_on_one_line() {
+    let dir = temp();
+    let body = "x".repeat(50 << 20);
+    let text = format!("{{\"action\": \"dog.bark\", \"label\": \"{body}\",}}");
+    std::fs::write(dir.path().join("big.json"), &text).unwrap();
+    let comma = text.rfind(',').unwrap() as u64;
+    let o = check_json(dir.path(), &["big.json"]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert_eq!(diagnostics(&o), one("json/syntax", 1, comma + 1));
+    // The human report shows a window of the line (miette used to panic on it), not 50 MB.
+    let o = run_with_deadline(
+        dir.path(),
+        &["check", NOW, "--no-config", "big.json"],
+        DEADLINE,
+    );
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let human = stdout(&o);
+    assert!(human.len() < 4096, "{} bytes", human.len());
+    assert!(
+        human.contains(&format!("[big.json:1:{}]", comma + 1)),
+        "{human}"
+    );
+    assert!(
+        human.contains("│ …xxxxxxxx") && human.contains("xxxxxxxx\",}\n"),
+        "{human}"
+    );
+}
+
+#[test]
+fn a_number_beyond_a_64_bit_float() {
+    let o = check_bytes("n.json", br#"{"action": "dog.bark", "n": 1e400}"#);
+    assert_eq!(code(&o), 1);
+    assert_eq!(diagnostics(&o), one("json/syntax", 1, 29));
+    let d = &report(&o)["diagnostics"][0];
+    assert_eq!(d["end_column"], 34, "the whole number is marked");
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("`1e400` exceeds what a 64-bit float holds")
+    );
+}
+
+#[test]
+fn negative_zero_is_not_a_profile_id() {
+    let o = check_bytes("z.json", VALID.replace("5092159999", "-0").as_bytes());
+    assert_eq!(code(&o), 1);
+    assert_eq!(diagnostics(&o), one("synerise.event/client-id-type", 1, 41));
+    // As a free parameter, -0 is just a number.
+    let o = check_bytes("z.json", VALID.replace("\"happy\"", "-0").as_bytes());
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+}
+
+#[test]
+fn two_to_the_64_is_not_a_64_bit_id() {
+    let o = check_bytes(
+        "big-id.json",
+        VALID
+            .replace("5092159999", "18446744073709551616")
+            .as_bytes(),
+    );
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    assert_eq!(diagnostics(&o), one("synerise.event/client-id-type", 1, 41));
+    assert!(first_message(&o).contains("outside 1..=9223372036854775807"));
+    // i64::MAX itself is fine.
+    let o = check_bytes(
+        "max-id.json",
+        VALID
+            .replace("5092159999", "9223372036854775807")
+            .as_bytes(),
+    );
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+}
+
+#[test]
+fn escaped_lone_surrogates() {
+    let o = check_bytes("s.json", br#"{"action": "dog.bark", "label": "a\ud800b"}"#);
+    assert_eq!(code(&o), 1);
+    assert_eq!(diagnostics(&o), one("json/syntax", 1, 35));
+    assert!(first_message(&o).contains("`\\ud800` is a lone UTF-16 surrogate"));
+    let o = check_bytes("s.json", br#"{"label": "\uDE00"}"#);
+    assert_eq!(diagnostics(&o), one("json/syntax", 1, 12));
+    assert!(first_message(&o).contains("a low surrogate must follow a high one"));
+}
+
+#[test]
+fn nul_bytes() {
+    let o = check_bytes("nul.json", b"{\"action\": \"dog\0bark\"}");
+    assert_eq!(code(&o), 1);
+    assert_eq!(diagnostics(&o), one("json/syntax", 1, 16));
+    assert!(
+        first_message(&o).contains("U+0000 (NUL) in a string: JSON strings must escape control")
+    );
+    let o = check_bytes("nul.json", b"{\"action\": 1}\n\0");
+    assert_eq!(diagnostics(&o), one("json/syntax", 2, 1));
+    assert!(first_message(&o).contains("unexpected control character U+0000"));
+}
+
+#[test]
+fn invalid_utf8_in_the_middle_of_a_file() {
+    let text =
+        b"{\n  \"action\": \"dog.bark\",\n  \"label\": \"Jos\xE9 \xFF\",\n  \"client\": {}\n}";
+    let o = check_bytes("latin1.json", text);
+    assert_eq!(code(&o), 1);
+    assert_eq!(diagnostics(&o), one("json/encoding", 3, 16));
+    assert!(first_message(&o).contains("byte 0xE9"));
+    assert!(
+        report(&o)["diagnostics"][0]["help"]
+            .as_str()
+            .unwrap()
+            .contains("WINDOWS-1252")
+    );
+}
+
+#[test]
+fn crlf_line_endings_keep_lines_and_columns_exact() {
+    let lf = "{\n  \"action\": \"dog.bark\",\n  \"client\": {\n    \"customID\": \"c-1\"\n  },\n  \"time\": \"2022-11-28T12:18:27Z\",\n  \"label\": \"bark\"\n}\n";
+    let crlf = lf.replace('\n', "\r\n");
+    let o = check_bytes("crlf.json", crlf.as_bytes());
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    let expected = vec![
+        ("synerise.custom-event/params-missing".to_owned(), 1, 1),
+        ("synerise.event/client-identifier".to_owned(), 3, 13),
+        ("synerise.event/unknown-client-key".to_owned(), 4, 5),
+    ];
+    assert_eq!(diagnostics(&o), expected);
+    assert_eq!(
+        diagnostics(&check_bytes("lf.json", lf.as_bytes())),
+        expected
+    );
+    // A syntax error on a CRLF line, and NDJSON with CRLF.
+    let o = check_bytes("c.json", b"{\r\n  \"a\": 1,\r\n}\r\n");
+    assert_eq!(diagnostics(&o), one("json/syntax", 2, 9));
+    let stream = format!("{VALID}\r\n\r\n{{\"action\": 1,}}\r\n{VALID}\r\n");
+    let o = check_bytes("c.ndjson", stream.as_bytes());
+    assert_eq!(diagnostics(&o), one("json/syntax", 3, 13));
+    assert_eq!(report(&o)["summary"]["documents"], 3);
+}
+
+#[test]
+fn a_binary_file() {
+    // An ELF header: the first byte that is not UTF-8 is 0xB0, at byte 24.
+    let mut bytes = b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0\x01\0\0\0\xB0\x10".to_vec();
+    bytes.extend((0..=255u8).cycle().take(4096));
+    let o = check_bytes("a.out.json", &bytes);
+    assert_eq!(code(&o), 1);
+    assert_eq!(diagnostics(&o), one("json/encoding", 1, 25));
+    assert!(first_message(&o).contains("looks binary, not text"));
+    // The human report never sends the control bytes to the terminal.
+    let dir = temp();
+    std::fs::write(dir.path().join("a.json"), &bytes).unwrap();
+    let o = run_with_deadline(dir.path(), &["check", "--no-config", "a.json"], DEADLINE);
+    assert!(
+        !o.stdout
+            .iter()
+            .any(|b| *b < 0x20 && !matches!(b, b'\n' | b'\t')),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn utf16_with_and_without_a_byte_order_mark() {
+    let utf16: Vec<u8> = VALID.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let with_bom = [&[0xFF, 0xFE][..], &utf16].concat();
+    let o = check_bytes("w.json", &with_bom);
+    assert_eq!(code(&o), 1);
+    assert_eq!(diagnostics(&o), one("json/encoding", 1, 1));
+    assert!(first_message(&o).contains("is UTF-16LE: it starts with a UTF-16 byte order mark"));
+    let o = check_bytes("w.json", &utf16);
+    assert_eq!(diagnostics(&o), one("json/encoding", 1, 2));
+    assert!(first_message(&o).contains("looks like UTF-16LE without a byte order mark"));
+}
+
+#[test]
+fn empty_and_whitespace_only_files() {
+    let o = check_bytes("empty.json", b"");
+    assert_eq!(code(&o), 1);
+    assert_eq!(diagnostics(&o), one("json/syntax", 1, 1));
+    assert!(first_message(&o).contains("the document is empty"));
+    let o = check_bytes("blank.json", b" \r\n\t");
+    assert_eq!(diagnostics(&o), one("json/syntax", 2, 2));
+    assert!(first_message(&o).contains("only whitespace"));
+    // A whitespace-only NDJSON file holds no document: nothing to report.
+    let o = check_bytes("blank.ndjson", b" \r\n\t\n\n");
+    assert_eq!(code(&o), 0);
+    assert_eq!(report(&o)["summary"]["documents"], 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_paths_exit_2_and_the_rest_is_linted() {
+    let dir = temp();
+    let d = dir.path();
+    std::fs::write(d.join("bad.json"), "{\"action\": 1,}").unwrap();
+    std::os::unix::fs::symlink("gone.json", d.join("dangling.json")).unwrap();
+    let o = check_json(d, &["dangling.json", "bad.json"]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("cannot read `dangling.json`: it is a symbolic link to a missing file"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(diagnostics(&o), one("json/syntax", 1, 13));
+    // The same link met while walking a directory.
+    std::fs::create_dir(d.join("tree")).unwrap();
+    std::os::unix::fs::symlink("gone.json", d.join("tree/dangling.json")).unwrap();
+    std::os::unix::fs::symlink("gone.txt", d.join("tree/notes.txt")).unwrap();
+    std::fs::write(d.join("tree/ok.json"), VALID).unwrap();
+    let o = check_json(d, &["tree"]);
+    assert_eq!(code(&o), 2);
+    assert_eq!(
+        stderr(&o),
+        "eventlint: cannot read `tree/dangling.json`: it is a symbolic link to a missing file\n"
+    );
+    assert_eq!(report(&o)["summary"]["files"], 1);
+    // A directory where a file is expected.
+    let o = run_with_deadline(d, &["check", "--config", "tree", "bad.json"], DEADLINE);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("tree"), "{}", stderr(&o));
+    // A device never ends: refused, not read.
+    let o = check_json(d, &["/dev/zero", "bad.json"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("cannot read `/dev/zero`: it is not a regular file or a FIFO"));
+    assert_eq!(diagnostics(&o), one("json/syntax", 1, 13));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_directory_symlink_loop() {
+    let dir = temp();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("tree/sub")).unwrap();
+    std::fs::write(d.join("tree/sub/ok.json"), VALID).unwrap();
+    std::fs::write(d.join("tree/bad.json"), "[1,]").unwrap();
+    std::os::unix::fs::symlink("..", d.join("tree/sub/up")).unwrap();
+    let o = check_json(d, &["tree"]);
+    // A warning on stderr; the exit code is the findings' (1 here: bad.json).
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert!(
+        stderr(&o).starts_with("eventlint: warning: not following `tree/sub/up"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stderr(&o).contains("a symbolic link loop back to"));
+    // Each file once, under its own path.
+    assert_eq!(report(&o)["summary"]["files"], 2);
+    assert_eq!(report(&o)["diagnostics"][0]["path"], "tree/bad.json");
+    assert_eq!(diagnostics(&o), one("json/syntax", 1, 3));
+    std::fs::remove_file(d.join("tree/bad.json")).unwrap();
+    assert_eq!(code(&check_json(d, &["tree"])), 0);
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_nobody_writes_to() {
+    let dir = temp();
+    let d = dir.path();
+    mkfifo(&d.join("pipe.json"));
+    let o = run_with_deadline(
+        d,
+        &["check", NOW, "--no-config", "--format", "json", "pipe.json"],
+        Duration::from_secs(30),
+    );
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert_eq!(diagnostics(&o), one("json/syntax", 1, 1));
+    assert!(first_message(&o).contains("the document is empty"));
+    // Inside a walked directory, FIFOs are skipped.
+    std::fs::write(d.join("ok.json"), VALID).unwrap();
+    let o = run_with_deadline(
+        d,
+        &["check", NOW, "--no-config", "--format", "json", "."],
+        Duration::from_secs(30),
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(report(&o)["summary"]["files"], 1);
+}
+
+/// Waits until `child` has `path` open (Linux: `/proc/PID/fd`).
+#[cfg(target_os = "linux")]
+fn wait_until_open(child: &std::process::Child, path: &Path) {
+    let target = std::fs::canonicalize(path).unwrap();
+    let fds = format!("/proc/{}/fd", child.id());
+    let opened = || {
+        std::fs::read_dir(&fds).is_ok_and(|entries| {
+            entries
+                .flatten()
+                .any(|e| std::fs::read_link(e.path()).is_ok_and(|t| t == target))
+        })
+    };
+    let started = std::time::Instant::now();
+    while !opened() {
+        assert!(
+            started.elapsed() < DEADLINE,
+            "eventlint never opened {}",
+            path.display()
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_fifo_with_a_writer_is_read() {
+    use std::io::Write;
+    let dir = temp();
+    let d = dir.path();
+    mkfifo(&d.join("pipe.ndjson"));
+    // Opened read-write, the FIFO has a writer before eventlint opens it.
+    let mut writer = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(d.join("pipe.ndjson"))
+        .unwrap();
+    let child = spawn(
+        d,
+        &[
+            "check",
+            NOW,
+            "--no-config",
+            "--format",
+            "json",
+            "pipe.ndjson",
+        ],
+        &[],
+    );
+    writer
+        .write_all(format!("{VALID}\n[1,]\n").as_bytes())
+        .unwrap();
+    // Closing the last descriptor before eventlint opens the FIFO would discard the data.
+    wait_until_open(&child, &d.join("pipe.ndjson"));
+    drop(writer);
+    let o = finish(child, Duration::from_secs(30));
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert_eq!(diagnostics(&o), one("json/syntax", 2, 3));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = temp();
+    let d = dir.path();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xE9.json");
+    std::fs::write(d.join(name), "[1,]").unwrap();
+    // Walked, and named on the command line.
+    for arg in [std::ffi::OsStr::new("."), name] {
+        let args = [
+            std::ffi::OsStr::new("check"),
+            std::ffi::OsStr::new(NOW),
+            std::ffi::OsStr::new("--no-config"),
+            std::ffi::OsStr::new("--format"),
+            std::ffi::OsStr::new("json"),
+            arg,
+        ];
+        let o = run_with_deadline(d, &args, DEADLINE);
+        assert_eq!(code(&o), 1, "{}", stderr(&o));
+        assert_eq!(diagnostics(&o), one("json/syntax", 1, 3));
+        assert_eq!(report(&o)["diagnostics"][0]["path"], "caf\u{FFFD}.json");
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_file_deleted_during_the_run() {
+    use std::io::Write;
+    let dir = temp();
+    let d = dir.path();
+    // a.json is a FIFO: eventlint blocks reading it after it has found every input, which
+    // is when z.json is deleted. One thread, so that z.json is read after a.json.
+    mkfifo(&d.join("a.json"));
+    std::fs::write(d.join("z.json"), VALID).unwrap();
+    std::fs::write(d.join("m.json"), "[1,]").unwrap();
+    let mut writer = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(d.join("a.json"))
+        .unwrap();
+    let child = spawn(
+        d,
+        &[
+            "check",
+            NOW,
+            "--no-config",
+            "--format",
+            "json",
+            "a.json",
+            "m.json",
+            "z.json",
+        ],
+        &[("RAYON_NUM_THREADS", "1")],
+    );
+    wait_until_open(&child, &d.join("a.json"));
+    std::fs::remove_file(d.join("z.json")).unwrap();
+    writer.write_all(VALID.as_bytes()).unwrap();
+    drop(writer);
+    let o = finish(child, DEADLINE);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert_eq!(
+        stderr(&o),
+        "eventlint: cannot read `z.json`: it no longer exists (deleted after eventlint found it?)\n"
+    );
+    // The others were linted and reported.
+    assert_eq!(report(&o)["summary"]["files"], 2);
+    assert_eq!(diagnostics(&o), one("json/syntax", 1, 3));
+}
