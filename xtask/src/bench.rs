@@ -7,6 +7,7 @@
 #![allow(clippy::print_stdout)]
 
 use std::fmt::Write as _;
+use std::io::{BufRead, BufReader, BufWriter, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -100,35 +101,53 @@ fn dir_size(path: &Path) -> u64 {
 }
 
 /// The corpus lines on which eventlint reports nothing (found by running it once): the valid path.
+///
+/// Streamed, so this process stays small: on Linux a child's peak-memory figure (`ru_maxrss`)
+/// starts from its parent's high-water mark, and every later measurement would inherit ours.
 fn clean_subset(eventlint: &Path, ndjson: &Path, flags: &[&str]) -> Result<(PathBuf, u64)> {
+    #[derive(serde::Deserialize)]
+    struct Report {
+        diagnostics: Vec<Entry>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Entry {
+        document: u64,
+    }
     let out = ndjson.with_file_name("clean.ndjson");
-    let output = Command::new(eventlint)
+    let report_path = ndjson.with_file_name("report.json");
+    let status = Command::new(eventlint)
         .arg("check")
         .arg(ndjson)
         .args(flags)
-        .output()?;
-    let report: serde_json::Value =
-        serde_json::from_slice(&output.stdout).context("eventlint's JSON report")?;
-    let flagged: std::collections::HashSet<u64> = report["diagnostics"]
-        .as_array()
-        .map(|d| d.iter().filter_map(|d| d["document"].as_u64()).collect())
-        .unwrap_or_default();
-    let text = std::fs::read_to_string(ndjson)?;
-    let mut clean = String::new();
-    let mut count = 0;
-    let mut total = 0;
-    for (i, line) in text.lines().filter(|l| !l.trim().is_empty()).enumerate() {
+        .stdout(std::fs::File::create(&report_path)?)
+        .status()?;
+    if status.code() == Some(2) {
+        bail!("eventlint failed on {}", ndjson.display());
+    }
+    let report: Report =
+        serde_json::from_reader(BufReader::new(std::fs::File::open(&report_path)?))
+            .context("eventlint's JSON report")?;
+    let flagged: std::collections::HashSet<u64> =
+        report.diagnostics.iter().map(|d| d.document).collect();
+    drop(report);
+    std::fs::remove_file(&report_path)?;
+    let mut writer = BufWriter::new(std::fs::File::create(&out)?);
+    let (mut count, mut total) = (0u64, 0u64);
+    for line in BufReader::new(std::fs::File::open(ndjson)?).lines() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
         total += 1;
-        if !flagged.contains(&(i as u64 + 1)) {
-            clean.push_str(line);
-            clean.push('\n');
+        if !flagged.contains(&total) {
+            writeln!(writer, "{line}")?;
             count += 1;
         }
     }
-    std::fs::write(&out, clean)?;
+    writer.flush()?;
     println!(
         "{count} of the {total} corpus documents have no finding ({:.1}%)",
-        100.0 * count as f64 / f64::from(u32::try_from(total).unwrap_or(u32::MAX).max(1))
+        100.0 * count as f64 / total.max(1) as f64
     );
     Ok((out, count))
 }
@@ -336,8 +355,11 @@ pub fn run(root: &Path, opts: &Options) -> Result<()> {
             )
             .unwrap_or_else(|| "unknown CPU".to_owned())
     );
+    let load = std::fs::read_to_string("/proc/loadavg")
+        .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|_| "unknown".to_owned());
     let report = format!(
-        "Machine: {machine}. Median of {} runs (21 for the small file), eventlint and baseline alternating.\n\
+        "Machine: {machine}; load average at the end: {load} (other work on the machine inflates wall times).\nMedian of {} runs (21 for the small file), eventlint and baseline alternating.\n\
          eventlint flags: `{}`, output to /dev/null.\n\n{table}",
         opts.runs,
         flags.join(" ")
