@@ -355,9 +355,10 @@ pub fn run(root: &Path, opts: &Options) -> Result<()> {
             )
             .unwrap_or_else(|| "unknown CPU".to_owned())
     );
-    let load = std::fs::read_to_string("/proc/loadavg")
-        .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
-        .unwrap_or_else(|_| "unknown".to_owned());
+    let load = std::fs::read_to_string("/proc/loadavg").map_or_else(
+        |_| "unknown".to_owned(),
+        |l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "),
+    );
     let report = format!(
         "Machine: {machine}; load average at the end: {load} (other work on the machine inflates wall times).\nMedian of {} runs (21 for the small file), eventlint and baseline alternating.\n\
          eventlint flags: `{}`, output to /dev/null.\n\n{table}",
