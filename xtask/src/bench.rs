@@ -100,11 +100,20 @@ fn dir_size(path: &Path) -> u64 {
     }
 }
 
+fn count_lines(path: &Path) -> Result<u64> {
+    let mut n = 0;
+    for line in BufReader::new(std::fs::File::open(path)?).lines() {
+        n += u64::from(!line?.trim().is_empty());
+    }
+    Ok(n)
+}
+
 /// The corpus lines on which eventlint reports nothing (found by running it once): the valid path.
 ///
-/// Streamed, so this process stays small: on Linux a child's peak-memory figure (`ru_maxrss`)
-/// starts from its parent's high-water mark, and every later measurement would inherit ours.
-fn clean_subset(eventlint: &Path, ndjson: &Path, flags: &[&str]) -> Result<(PathBuf, u64)> {
+/// `cargo xtask bench` runs this in a child process (`xtask bench-clean-subset`): on Linux a
+/// process's peak-memory figure (`ru_maxrss`) carries over its parent's high-water mark across fork
+/// and exec, so the measuring process must never grow.
+pub fn clean_subset(eventlint: &Path, ndjson: &Path, flags: &[&str]) -> Result<(PathBuf, u64)> {
     #[derive(serde::Deserialize)]
     struct Report {
         diagnostics: Vec<Entry>,
@@ -236,7 +245,18 @@ pub fn run(root: &Path, opts: &Options) -> Result<()> {
         v.extend(flags.iter().map(|f| (*f).to_owned()));
         v
     };
-    let clean = clean_subset(&eventlint, &corpus.join("events.ndjson"), &flags)?;
+    // In a child process: this one must stay small (see `clean_subset`).
+    let status = Command::new(std::env::current_exe()?)
+        .args(["bench-clean-subset"])
+        .arg(&eventlint)
+        .arg(corpus.join("events.ndjson"))
+        .args(flags)
+        .status()?;
+    if !status.success() {
+        bail!("computing the clean subset failed");
+    }
+    let clean_path = corpus.join("clean.ndjson");
+    let clean = (clean_path.clone(), count_lines(&clean_path)?);
     let mut names: Vec<PathBuf> = std::fs::read_dir(corpus.join("files"))?
         .flatten()
         .map(|e| e.path())

@@ -95,6 +95,9 @@ fn main() -> ExitCode {
     {
         ["codegen"] => codegen(false),
         ["codegen", "--check"] => codegen(true),
+        ["bench-clean-subset", eventlint, ndjson, flags @ ..] => {
+            bench::clean_subset(Path::new(eventlint), Path::new(ndjson), flags).map(|_| ())
+        }
         ["bench", rest @ ..] => bench_options(rest).and_then(|o| bench::run(&root(), &o)),
         _ => Err(anyhow::anyhow!(
             "usage: cargo xtask codegen [--check] | cargo xtask bench [--runs N] [--lines N] [--files N] [--big] [--gen PATH]"
