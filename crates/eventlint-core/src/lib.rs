@@ -15,6 +15,8 @@ pub mod check;
 pub mod codegen;
 pub mod config;
 pub mod diagnostic;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod kind;
 pub mod pointer;
 pub mod registry;
