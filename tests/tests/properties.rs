@@ -1099,6 +1099,117 @@ const GLIA_ERROR: &[Mutation] = &[
 ];
 
 // ---------------------------------------------------------------------------------------------
+// More mutations: the rest of what one local change can trigger (infos included).
+
+fn wrap(v: &mut Value) -> String {
+    *v = json!([v.clone()]);
+    String::new()
+}
+
+const BODY_OBJECT_SAJARI: &[Mutation] = &[
+    ("sajari.send-event/body-object", wrap),
+    ("sajari.send-event/weight-missing-or-zero", |v| {
+        insert(v, "", "weight", json!(0))
+    }),
+];
+
+const MORE_GLIA_ENGAGEMENT_EVENT: &[Mutation] = &[("glia.engagement-event/body-object", wrap)];
+const MORE_GLIA_ERROR: &[Mutation] = &[("glia.error/body-object", wrap)];
+const MORE_GLIA_RESPONSE: &[Mutation] = &[("glia.engagement-event.response/body-object", wrap)];
+
+const MORE_SYNERISE_CUSTOM_EVENT: &[Mutation] = &[
+    ("synerise.custom-event/body-object", wrap),
+    ("synerise.custom-event/params-missing", |v| {
+        remove(v, "", "params")
+    }),
+    ("synerise.custom-event/action-format", |v| {
+        set(v, "/action", json!("pagevisit"))
+    }),
+    ("synerise.custom-event/dedicated-action", |v| {
+        set(v, "/action", json!("product.addToCart"))
+    }),
+    ("common/placeholder", |v| {
+        set(v, "/client", json!({"customId": "YOUR_CUSTOMER_ID"}));
+        "/client/customId".to_owned()
+    }),
+];
+
+const MORE_SYNERISE_EVENT: &[Mutation] = &[
+    ("synerise.event/time-missing", |v| remove(v, "", "time")),
+    ("synerise.event/label-placeholder", |v| {
+        set(v, "/label", json!("string"))
+    }),
+    ("synerise.event/client-multiple-ids", |v| {
+        set(v, "/client", json!({"id": 1, "customId": "c-1"}))
+    }),
+    ("synerise.event/eventsalt-future-time", |v| {
+        insert(v, "", "time", json!("2027-03-01T10:00:00Z"));
+        insert(v, "", "eventSalt", json!("salt-1"))
+    }),
+    ("synerise.event/params-datetime-tz", |v| {
+        insert(v, "", "params", json!({}));
+        insert(v, "/params", "xBoughtAt", json!("2024-03-01T10:00:00"))
+    }),
+    ("synerise.event/params-email", |v| {
+        set(v, "/client", json!({"email": "jane@example.com"}));
+        insert(v, "", "params", json!({}));
+        insert(v, "/params", "email", json!("john@example.com"))
+    }),
+];
+
+const MORE_SYNERISE_DEDICATED_EVENT: &[Mutation] =
+    &[("synerise.dedicated-event/body-object", wrap)];
+
+const MORE_SYNERISE_AI_EVENT: &[Mutation] = &[
+    ("synerise.ai-event/body-object", wrap),
+    ("synerise.ai-event/campaignid", |v| {
+        insert(v, "", "campaignId", json!(""))
+    }),
+    ("synerise.ai-event/timestamp-missing", |v| {
+        remove(v, "", "eventTimestamp")
+    }),
+    ("synerise.ai-event/timestamp-contradiction", |v| {
+        insert(v, "", "eventTimestamp", json!("2024-01-01T00:00:00Z"))
+    }),
+    ("synerise.ai-event/click-item-shape", |v| {
+        remove(v, "", "items");
+        insert(v, "", "item", json!("89435879453"))
+    }),
+];
+
+const MORE_PERSONALIZE_PUT_EVENTS: &[Mutation] = &[
+    ("personalize.put-events/userid-missing", |v| {
+        remove(v, "", "userId")
+    }),
+    ("personalize.put-events/properties-legacy-keys", |v| {
+        insert(
+            v,
+            "/eventList/0",
+            "properties",
+            json!(r#"{"itemId": "i-1"}"#),
+        )
+    }),
+    ("personalize.put-events/impression-and-recid", |v| {
+        insert(v, "/eventList/0", "impression", json!(["i-1"]));
+        insert(v, "/eventList/0", "recommendationId", json!("r-1"));
+        "/eventList/0/impression".to_owned()
+    }),
+    ("personalize.put-events/duplicate-event", |v| {
+        let first = at(v, "/eventList/0").clone();
+        set(v, "/eventList", json!([first.clone(), first]));
+        obj(at(v, "/eventList/1")).remove("eventId");
+        obj(at(v, "/eventList/0")).remove("eventId");
+        "/eventList/1".to_owned()
+    }),
+];
+
+const MORE_PERSONALIZE_ERROR: &[Mutation] = &[("personalize.error/message-missing", |v| {
+    obj(v).remove("message");
+    obj(v).remove("Message");
+    String::new()
+})];
+
+// ---------------------------------------------------------------------------------------------
 // Properties
 
 /// The kinds the properties below cover; a test checks it is every registered kind.
@@ -1160,7 +1271,7 @@ kind_properties!(
     sajari_send_event_props,
     "sajari.send-event",
     sajari_send_event(),
-    [SAJARI_SEND_EVENT]
+    [SAJARI_SEND_EVENT, BODY_OBJECT_SAJARI]
 );
 kind_properties!(
     sajari_send_event_response_props,
@@ -1178,13 +1289,23 @@ kind_properties!(
     synerise_custom_event_props,
     "synerise.custom-event",
     synerise_custom_event(),
-    [SYNERISE_CUSTOM_EVENT, synerise_event_mutations!("")]
+    [
+        SYNERISE_CUSTOM_EVENT,
+        synerise_event_mutations!(""),
+        MORE_SYNERISE_CUSTOM_EVENT,
+        MORE_SYNERISE_EVENT
+    ]
 );
 kind_properties!(
     synerise_dedicated_event_props,
     "synerise.dedicated-event",
     synerise_dedicated_event(),
-    [SYNERISE_DEDICATED_EVENT, synerise_event_mutations!("")]
+    [
+        SYNERISE_DEDICATED_EVENT,
+        synerise_event_mutations!(""),
+        MORE_SYNERISE_DEDICATED_EVENT,
+        MORE_SYNERISE_EVENT
+    ]
 );
 kind_properties!(
     synerise_batch_events_props,
@@ -1196,7 +1317,7 @@ kind_properties!(
     synerise_ai_event_props,
     "synerise.ai-event",
     ai_event(),
-    [SYNERISE_AI_EVENT]
+    [SYNERISE_AI_EVENT, MORE_SYNERISE_AI_EVENT]
 );
 kind_properties!(
     synerise_ai_events_batch_props,
@@ -1226,24 +1347,29 @@ kind_properties!(
     personalize_put_events_props,
     "personalize.put-events",
     personalize_put_events(),
-    [PERSONALIZE_PUT_EVENTS]
+    [PERSONALIZE_PUT_EVENTS, MORE_PERSONALIZE_PUT_EVENTS]
 );
 kind_properties!(
     personalize_error_props,
     "personalize.error",
     personalize_error(),
-    [PERSONALIZE_ERROR]
+    [PERSONALIZE_ERROR, MORE_PERSONALIZE_ERROR]
 );
 kind_properties!(
     glia_engagement_event_props,
     "glia.engagement-event",
     glia_engagement_event(),
-    [GLIA_ENGAGEMENT_EVENT]
+    [GLIA_ENGAGEMENT_EVENT, MORE_GLIA_ENGAGEMENT_EVENT]
 );
 kind_properties!(
     glia_engagement_event_response_props,
     "glia.engagement-event.response",
     glia_engagement_event_response(),
-    [GLIA_ENGAGEMENT_EVENT_RESPONSE]
+    [GLIA_ENGAGEMENT_EVENT_RESPONSE, MORE_GLIA_RESPONSE]
 );
-kind_properties!(glia_error_props, "glia.error", glia_error(), [GLIA_ERROR]);
+kind_properties!(
+    glia_error_props,
+    "glia.error",
+    glia_error(),
+    [GLIA_ERROR, MORE_GLIA_ERROR]
+);
