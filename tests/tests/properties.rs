@@ -1203,6 +1203,38 @@ const MORE_PERSONALIZE_PUT_EVENTS: &[Mutation] = &[
     }),
 ];
 
+const MORE_SYNERISE_BATCH_EVENTS: &[Mutation] = &[
+    ("synerise.batch-events/salt-dup", |v| {
+        insert(v, "/0", "time", json!("2024-01-01T00:00:00Z"));
+        insert(v, "/0", "eventSalt", json!("salt-1"));
+        let first = at(v, "/0").clone();
+        *v = json!([first.clone(), first]);
+        "/1/eventSalt".to_owned()
+    }),
+    ("synerise.dedicated-event/min-api-version", |v| {
+        obj(at(v, "/0")).remove("action");
+        set(v, "/0/type", json!("application-started"))
+    }),
+    ("synerise.batch-events/dedicated-action", |v| {
+        set(v, "/0/type", json!("hit-timer"));
+        "/0/action".to_owned()
+    }),
+    ("synerise.dedicated-event/cart-params", |v| {
+        obj(at(v, "/0")).remove("action");
+        insert(v, "/0", "params", json!({"sku": "s-1"}));
+        set(v, "/0/type", json!("added-to-cart"));
+        "/0/params".to_owned()
+    }),
+    ("synerise.custom-event/new-definition", |v| {
+        set(v, "/0/action", json!("page.vist"))
+    }),
+];
+
+const MORE_PERSONALIZE_EVENT_TYPE: &[Mutation] =
+    &[("personalize.put-events/eventtype-placeholder", |v| {
+        set(v, "/eventList/0/eventType", json!("EVENT_TYPE"))
+    })];
+
 const MORE_PERSONALIZE_ERROR: &[Mutation] = &[("personalize.error/message-missing", |v| {
     obj(v).remove("message");
     obj(v).remove("Message");
@@ -1311,7 +1343,11 @@ kind_properties!(
     synerise_batch_events_props,
     "synerise.batch-events",
     synerise_batch_events(),
-    [SYNERISE_BATCH_EVENTS, synerise_event_mutations!("/0")]
+    [
+        SYNERISE_BATCH_EVENTS,
+        synerise_event_mutations!("/0"),
+        MORE_SYNERISE_BATCH_EVENTS
+    ]
 );
 kind_properties!(
     synerise_ai_event_props,
@@ -1347,7 +1383,11 @@ kind_properties!(
     personalize_put_events_props,
     "personalize.put-events",
     personalize_put_events(),
-    [PERSONALIZE_PUT_EVENTS, MORE_PERSONALIZE_PUT_EVENTS]
+    [
+        PERSONALIZE_PUT_EVENTS,
+        MORE_PERSONALIZE_PUT_EVENTS,
+        MORE_PERSONALIZE_EVENT_TYPE
+    ]
 );
 kind_properties!(
     personalize_error_props,
