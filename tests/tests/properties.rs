@@ -1228,6 +1228,12 @@ const MORE_SYNERISE_BATCH_EVENTS: &[Mutation] = &[
     ("synerise.custom-event/new-definition", |v| {
         set(v, "/0/action", json!("page.vist"))
     }),
+    ("synerise.dedicated-event/item-search-click-params", |v| {
+        obj(at(v, "/0")).remove("action");
+        insert(v, "/0", "params", json!({"item": "sku-1", "position": 1}));
+        set(v, "/0/type", json!("item-search-click"));
+        "/0/params".to_owned()
+    }),
 ];
 
 const MORE_PERSONALIZE_EVENT_TYPE: &[Mutation] =
