@@ -15,7 +15,7 @@ use crate::report::{DocumentOutcome, Summary};
 use crate::rule::Rule;
 use crate::rules::{common, json, kind as kind_rules};
 use crate::schema;
-use crate::source::spans::{LineIndex, SpanTree, Target};
+use crate::source::spans::{LineIndex, SpanTree, Target, snap_to_chars};
 use crate::source::{self, ParseError};
 
 /// Options for checking documents.
@@ -527,7 +527,7 @@ fn finish(
                 None => f.severity,
             };
             let span = match &f.target {
-                Target::Bytes(range) => range.start.min(text.len())..range.end.min(text.len()),
+                Target::Bytes(range) => snap_to_chars(text, range),
                 target => tree.resolve(f.pointer.as_str(), target),
             };
             Some(Diagnostic {

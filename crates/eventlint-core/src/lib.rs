@@ -57,6 +57,8 @@
 
 pub mod codegen;
 pub mod config;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod redact;
 pub mod registry;
 pub mod render;

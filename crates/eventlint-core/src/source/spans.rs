@@ -62,10 +62,11 @@ impl<'a> SpanTree<'a> {
     #[must_use]
     pub fn resolve(&self, pointer: &str, target: &Target) -> Range<usize> {
         if let Target::Bytes(range) = target {
-            return range.start.min(self.text.len())..range.end.min(self.text.len());
+            return snap_to_chars(self.text, range);
         }
         let Some(root) = &self.root else {
-            return 0..self.text.len().min(1);
+            // The first character (the text need not start with ASCII).
+            return 0..self.text.chars().next().map_or(0, char::len_utf8);
         };
         let segs = segments(pointer);
         let mut node = root;
@@ -122,6 +123,22 @@ impl<'a> SpanTree<'a> {
         }
         out
     }
+}
+
+/// Clamps a byte range to `text` and widens it to whole characters, so that slicing the text
+/// with it cannot panic: the start moves back and the end forward to a character boundary, and
+/// an inverted range becomes empty at its start.
+#[must_use]
+pub fn snap_to_chars(text: &str, range: &Range<usize>) -> Range<usize> {
+    let mut start = range.start.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = range.end.clamp(start, text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end
 }
 
 fn r(range: jsonc_parser::common::Range) -> Range<usize> {
@@ -250,6 +267,20 @@ mod tests {
             &text[tree.resolve("/p", &Target::InString(12..13))],
             r"\u00e9"
         );
+    }
+
+    #[test]
+    fn byte_ranges_snap_to_characters() {
+        // Found by fuzzing: a byte range inside `é` (the batch size limit can fall there), an
+        // inverted range, and the fallback span of text that does not parse.
+        let text = "{\"é\": 1}";
+        let tree = SpanTree::new(text);
+        assert_eq!(tree.resolve("", &Target::Bytes(3..4)), 2..4);
+        #[allow(clippy::reversed_empty_ranges)] // the point of the case
+        let inverted = 7..3;
+        assert_eq!(tree.resolve("", &Target::Bytes(inverted)), 7..7);
+        assert_eq!(tree.resolve("", &Target::Bytes(3..99)), 2..text.len());
+        assert_eq!(SpanTree::new("é").resolve("", &Target::Value), 0..2);
     }
 
     #[test]

@@ -1,0 +1,221 @@
+//! Fuzzing entry points. **Not a stable API**: hidden from the docs, used only by the fuzz
+//! targets in `fuzz/` and by the regression replay test in `tests/tests/fuzz_regressions.rs`,
+//! so that the fuzzer and `cargo test` drive exactly the same code.
+//!
+//! Each entry point takes arbitrary bytes, runs part of the pipeline and asserts its
+//! invariants (spans inside the text and on character boundaries, positions consistent with
+//! spans, every renderer's output well-formed where it can be checked cheaply). A panic is a bug.
+
+use chrono::{DateTime, Utc};
+use serde_json::Value;
+
+use crate::check::{CheckOptions, check_document};
+use crate::diagnostic::Diagnostic;
+use crate::pointer::Pointer;
+use crate::registry;
+use crate::render;
+use crate::report::{DocumentOutcome, FileRecord, Summary};
+use crate::source;
+use crate::source::spans::{LineIndex, SpanTree, Target};
+
+/// The fixed clock of fuzz runs (as the fixtures').
+fn now() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z")
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or_default()
+}
+
+/// The whole check pipeline on one document: detection and then every kind forced, each
+/// outcome through every renderer (human, json, sarif, github, junit).
+///
+/// # Panics
+///
+/// When an invariant does not hold (that is the point).
+pub fn check(bytes: &[u8]) {
+    let mut options = CheckOptions::at(now());
+    let mut outcomes = Vec::new();
+    let mut file = FileRecord::new("fuzz.ndjson", true);
+    let mut summary = Summary {
+        files: 1,
+        ..Summary::default()
+    };
+    let kinds = std::iter::once(None).chain(registry::kinds().iter().copied().map(Some));
+    for (i, kind) in kinds.enumerate() {
+        options.kind = kind;
+        let report = check_document(bytes, &options);
+        if kind.is_some() {
+            assert_eq!(report.kind, kind, "a forced kind is the kind checked");
+        }
+        let (_, after_bom) = source::strip_bom(bytes);
+        for d in &report.diagnostics {
+            check_diagnostic(after_bom, d);
+        }
+        file.push(report.kind);
+        summary.documents += 1;
+        if !report.diagnostics.is_empty() {
+            // Documents after the first as if they were NDJSON lines further down.
+            let outcome = DocumentOutcome::new("fuzz.ndjson", i + 1, i, bytes, report);
+            summary.add(&outcome);
+            outcomes.push(outcome);
+        }
+    }
+    render_all(&[file], &outcomes, &summary);
+}
+
+fn check_diagnostic(bytes: &[u8], d: &Diagnostic) {
+    assert!(
+        d.span.start <= d.span.end && d.span.end <= bytes.len(),
+        "span {:?} outside the document ({} bytes) for {}",
+        d.span,
+        bytes.len(),
+        d.rule
+    );
+    assert!(d.start <= d.end, "start after end for {}", d.rule);
+    assert!(d.start.line >= 1 && d.start.column >= 1);
+    assert!(
+        registry::rule(d.rule).is_some(),
+        "unregistered rule {}",
+        d.rule
+    );
+    // Positions agree with the span where the text is UTF-8 up to the span's end.
+    if let Ok(text) = std::str::from_utf8(&bytes[..d.span.end]) {
+        let lines = LineIndex::new(text);
+        assert_eq!(lines.position(d.span.start), d.start, "{}", d.rule);
+        assert_eq!(lines.position(d.span.end), d.end, "{}", d.rule);
+    }
+}
+
+fn render_all(files: &[FileRecord], outcomes: &[DocumentOutcome], summary: &Summary) {
+    let human = render::human::render(outcomes, summary, render::human::Style::plain());
+    assert!(
+        human.ends_with(&format!("{}\n", render::human::summary_line(summary))),
+        "the human report ends with the summary line"
+    );
+    let json = render::json::render(outcomes, summary);
+    let parsed: Value = serde_json::from_str(&json).unwrap_or_else(|e| {
+        panic!("the JSON report is not JSON: {e}\n{json}");
+    });
+    let count = parsed
+        .get("diagnostics")
+        .and_then(Value::as_array)
+        .map_or(0, Vec::len);
+    let total: usize = outcomes.iter().map(|o| o.diagnostics.len()).sum();
+    assert_eq!(count, total, "the JSON report lists every diagnostic");
+    let sarif = render::sarif::render(outcomes, summary);
+    assert!(
+        serde_json::from_str::<Value>(&sarif).is_ok(),
+        "the SARIF report is not JSON"
+    );
+    let github = render::github::render(outcomes);
+    // One workflow command per diagnostic: messages may not break lines.
+    assert_eq!(
+        github.lines().filter(|l| l.starts_with("::")).count(),
+        total,
+        "{github}"
+    );
+    assert_eq!(github.lines().count(), total, "{github}");
+    let junit = render::junit::render(
+        files,
+        outcomes,
+        summary,
+        render::junit::Options {
+            deny_warnings: true,
+        },
+    );
+    assert!(junit.starts_with("<?xml"), "{junit}");
+}
+
+/// The span resolver on arbitrary text, pointers and targets.
+///
+/// The input is `[a, b, c, rest…]`: `rest` (lossily decoded) is the document text, then after
+/// the first NUL an extra pointer; `a`, `b` and `c` pick occurrences, character ranges and byte
+/// ranges. Also, when the text is strict JSON, every node's pointer must resolve to exactly the
+/// text of that node's value.
+///
+/// # Panics
+///
+/// When an invariant does not hold.
+pub fn spans(data: &[u8]) {
+    let [a, b, c, rest @ ..] = data else {
+        return;
+    };
+    let (a, b, c) = (usize::from(*a), usize::from(*b), usize::from(*c));
+    let rest = String::from_utf8_lossy(rest);
+    let (text, pointer) = rest.split_once('\0').unwrap_or((&rest, ""));
+    let tree = SpanTree::new(text);
+    let lines = LineIndex::new(text);
+    let targets = [
+        Target::Value,
+        Target::Key,
+        Target::Occurrence(a % 4),
+        Target::InString(a..b),
+        Target::InString(b..a),
+        Target::Bytes(a..b.max(c)),
+    ];
+    for target in &targets {
+        let span = tree.resolve(pointer, target);
+        check_span(text, &lines, &span);
+    }
+    for (pointer, occurrence) in tree.duplicate_keys() {
+        let span = tree.resolve(pointer.as_str(), &Target::Occurrence(occurrence));
+        check_span(text, &lines, &span);
+    }
+    for offset in [a, b, c, text.len(), text.len() + 1] {
+        let p = lines.position(offset);
+        assert!(p.line >= 1 && p.column >= 1);
+    }
+    let Ok(parsed) = source::parse(text) else {
+        return;
+    };
+    if parsed.has_duplicate_keys {
+        return;
+    }
+    let mut nodes = Vec::new();
+    walk(&parsed.value, &Pointer::root(), &mut nodes);
+    for (pointer, value) in nodes {
+        let span = tree.resolve(pointer.as_str(), &Target::Value);
+        check_span(text, &lines, &span);
+        let found: Value = serde_json::from_str(&text[span.clone()]).unwrap_or_else(|e| {
+            panic!("{pointer:?} resolved to {span:?}, not a value: {e}");
+        });
+        assert_eq!(&found, value, "{pointer:?} resolved to {span:?}");
+        for target in [Target::Key, Target::InString(a..b)] {
+            let span = tree.resolve(pointer.as_str(), &target);
+            check_span(text, &lines, &span);
+        }
+    }
+}
+
+fn check_span(text: &str, lines: &LineIndex<'_>, span: &std::ops::Range<usize>) {
+    assert!(
+        span.start <= span.end && span.end <= text.len(),
+        "span {span:?} outside the text ({} bytes)",
+        text.len()
+    );
+    assert!(
+        text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+        "span {span:?} splits a character"
+    );
+    assert!(lines.position(span.start) <= lines.position(span.end));
+}
+
+/// Every node of `value` with its pointer (capped, so a huge document stays fast).
+fn walk<'v>(value: &'v Value, at: &Pointer, out: &mut Vec<(Pointer, &'v Value)>) {
+    if out.len() > 4096 {
+        return;
+    }
+    out.push((at.clone(), value));
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                walk(v, &at.key(k), out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                walk(v, &at.index(i), out);
+            }
+        }
+        _ => {}
+    }
+}
