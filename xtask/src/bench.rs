@@ -178,6 +178,144 @@ fn generate(gen_script: &Path, out: &Path, args: &[&str]) -> Result<()> {
     Ok(())
 }
 
+fn schema_path(root: &Path) -> PathBuf {
+    root.join("schemas/synerise.custom-event.schema.json")
+}
+
+/// Finds `program` on `PATH`.
+fn on_path(program: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join(program))
+            .find(|p| p.is_file())
+    })
+}
+
+/// Peer validators, where installed, on the same inputs: the 10,000 files, and the NDJSON corpus
+/// converted to one JSON array (none of them reads NDJSON) against the event schema wrapped as an
+/// array schema. One run each for the array (they are slow), `runs` for the files.
+fn peers(corpus: &Path, schema: &Path, baseline: &Path, runs: usize) -> Result<String> {
+    let found: Vec<(&str, PathBuf)> = ["check-jsonschema", "ajv", "jsonschema-cli"]
+        .into_iter()
+        .filter_map(|name| on_path(name).map(|p| (name, p)))
+        .collect();
+    if found.is_empty() {
+        return Ok(String::new());
+    }
+    let dir = corpus.join("peers");
+    std::fs::create_dir_all(&dir)?;
+    // The array form of the corpus and the schema, built once.
+    let array = dir.join("events.array.json");
+    if !array.exists() {
+        let mut out = BufWriter::new(std::fs::File::create(&array)?);
+        out.write_all(b"[")?;
+        let mut first = true;
+        for line in BufReader::new(std::fs::File::open(corpus.join("events.ndjson"))?).lines() {
+            let line = line?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            if !first {
+                out.write_all(b",\n")?;
+            }
+            first = false;
+            out.write_all(line.as_bytes())?;
+        }
+        out.write_all(b"]\n")?;
+        out.flush()?;
+    }
+    let mut event: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(schema)?)?;
+    let defs = event.as_object_mut().and_then(|o| o.remove("$defs"));
+    if let Some(o) = event.as_object_mut() {
+        o.remove("$schema");
+    }
+    let array_schema = dir.join("array.schema.json");
+    let mut wrapped = serde_json::json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "type": "array",
+        "items": event,
+    });
+    if let (Some(defs), Some(o)) = (defs, wrapped.as_object_mut()) {
+        o.insert("$defs".to_owned(), defs);
+    }
+    std::fs::write(&array_schema, serde_json::to_string_pretty(&wrapped)?)?;
+    let mut files: Vec<String> = std::fs::read_dir(corpus.join("files"))?
+        .flatten()
+        .map(|e| e.path().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let s = |p: &Path| p.to_string_lossy().into_owned();
+    let base_files = stats(
+        &(0..runs)
+            .map(|_| measure(Command::new(baseline).arg(corpus.join("files"))))
+            .collect::<Result<Vec<_>>>()?,
+    );
+    let base_ndjson = stats(&[measure(
+        Command::new(baseline).arg(corpus.join("events.ndjson")),
+    )?]);
+    let mut rows = String::new();
+    for (name, program) in found {
+        let command = |array_input: bool| -> Command {
+            let mut c = Command::new(&program);
+            let (schema, inputs): (String, Vec<String>) = if array_input {
+                (s(&array_schema), vec![s(&array)])
+            } else {
+                (s(schema), files.clone())
+            };
+            match name {
+                "check-jsonschema" => {
+                    c.args(["--schemafile", &schema]).args(&inputs);
+                }
+                "ajv" => {
+                    c.args([
+                        "validate",
+                        "--spec=draft2020",
+                        "--strict=false",
+                        "-s",
+                        &schema,
+                    ]);
+                    for input in &inputs {
+                        c.args(["-d", input]);
+                    }
+                }
+                _ => {
+                    c.arg(&schema);
+                    for input in &inputs {
+                        c.args(["-i", input]);
+                    }
+                }
+            }
+            c
+        };
+        let files_label = format!("{} single-event files", files.len());
+        for (label, array_input, base, n) in [
+            (files_label.as_str(), false, &base_files, runs),
+            (
+                "the NDJSON corpus converted to one JSON array",
+                true,
+                &base_ndjson,
+                1,
+            ),
+        ] {
+            let samples = (0..n)
+                .map(|_| measure(&mut command(array_input)))
+                .collect::<Result<Vec<_>>>()?;
+            let st = stats(&samples);
+            let _ = writeln!(
+                rows,
+                "| {label} | {name} (peer) | {:.3} s | {:.3} s | | | {:.1} MiB | {:.2} | {:.2} |",
+                st.wall.as_secs_f64(),
+                st.cpu.as_secs_f64(),
+                st.rss_kib as f64 / 1024.0,
+                st.wall.as_secs_f64() / base.wall.as_secs_f64(),
+                st.cpu.as_secs_f64() / base.cpu.as_secs_f64().max(1e-9),
+            );
+            println!("done: {name} on {label}");
+        }
+    }
+    Ok(rows)
+}
+
 /// Options of `cargo xtask bench`.
 #[derive(Debug)]
 pub struct Options {
@@ -360,6 +498,7 @@ pub fn run(root: &Path, opts: &Options) -> Result<()> {
         }
         println!("done: {}", w.name);
     }
+    table.push_str(&peers(&corpus, &schema_path(root), &baseline, opts.runs)?);
     let machine = format!(
         "{} cores, {}",
         std::thread::available_parallelism().map_or(0, std::num::NonZero::get),
