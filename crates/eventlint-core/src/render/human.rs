@@ -358,15 +358,7 @@ impl miette::Diagnostic for Report<'_> {
 /// the help.
 #[must_use]
 pub fn render_config_error(err: &crate::config::ConfigError, style: Style) -> String {
-    let theme = if style.color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(style.width)
-        .with_links(false)
-        .with_context_lines(1);
+    let handler = Renderer::new(style).handler;
     let report = ConfigReport {
         err,
         source: miette::NamedSource::new(&err.name, err.source.clone()),
