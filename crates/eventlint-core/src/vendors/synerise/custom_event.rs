@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 
 use super::event;
 use super::model::CustomEvent;
-use super::rules::{batch_events as b, custom_event as c, event as e};
+use super::rules::{batch_events as b, custom_event as c};
 use crate::check::Ctx;
 use crate::kind::Kind;
 use crate::pointer::Pointer;
@@ -17,7 +17,7 @@ pub(crate) static CUSTOM_EVENT: Kind = Kind {
     vendor: "Synerise",
     endpoint: "POST /v4/events/custom",
     description: "A custom event (action, client, label, optional time, params, eventSalt)",
-    rules: &[
+    rules: super::event::with_event_rules![
         &c::action_format::ACTION_FORMAT,
         &c::action_length::ACTION_LENGTH,
         &c::action_min2::ACTION_MIN2,
@@ -29,32 +29,6 @@ pub(crate) static CUSTOM_EVENT: Kind = Kind {
         &c::new_definition::NEW_DEFINITION,
         &c::params_missing::PARAMS_MISSING,
         &c::transaction_as_custom::TRANSACTION_AS_CUSTOM,
-        &e::client_email_format::CLIENT_EMAIL_FORMAT,
-        &e::client_forbidden_chars::CLIENT_FORBIDDEN_CHARS,
-        &e::client_id_type::CLIENT_ID_TYPE,
-        &e::client_identifier::CLIENT_IDENTIFIER,
-        &e::client_multiple_ids::CLIENT_MULTIPLE_IDS,
-        &e::client_required::CLIENT_REQUIRED,
-        &e::client_string_types::CLIENT_STRING_TYPES,
-        &e::client_uuid_format::CLIENT_UUID_FORMAT,
-        &e::eventsalt_future_time::EVENTSALT_FUTURE_TIME,
-        &e::eventsalt_no_time::EVENTSALT_NO_TIME,
-        &e::eventsalt_type::EVENTSALT_TYPE,
-        &e::label_placeholder::LABEL_PLACEHOLDER,
-        &e::label_required::LABEL_REQUIRED,
-        &e::null_value::NULL_VALUE,
-        &e::params_datetime_tz::PARAMS_DATETIME_TZ,
-        &e::params_email::PARAMS_EMAIL,
-        &e::params_object::PARAMS_OBJECT,
-        &e::params_reserved::PARAMS_RESERVED,
-        &e::params_system_collision::PARAMS_SYSTEM_COLLISION,
-        &e::time_future::TIME_FUTURE,
-        &e::time_iso8601::TIME_ISO8601,
-        &e::time_missing::TIME_MISSING,
-        &e::time_no_offset::TIME_NO_OFFSET,
-        &e::time_type::TIME_TYPE,
-        &e::unknown_client_key::UNKNOWN_CLIENT_KEY,
-        &e::unknown_top_level_key::UNKNOWN_TOP_LEVEL_KEY,
     ],
     schema: || schema::generate::<CustomEvent>("synerise.custom-event"),
     round_trip: crate::payload::round_trip::<CustomEvent>,

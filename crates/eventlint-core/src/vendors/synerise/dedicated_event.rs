@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use super::event;
 use super::model::DedicatedEvent;
-use super::rules::{dedicated_event as d, event as e};
+use super::rules::dedicated_event as d;
 use crate::check::Ctx;
 use crate::kind::Kind;
 use crate::pointer::Pointer;
@@ -20,35 +20,9 @@ pub(crate) static DEDICATED_EVENT: Kind = Kind {
     vendor: "Synerise",
     endpoint: "POST /v4/events/{endpoint}",
     description: "An event of a dedicated endpoint such as hit-timer (client, label, optional time, params, eventSalt; no action)",
-    rules: &[
+    rules: super::event::with_event_rules![
         &d::action_ignored::ACTION_IGNORED,
         &d::body_object::BODY_OBJECT,
-        &e::client_email_format::CLIENT_EMAIL_FORMAT,
-        &e::client_forbidden_chars::CLIENT_FORBIDDEN_CHARS,
-        &e::client_id_type::CLIENT_ID_TYPE,
-        &e::client_identifier::CLIENT_IDENTIFIER,
-        &e::client_multiple_ids::CLIENT_MULTIPLE_IDS,
-        &e::client_required::CLIENT_REQUIRED,
-        &e::client_string_types::CLIENT_STRING_TYPES,
-        &e::client_uuid_format::CLIENT_UUID_FORMAT,
-        &e::eventsalt_future_time::EVENTSALT_FUTURE_TIME,
-        &e::eventsalt_no_time::EVENTSALT_NO_TIME,
-        &e::eventsalt_type::EVENTSALT_TYPE,
-        &e::label_placeholder::LABEL_PLACEHOLDER,
-        &e::label_required::LABEL_REQUIRED,
-        &e::null_value::NULL_VALUE,
-        &e::params_datetime_tz::PARAMS_DATETIME_TZ,
-        &e::params_email::PARAMS_EMAIL,
-        &e::params_object::PARAMS_OBJECT,
-        &e::params_reserved::PARAMS_RESERVED,
-        &e::params_system_collision::PARAMS_SYSTEM_COLLISION,
-        &e::time_future::TIME_FUTURE,
-        &e::time_iso8601::TIME_ISO8601,
-        &e::time_missing::TIME_MISSING,
-        &e::time_no_offset::TIME_NO_OFFSET,
-        &e::time_type::TIME_TYPE,
-        &e::unknown_client_key::UNKNOWN_CLIENT_KEY,
-        &e::unknown_top_level_key::UNKNOWN_TOP_LEVEL_KEY,
     ],
     schema: || schema::generate::<DedicatedEvent>("synerise.dedicated-event"),
     round_trip: crate::payload::round_trip::<DedicatedEvent>,

@@ -8,6 +8,44 @@ use crate::check::Ctx;
 use crate::pointer::Pointer;
 use crate::schema::{Keyword, Violation};
 
+/// A kind's rule list: its own rules, then the `synerise.event/*` rules that [`check`] and
+/// [`map_violation`] report on every v4 event body (custom, dedicated and batch elements), so a
+/// new shared rule is listed once for all three kinds.
+macro_rules! with_event_rules {
+    ($($rule:expr),* $(,)?) => {
+        &[
+            $($rule,)*
+            &$crate::vendors::synerise::rules::event::client_email_format::CLIENT_EMAIL_FORMAT,
+            &$crate::vendors::synerise::rules::event::client_forbidden_chars::CLIENT_FORBIDDEN_CHARS,
+            &$crate::vendors::synerise::rules::event::client_id_type::CLIENT_ID_TYPE,
+            &$crate::vendors::synerise::rules::event::client_identifier::CLIENT_IDENTIFIER,
+            &$crate::vendors::synerise::rules::event::client_multiple_ids::CLIENT_MULTIPLE_IDS,
+            &$crate::vendors::synerise::rules::event::client_required::CLIENT_REQUIRED,
+            &$crate::vendors::synerise::rules::event::client_string_types::CLIENT_STRING_TYPES,
+            &$crate::vendors::synerise::rules::event::client_uuid_format::CLIENT_UUID_FORMAT,
+            &$crate::vendors::synerise::rules::event::eventsalt_future_time::EVENTSALT_FUTURE_TIME,
+            &$crate::vendors::synerise::rules::event::eventsalt_no_time::EVENTSALT_NO_TIME,
+            &$crate::vendors::synerise::rules::event::eventsalt_type::EVENTSALT_TYPE,
+            &$crate::vendors::synerise::rules::event::label_placeholder::LABEL_PLACEHOLDER,
+            &$crate::vendors::synerise::rules::event::label_required::LABEL_REQUIRED,
+            &$crate::vendors::synerise::rules::event::null_value::NULL_VALUE,
+            &$crate::vendors::synerise::rules::event::params_datetime_tz::PARAMS_DATETIME_TZ,
+            &$crate::vendors::synerise::rules::event::params_email::PARAMS_EMAIL,
+            &$crate::vendors::synerise::rules::event::params_object::PARAMS_OBJECT,
+            &$crate::vendors::synerise::rules::event::params_reserved::PARAMS_RESERVED,
+            &$crate::vendors::synerise::rules::event::params_system_collision::PARAMS_SYSTEM_COLLISION,
+            &$crate::vendors::synerise::rules::event::time_future::TIME_FUTURE,
+            &$crate::vendors::synerise::rules::event::time_iso8601::TIME_ISO8601,
+            &$crate::vendors::synerise::rules::event::time_missing::TIME_MISSING,
+            &$crate::vendors::synerise::rules::event::time_no_offset::TIME_NO_OFFSET,
+            &$crate::vendors::synerise::rules::event::time_type::TIME_TYPE,
+            &$crate::vendors::synerise::rules::event::unknown_client_key::UNKNOWN_CLIENT_KEY,
+            &$crate::vendors::synerise::rules::event::unknown_top_level_key::UNKNOWN_TOP_LEVEL_KEY,
+        ]
+    };
+}
+pub(crate) use with_event_rules;
+
 /// Maps a violation inside one event (`rel` is the path relative to the event object at `base`)
 /// to a `synerise.event/*` finding. Returns whether it claimed the violation.
 pub(crate) fn map_violation(
