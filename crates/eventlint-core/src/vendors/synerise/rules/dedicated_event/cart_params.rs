@@ -5,6 +5,8 @@ use crate::describe::describe;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 
+use super::required_params::Required;
+
 declare_rule! {
     /// ## What it checks
     /// An `added-to-cart` or `removed-from-cart` event has in `params`: `sku` (string), `source`
@@ -46,47 +48,20 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, endpoint: &str, event: &M
     if !matches!(endpoint, "added-to-cart" | "removed-from-cart") {
         return;
     }
-    let params = match event.get("params") {
-        None => {
-            ctx.report(
-                Finding::new(&CART_PARAMS, base.clone(), format!("the `{endpoint}` event has no `params`"))
-                    .help("add `params` with `sku`, `source`, `finalUnitPrice` (`amount`, `currency`) and `quantity`"),
-            );
-            return;
-        }
-        Some(Value::Object(params)) => params,
-        // `synerise.event/params-object` reports a `params` that is no object.
-        Some(_) => return,
-    };
-    let at = base.key("params");
-    let missing: Vec<&str> = REQUIRED
-        .iter()
-        .copied()
-        .filter(|k| params.get(*k).is_none_or(Value::is_null))
-        .collect();
-    if !missing.is_empty() {
-        let list = format!("`{}`", missing.join("`, `"));
-        ctx.report(
-            Finding::new(
-                &CART_PARAMS,
-                at.clone(),
-                format!("the `{endpoint}` event's `params` lacks {list}"),
+    let required = Required {
+        rule: &CART_PARAMS,
+        names: REQUIRED,
+        no_params_help: "add `params` with `sku`, `source`, `finalUnitPrice` (`amount`, `currency`) and `quantity`",
+        missing_help: |list| {
+            format!(
+                "add {list} to `params`, e.g. `\"sku\": \"P-1\", \"source\": \"WEB_DESKTOP\", \"quantity\": 1, \"finalUnitPrice\": {{\"amount\": 19.99, \"currency\": \"EUR\"}}`"
             )
-            .help(format!("add {list} to `params`, e.g. `\"sku\": \"P-1\", \"source\": \"WEB_DESKTOP\", \"quantity\": 1, \"finalUnitPrice\": {{\"amount\": 19.99, \"currency\": \"EUR\"}}`")),
-        );
-    }
-    for key in ["sku", "source"] {
-        if let Some(v) = params.get(key).filter(|v| !v.is_null() && !v.is_string()) {
-            ctx.report(
-                Finding::new(
-                    &CART_PARAMS,
-                    at.key(key),
-                    format!("`params.{key}` is {}, not a string", describe(v)),
-                )
-                .help(format!("send `params.{key}` as a string")),
-            );
-        }
-    }
+        },
+    };
+    let Some((at, params)) = required.params(ctx, base, endpoint, event) else {
+        return;
+    };
+    required.strings(ctx, &at, params, &["sku", "source"]);
     if let Some(v) = params
         .get("quantity")
         .filter(|v| !v.is_null() && !v.is_number())

@@ -5,6 +5,8 @@ use crate::describe::describe;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 
+use super::required_params::Required;
+
 declare_rule! {
     /// ## What it checks
     /// An `item-search-click` event has in `params`: `correlationId` (the search response's id),
@@ -49,51 +51,20 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, endpoint: &str, event: &M
     if endpoint != "item-search-click" {
         return;
     }
-    let params = match event.get("params") {
-        None => {
-            ctx.report(
-                Finding::new(
-                    &ITEM_SEARCH_CLICK_PARAMS,
-                    base.clone(),
-                    "the `item-search-click` event has no `params`",
-                )
-                .help("add `params` with `correlationId`, `item`, `position` and `searchType`"),
-            );
-            return;
-        }
-        Some(Value::Object(params)) => params,
-        // `synerise.event/params-object` reports a `params` that is no object.
-        Some(_) => return,
-    };
-    let at = base.key("params");
-    let missing: Vec<&str> = REQUIRED
-        .iter()
-        .copied()
-        .filter(|k| params.get(*k).is_none_or(Value::is_null))
-        .collect();
-    if !missing.is_empty() {
-        let list = format!("`{}`", missing.join("`, `"));
-        ctx.report(
-            Finding::new(
-                &ITEM_SEARCH_CLICK_PARAMS,
-                at.clone(),
-                format!("the `item-search-click` event's `params` lacks {list}"),
+    let required = Required {
+        rule: &ITEM_SEARCH_CLICK_PARAMS,
+        names: REQUIRED,
+        no_params_help: "add `params` with `correlationId`, `item`, `position` and `searchType`",
+        missing_help: |list| {
+            format!(
+                "add {list} to `params`: the search response's `correlationId`, the clicked `item`, its 1-based `position` and the `searchType`"
             )
-            .help(format!("add {list} to `params`: the search response's `correlationId`, the clicked `item`, its 1-based `position` and the `searchType`")),
-        );
-    }
-    for key in ["correlationId", "item"] {
-        if let Some(v) = params.get(key).filter(|v| !v.is_null() && !v.is_string()) {
-            ctx.report(
-                Finding::new(
-                    &ITEM_SEARCH_CLICK_PARAMS,
-                    at.key(key),
-                    format!("`params.{key}` is {}, not a string", describe(v)),
-                )
-                .help(format!("send `params.{key}` as a string")),
-            );
-        }
-    }
+        },
+    };
+    let Some((at, params)) = required.params(ctx, base, endpoint, event) else {
+        return;
+    };
+    required.strings(ctx, &at, params, &["correlationId", "item"]);
     if let Some(v) = params.get("position").filter(|v| !v.is_null())
         && v.as_u64().is_none_or(|p| p == 0)
     {

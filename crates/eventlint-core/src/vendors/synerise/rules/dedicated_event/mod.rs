@@ -7,3 +7,4 @@ pub(crate) mod body_object;
 pub(crate) mod cart_params;
 pub(crate) mod item_search_click_params;
 pub(crate) mod min_api_version;
+pub(crate) mod required_params;
