@@ -213,3 +213,38 @@ fn batch_size_limit_inside_a_character() {
     let rendered = human::render(&[outcome], &Summary::default(), human::Style::plain());
     assert!(rendered.contains("synerise.batch-events/max-size"));
 }
+
+/// Every fixture document (each `.json` file, each NDJSON line) through the span resolver:
+/// `fuzzing::spans` asserts that the scanner resolves every node's pointer, for every target,
+/// to exactly what the span-keeping tree gives.
+#[test]
+fn every_fixture_through_the_span_resolver() {
+    let mut documents = 0;
+    let mut stack = vec![root().join("fixtures")];
+    while let Some(dir) = stack.pop() {
+        let Ok(rd) = fs::read_dir(&dir) else { continue };
+        for path in rd.filter_map(Result::ok).map(|e| e.path()) {
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let bytes = fs::read(&path).unwrap();
+            if bytes.len() > 64 << 10 {
+                continue; // the batch size and count limits: slow in a debug build, no new shape
+            }
+            let docs: Vec<&[u8]> = match path.extension().and_then(|e| e.to_str()) {
+                Some("json") => vec![&bytes],
+                Some("ndjson" | "jsonl") => bytes.split(|b| *b == b'\n').collect(),
+                _ => continue,
+            };
+            for (i, doc) in docs.into_iter().enumerate() {
+                let mut input = vec![1, 3, 7];
+                input.extend_from_slice(doc);
+                let outcome = std::panic::catch_unwind(|| fuzzing::spans(&input));
+                assert!(outcome.is_ok(), "{} document {}", path.display(), i + 1);
+                documents += 1;
+            }
+        }
+    }
+    assert!(documents > 300, "the fixtures are there ({documents})");
+}

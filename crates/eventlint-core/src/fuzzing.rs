@@ -167,11 +167,27 @@ pub fn spans(data: &[u8]) {
     let Ok(parsed) = source::parse(text) else {
         return;
     };
+    // On text serde_json accepted, the scanner resolves every pointer, exactly as the tree does.
+    let mut nodes = Vec::new();
+    walk(&parsed.value, &Pointer::root(), &mut nodes);
+    let pointers = nodes
+        .iter()
+        .map(|(p, _)| p.as_str())
+        .chain([pointer, "/zz", "/0/zz"]);
+    for pointer in pointers {
+        for target in targets.iter().chain(&[Target::Occurrence(1)]) {
+            let scanned = tree.resolve_by_scan(pointer, target);
+            let reference = tree.resolve_in_tree(pointer, target);
+            assert_eq!(
+                scanned,
+                Some(reference),
+                "scan and tree disagree on {pointer:?} {target:?}"
+            );
+        }
+    }
     if parsed.has_duplicate_keys {
         return;
     }
-    let mut nodes = Vec::new();
-    walk(&parsed.value, &Pointer::root(), &mut nodes);
     for (pointer, value) in nodes {
         let span = tree.resolve(pointer.as_str(), &Target::Value);
         check_span(text, &lines, &span);

@@ -1,6 +1,16 @@
-//! Pointer to span: a span-keeping re-parse (jsonc-parser, strict options) of a document that has
-//! findings, so the valid path never pays for positions.
+//! Pointer to span, only for a document that has findings, so the valid path never pays for
+//! positions.
+//!
+//! A pointer is resolved by *scanning* the text: the document has already been accepted by
+//! `serde_json`, so finding a member or an element only needs to skip over strings and balanced
+//! brackets up to the target, with no tree and no allocation. The span-keeping parse of
+//! `jsonc-parser` (strict options) remains the reference: it is built, once, for duplicate keys,
+//! for text the scanner cannot walk (never the case for text `serde_json` accepted), and when a
+//! document has so many findings that repeated scans would cost more than the tree (the scan
+//! budget). `fuzzing::spans` checks that both agree on every node of every document it sees.
 
+use std::borrow::Cow;
+use std::cell::{Cell, OnceCell};
 use std::ops::Range;
 
 use jsonc_parser::ast::{ObjectPropName, Value as Node};
@@ -8,7 +18,7 @@ use jsonc_parser::common::Ranged;
 use jsonc_parser::{CollectOptions, ParseOptions};
 
 use crate::diagnostic::Position;
-use crate::pointer::{Pointer, segments};
+use crate::pointer::Pointer;
 
 /// What part of the node a pointer names that a finding should mark.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,11 +35,15 @@ pub enum Target {
     Bytes(Range<usize>),
 }
 
-/// The span-keeping tree of one document.
+/// Where the nodes of one document are: scanned per pointer, or looked up in the span-keeping
+/// tree once that exists.
 #[derive(Debug)]
 pub struct SpanTree<'a> {
     text: &'a str,
-    root: Option<Node<'a>>,
+    /// The span-keeping parse, built on first need.
+    tree: OnceCell<Option<Node<'a>>>,
+    /// Bytes scanned so far; past the budget, the tree is cheaper.
+    scanned: Cell<usize>,
 }
 
 fn strict() -> ParseOptions {
@@ -48,13 +62,15 @@ fn strict() -> ParseOptions {
 }
 
 impl<'a> SpanTree<'a> {
-    /// Parses `text`, which `serde_json` has already accepted.
+    /// Prepares to resolve pointers in `text`, which `serde_json` has already accepted. Costs
+    /// nothing until a pointer is resolved.
     #[must_use]
     pub fn new(text: &'a str) -> Self {
-        let root = jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &strict())
-            .ok()
-            .and_then(|r| r.value);
-        SpanTree { text, root }
+        SpanTree {
+            text,
+            tree: OnceCell::new(),
+            scanned: Cell::new(0),
+        }
     }
 
     /// The byte range a finding at `pointer` with `target` marks. Falls back to the nearest
@@ -64,11 +80,44 @@ impl<'a> SpanTree<'a> {
         if let Target::Bytes(range) = target {
             return snap_to_chars(self.text, range);
         }
-        let Some(root) = &self.root else {
+        // Scanning re-reads the document's prefix for each finding: with many findings in a
+        // large document, building the tree once is cheaper.
+        let budget = 4 * self.text.len() + (64 << 10);
+        if self.tree.get().is_none() && self.scanned.get() <= budget {
+            let mut scan = Scan::new(self.text);
+            let found = scan.resolve(pointer, target);
+            self.scanned.set(self.scanned.get() + scan.i);
+            if let Some(range) = found {
+                // Scanned ranges start and end at ASCII bytes; snapping only guards the
+                // never-taken case of text that is not JSON.
+                return snap_to_chars(self.text, &range);
+            }
+        }
+        self.resolve_in_tree(pointer, target)
+    }
+
+    fn tree(&self) -> Option<&Node<'a>> {
+        self.tree
+            .get_or_init(|| {
+                jsonc_parser::parse_to_ast(self.text, &CollectOptions::default(), &strict())
+                    .ok()
+                    .and_then(|r| r.value)
+            })
+            .as_ref()
+    }
+
+    /// [`SpanTree::resolve`] with the span-keeping tree: the reference the scanner must agree
+    /// with (see `fuzzing::spans`).
+    #[must_use]
+    pub(crate) fn resolve_in_tree(&self, pointer: &str, target: &Target) -> Range<usize> {
+        if let Target::Bytes(range) = target {
+            return snap_to_chars(self.text, range);
+        }
+        let Some(root) = self.tree() else {
             // The first character (the text need not start with ASCII).
             return 0..self.text.chars().next().map_or(0, char::len_utf8);
         };
-        let segs = segments(pointer);
+        let segs: Vec<Cow<'_, str>> = tokens(pointer).collect();
         let mut node = root;
         let mut key_range = None;
         for (i, seg) in segs.iter().enumerate() {
@@ -114,14 +163,250 @@ impl<'a> SpanTree<'a> {
         }
     }
 
+    /// [`SpanTree::resolve`] by scanning only, `None` where the scanner cannot walk the text:
+    /// for `fuzzing::spans`, which checks it against [`SpanTree::resolve_in_tree`].
+    #[must_use]
+    pub(crate) fn resolve_by_scan(&self, pointer: &str, target: &Target) -> Option<Range<usize>> {
+        if let Target::Bytes(range) = target {
+            return Some(snap_to_chars(self.text, range));
+        }
+        let range = Scan::new(self.text).resolve(pointer, target)?;
+        Some(snap_to_chars(self.text, &range))
+    }
+
     /// Every repeated key: the pointer of the member and the occurrence index (1 = second).
     #[must_use]
     pub fn duplicate_keys(&self) -> Vec<(Pointer, usize)> {
         let mut out = Vec::new();
-        if let Some(root) = &self.root {
+        if let Some(root) = self.tree() {
             collect_duplicates(root, &Pointer::root(), &mut out);
         }
         out
+    }
+}
+
+/// The unescaped reference tokens of a JSON pointer (`~1` is `/`, `~0` is `~`), borrowed unless
+/// they hold an escape.
+fn tokens(pointer: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    pointer.split('/').skip(1).map(|s| {
+        if s.contains('~') {
+            Cow::Owned(s.replace("~1", "/").replace("~0", "~"))
+        } else {
+            Cow::Borrowed(s)
+        }
+    })
+}
+
+/// What [`Scan::member`] found.
+enum Member {
+    /// The member's key (the cursor is at its value).
+    Key(Range<usize>),
+    /// No such member.
+    Absent,
+}
+
+/// A forward-only cursor over JSON text that `serde_json` accepted. Every step is checked: on
+/// text it cannot walk it returns `None` (the caller falls back to the tree), never panics.
+struct Scan<'a> {
+    text: &'a str,
+    b: &'a [u8],
+    i: usize,
+}
+
+impl<'a> Scan<'a> {
+    fn new(text: &'a str) -> Self {
+        Scan {
+            text,
+            b: text.as_bytes(),
+            i: 0,
+        }
+    }
+
+    fn resolve(&mut self, pointer: &str, target: &Target) -> Option<Range<usize>> {
+        self.ws();
+        let mut key_range = None;
+        let mut segs = tokens(pointer).peekable();
+        while let Some(seg) = segs.next() {
+            let last = segs.peek().is_none();
+            let start = self.i;
+            match self.peek()? {
+                b'{' => {
+                    let nth = match target {
+                        Target::Occurrence(n) if last => *n,
+                        _ => 0,
+                    };
+                    match self.member(&seg, nth)? {
+                        Member::Key(key) => key_range = Some(key),
+                        Member::Absent => return Some(start..self.i),
+                    }
+                }
+                b'[' => {
+                    let Ok(index) = seg.parse::<usize>() else {
+                        return self.value();
+                    };
+                    if !self.element(index)? {
+                        return Some(start..self.i);
+                    }
+                    key_range = None;
+                }
+                _ => return self.value(),
+            }
+        }
+        let node = self.value()?;
+        Some(match target {
+            Target::Key | Target::Occurrence(_) => key_range.unwrap_or(node),
+            Target::InString(chars) if self.b[node.start] == b'"' => {
+                string_chars_to_bytes(self.text, node, chars)
+            }
+            Target::InString(_) | Target::Value | Target::Bytes(_) => node,
+        })
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.b.get(self.i).copied()
+    }
+
+    fn eat(&mut self, byte: u8) -> Option<()> {
+        (self.peek()? == byte).then(|| self.i += 1)
+    }
+
+    fn ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.i += 1;
+        }
+    }
+
+    /// At an object's `{`: moves to the value of the `nth` member named `name` and returns the
+    /// range of its key, or `Absent` (after the `}`) when there is no such member.
+    fn member(&mut self, name: &str, mut nth: usize) -> Option<Member> {
+        self.eat(b'{')?;
+        self.ws();
+        if self.eat(b'}').is_some() {
+            return Some(Member::Absent);
+        }
+        loop {
+            self.ws();
+            let key = self.string()?;
+            self.ws();
+            self.eat(b':')?;
+            self.ws();
+            if self.key_is(&key, name)? {
+                if nth == 0 {
+                    return Some(Member::Key(key));
+                }
+                nth -= 1;
+            }
+            self.value()?;
+            self.ws();
+            match self.peek()? {
+                b',' => self.i += 1,
+                b'}' => {
+                    self.i += 1;
+                    return Some(Member::Absent);
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// At an array's `[`: moves to element `index`; `Some(false)` (after the `]`) when the array
+    /// is shorter.
+    fn element(&mut self, index: usize) -> Option<bool> {
+        self.eat(b'[')?;
+        self.ws();
+        if self.eat(b']').is_some() {
+            return Some(false);
+        }
+        for at in 0.. {
+            self.ws();
+            if at == index {
+                return Some(true);
+            }
+            self.value()?;
+            self.ws();
+            match self.peek()? {
+                b',' => self.i += 1,
+                b']' => {
+                    self.i += 1;
+                    return Some(false);
+                }
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// Whether the key literal at `key` (quotes included) decodes to `name`.
+    fn key_is(&self, key: &Range<usize>, name: &str) -> Option<bool> {
+        let raw = self.text.get(key.start + 1..key.end - 1)?;
+        if raw.contains('\\') {
+            let decoded: String = serde_json::from_str(self.text.get(key.clone())?).ok()?;
+            Some(decoded == name)
+        } else {
+            Some(raw == name)
+        }
+    }
+
+    /// Skips a string; its range, quotes included.
+    fn string(&mut self) -> Option<Range<usize>> {
+        let start = self.i;
+        self.eat(b'"')?;
+        loop {
+            let at = memchr::memchr2(b'"', b'\\', self.b.get(self.i..)?)?;
+            self.i += at;
+            if self.b[self.i] == b'"' {
+                self.i += 1;
+                return Some(start..self.i);
+            }
+            self.i += 2; // the backslash and the escaped character
+        }
+    }
+
+    /// Skips one value; its range.
+    fn value(&mut self) -> Option<Range<usize>> {
+        let start = self.i;
+        match self.peek()? {
+            b'"' => self.string(),
+            b'{' | b'[' => {
+                let mut depth = 0_usize;
+                loop {
+                    match self.peek()? {
+                        b'"' => {
+                            self.string()?;
+                            continue;
+                        }
+                        b'{' | b'[' => depth += 1,
+                        b'}' | b']' => {
+                            depth = depth.checked_sub(1)?;
+                            if depth == 0 {
+                                self.i += 1;
+                                return Some(start..self.i);
+                            }
+                        }
+                        _ => {}
+                    }
+                    self.i += 1;
+                }
+            }
+            b't' => self.literal(b"true"),
+            b'f' => self.literal(b"false"),
+            b'n' => self.literal(b"null"),
+            b'-' | b'0'..=b'9' => {
+                while let Some(b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E') = self.peek() {
+                    self.i += 1;
+                }
+                Some(start..self.i)
+            }
+            _ => None,
+        }
+    }
+
+    fn literal(&mut self, word: &[u8]) -> Option<Range<usize>> {
+        let start = self.i;
+        self.b.get(start..)?.starts_with(word).then(|| {
+            self.i += word.len();
+            start..self.i
+        })
     }
 }
 
@@ -252,6 +537,74 @@ mod tests {
             &text[tree.resolve("/a/zz", &Target::Value)],
             "{\"b\": [1, \"x\"]}"
         );
+    }
+
+    /// Every pointer and target the scanner resolves as the tree does, on escaped keys,
+    /// whitespace everywhere, nesting, missing members and out-of-range indexes.
+    #[test]
+    fn the_scanner_agrees_with_the_tree() {
+        let text = " {\"a\\u0062\" : 1 ,\r\n\t\"a~b\":{\"c/d\":[ 1 , {\"x\" : \"y\\\"}\"} , [ ] , { } ,-1.5e+3,true,null]},\"s\":\"\\u00e9x\",\"ab\":2} ";
+        let tree = SpanTree::new(text);
+        let pointers = [
+            "",
+            "/ab",
+            "/a~0b",
+            "/a~0b/c~1d",
+            "/a~0b/c~1d/0",
+            "/a~0b/c~1d/1/x",
+            "/a~0b/c~1d/2",
+            "/a~0b/c~1d/3",
+            "/a~0b/c~1d/4",
+            "/a~0b/c~1d/5",
+            "/a~0b/c~1d/6",
+            "/a~0b/c~1d/7",
+            "/a~0b/c~1d/+1",
+            "/a~0b/c~1d/x",
+            "/s",
+            "/zz",
+            "/ab/deeper",
+            "/a~0b/c~1d/2/0",
+        ];
+        let targets = [
+            Target::Value,
+            Target::Key,
+            Target::Occurrence(0),
+            Target::Occurrence(1),
+            Target::InString(1..2),
+        ];
+        for pointer in pointers {
+            for target in &targets {
+                assert_eq!(
+                    tree.resolve_by_scan(pointer, target),
+                    Some(tree.resolve_in_tree(pointer, target)),
+                    "{pointer:?} {target:?}"
+                );
+            }
+        }
+        assert_eq!(&text[tree.resolve("/ab", &Target::Occurrence(1))], "\"ab\"");
+        assert_eq!(
+            &text[tree.resolve("/a~0b/c~1d/1/x", &Target::Value)],
+            "\"y\\\"}\""
+        );
+        assert_eq!(
+            &text[tree.resolve("/s", &Target::InString(0..1))],
+            "\\u00e9"
+        );
+    }
+
+    /// Past its scan budget, a document's pointers are resolved with the tree, built once.
+    #[test]
+    fn many_findings_switch_to_the_tree() {
+        let members: Vec<String> = (0..2000).map(|i| format!("\"k{i}\": [{i}]")).collect();
+        let text = format!("{{{}}}", members.join(", "));
+        let tree = SpanTree::new(&text);
+        for i in (0..2000).rev() {
+            let pointer = format!("/k{i}/0");
+            let span = tree.resolve(&pointer, &Target::Value);
+            assert_eq!(&text[span], i.to_string());
+        }
+        assert!(tree.tree.get().is_some(), "the tree was built");
+        assert!(tree.scanned.get() <= 5 * text.len() + (64 << 10) + text.len());
     }
 
     #[test]
