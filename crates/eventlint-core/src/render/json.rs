@@ -1,10 +1,9 @@
 //! `--format json`: exactly one JSON object, version 1 (design.md §2).
 
-use serde::Serialize;
-
 use crate::report::{DocumentOutcome, Summary};
 
-#[derive(Serialize)]
+#[cfg(test)]
+#[derive(serde::Serialize)]
 struct Entry<'a> {
     path: &'a str,
     document: usize,
@@ -49,31 +48,144 @@ pub fn head(summary: &Summary) -> String {
 
 /// Appends the entries of one document's diagnostics; `any` tracks whether an entry was written
 /// before (for the separating commas).
+///
+/// Written field by field (the bytes `serde_json`'s pretty printer gives, indented for the
+/// report; a unit test holds the two equal): a large run's report is mostly these entries.
 pub fn entries(outcome: &DocumentOutcome, out: &mut String, any: &mut bool) {
+    use std::fmt::Write as _;
     for d in &outcome.diagnostics {
-        let entry = Entry {
-            path: &outcome.path,
-            document: outcome.document,
-            kind: outcome.kind.map(|k| k.id),
-            rule: d.rule,
-            severity: d.severity.as_str(),
-            message: &d.message,
-            pointer: &d.pointer,
-            line: d.start.line + outcome.line_offset,
-            column: d.start.column,
-            end_line: d.end.line + outcome.line_offset,
-            end_column: d.end.column,
-            help: d.help.as_deref(),
-        };
         out.push_str(if *any { ",\n    " } else { "\n    " });
         *any = true;
-        let text = serde_json::to_string_pretty(&entry).unwrap_or_default();
-        out.push_str(&text.replace('\n', "\n    "));
+        out.push_str("{\n      \"path\": ");
+        push_str(out, &outcome.path);
+        let _ = write!(out, ",\n      \"document\": {}", outcome.document);
+        out.push_str(",\n      \"kind\": ");
+        match outcome.kind {
+            Some(kind) => push_str(out, kind.id),
+            None => out.push_str("null"),
+        }
+        out.push_str(",\n      \"rule\": ");
+        push_str(out, d.rule);
+        out.push_str(",\n      \"severity\": ");
+        push_str(out, d.severity.as_str());
+        out.push_str(",\n      \"message\": ");
+        push_str(out, &d.message);
+        out.push_str(",\n      \"pointer\": ");
+        push_str(out, &d.pointer);
+        let _ = write!(
+            out,
+            ",\n      \"line\": {},\n      \"column\": {},\n      \"end_line\": {},\n      \"end_column\": {}",
+            d.start.line + outcome.line_offset,
+            d.start.column,
+            d.end.line + outcome.line_offset,
+            d.end.column
+        );
+        out.push_str(",\n      \"help\": ");
+        match &d.help {
+            Some(help) => push_str(out, help),
+            None => out.push_str("null"),
+        }
+        out.push_str("\n    }");
     }
+}
+
+/// Appends `s` as a JSON string, escaped as `serde_json` escapes it: `"`, `\\` and control
+/// characters only (the short forms where JSON has them, `\\u00XX` otherwise).
+fn push_str(out: &mut String, s: &str) {
+    out.push('"');
+    let mut start = 0;
+    for (i, byte) in s.bytes().enumerate() {
+        let escape = match byte {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0C => "\\f",
+            0x00..=0x1F => "",
+            _ => continue,
+        };
+        out.push_str(&s[start..i]);
+        if escape.is_empty() {
+            use std::fmt::Write as _;
+            let _ = write!(out, "\\u{byte:04x}");
+        } else {
+            out.push_str(escape);
+        }
+        start = i + 1;
+    }
+    out.push_str(&s[start..]);
+    out.push('"');
 }
 
 /// The closing of the report; `any` says whether [`entries`] wrote anything.
 #[must_use]
 pub fn tail(any: bool) -> &'static str {
     if any { "\n  ]\n}\n" } else { "]\n}\n" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Diagnostic, Position, Severity};
+
+    /// The hand-written entries are the bytes `serde_json`'s pretty printer gives.
+    #[test]
+    fn entries_match_the_pretty_printer() {
+        let tricky = "a\"b\\c\n\r\t\u{8}\u{c}\u{0}\u{1f}\u{7f}é😀/<>";
+        for (kind, help) in [
+            (
+                crate::kind::Kind::find("synerise.custom-event"),
+                Some(tricky.to_owned()),
+            ),
+            (None, None),
+        ] {
+            let outcome = DocumentOutcome {
+                path: format!("dir/{tricky}.ndjson"),
+                document: 7,
+                line_offset: 6,
+                kind,
+                source: String::new(),
+                diagnostics: vec![
+                    Diagnostic {
+                        rule: "synerise.event/null-value",
+                        severity: Severity::Warning,
+                        message: tricky.to_owned(),
+                        help,
+                        note: None,
+                        pointer: "/a~1b/0".to_owned(),
+                        span: 0..0,
+                        start: Position { line: 1, column: 2 },
+                        end: Position { line: 3, column: 4 },
+                    };
+                    2
+                ],
+            };
+            let mut fast = String::new();
+            let mut any = false;
+            entries(&outcome, &mut fast, &mut any);
+            let mut reference = String::new();
+            for (i, d) in outcome.diagnostics.iter().enumerate() {
+                let entry = Entry {
+                    path: &outcome.path,
+                    document: outcome.document,
+                    kind: outcome.kind.map(|k| k.id),
+                    rule: d.rule,
+                    severity: d.severity.as_str(),
+                    message: &d.message,
+                    pointer: &d.pointer,
+                    line: d.start.line + outcome.line_offset,
+                    column: d.start.column,
+                    end_line: d.end.line + outcome.line_offset,
+                    end_column: d.end.column,
+                    help: d.help.as_deref(),
+                };
+                reference.push_str(if i > 0 { ",\n    " } else { "\n    " });
+                let text = serde_json::to_string_pretty(&entry).unwrap();
+                reference.push_str(&text.replace('\n', "\n    "));
+            }
+            assert_eq!(fast, reference);
+        }
+    }
 }
