@@ -170,6 +170,7 @@ pub fn spans(data: &[u8]) {
     // On text serde_json accepted, the scanner resolves every pointer, exactly as the tree does.
     let mut nodes = Vec::new();
     walk(&parsed.value, &Pointer::root(), &mut nodes);
+    let memo = SpanTree::new(text);
     let pointers = nodes
         .iter()
         .map(|(p, _)| p.as_str())
@@ -180,9 +181,12 @@ pub fn spans(data: &[u8]) {
             let reference = tree.resolve_in_tree(pointer, target);
             assert_eq!(
                 scanned,
-                Some(reference),
+                Some(reference.clone()),
                 "scan and tree disagree on {pointer:?} {target:?}"
             );
+            // In sequence, from the previous pointer's parent where they share it.
+            let resolved = SpanTree::resolve(&memo, pointer, target);
+            assert_eq!(resolved, reference, "resolve {pointer:?} {target:?}");
         }
     }
     if parsed.has_duplicate_keys {

@@ -10,7 +10,7 @@
 //! budget). `fuzzing::spans` checks that both agree on every node of every document it sees.
 
 use std::borrow::Cow;
-use std::cell::{Cell, OnceCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::ops::Range;
 
 use jsonc_parser::ast::{ObjectPropName, Value as Node};
@@ -44,6 +44,8 @@ pub struct SpanTree<'a> {
     tree: OnceCell<Option<Node<'a>>>,
     /// Bytes scanned so far; past the budget, the tree is cheaper.
     scanned: Cell<usize>,
+    /// The parent pointer of the last scan and where its value starts.
+    parent: RefCell<Option<(String, usize)>>,
 }
 
 fn strict() -> ParseOptions {
@@ -70,6 +72,7 @@ impl<'a> SpanTree<'a> {
             text,
             tree: OnceCell::new(),
             scanned: Cell::new(0),
+            parent: RefCell::new(None),
         }
     }
 
@@ -84,9 +87,33 @@ impl<'a> SpanTree<'a> {
         // large document, building the tree once is cheaper.
         let budget = 4 * self.text.len() + (64 << 10);
         if self.tree.get().is_none() && self.scanned.get() <= budget {
+            // Findings often share a parent (`/params/a`, `/params/b`): start from the parent
+            // the previous scan reached when it is the same.
+            let (parent, rest) = pointer
+                .rfind('/')
+                .map_or(("", pointer), |k| pointer.split_at(k));
+            let mut memo = self.parent.borrow_mut();
             let mut scan = Scan::new(self.text);
-            let found = scan.resolve(pointer, target);
-            self.scanned.set(self.scanned.get() + scan.i);
+            let mut parent_at = None;
+            let found = match &*memo {
+                Some((text, at)) if !parent.is_empty() && text == parent => {
+                    scan.i = *at;
+                    let found = scan.resolve(rest, target, &mut None);
+                    self.scanned.set(self.scanned.get() + (scan.i - at));
+                    found
+                }
+                _ => {
+                    let found = scan.resolve(pointer, target, &mut parent_at);
+                    self.scanned.set(self.scanned.get() + scan.i);
+                    found
+                }
+            };
+            if let Some(at) = parent_at.filter(|_| !parent.is_empty()) {
+                let (text, start) = memo.get_or_insert_with(|| (String::new(), 0));
+                text.clear();
+                text.push_str(parent);
+                *start = at;
+            }
             if let Some(range) = found {
                 // Scanned ranges start and end at ASCII bytes; snapping only guards the
                 // never-taken case of text that is not JSON.
@@ -170,7 +197,7 @@ impl<'a> SpanTree<'a> {
         if let Target::Bytes(range) = target {
             return Some(snap_to_chars(self.text, range));
         }
-        let range = Scan::new(self.text).resolve(pointer, target)?;
+        let range = Scan::new(self.text).resolve(pointer, target, &mut None)?;
         Some(snap_to_chars(self.text, &range))
     }
 
@@ -222,13 +249,23 @@ impl<'a> Scan<'a> {
         }
     }
 
-    fn resolve(&mut self, pointer: &str, target: &Target) -> Option<Range<usize>> {
+    /// Resolves `pointer` from the value at the cursor; `parent_at` is set to where the value
+    /// of the pointer's parent starts, when the walk reaches it.
+    fn resolve(
+        &mut self,
+        pointer: &str,
+        target: &Target,
+        parent_at: &mut Option<usize>,
+    ) -> Option<Range<usize>> {
         self.ws();
         let mut key_range = None;
         let mut segs = tokens(pointer).peekable();
         while let Some(seg) = segs.next() {
             let last = segs.peek().is_none();
             let start = self.i;
+            if last {
+                *parent_at = Some(start);
+            }
             match self.peek()? {
                 b'{' => {
                     let nth = match target {
