@@ -175,16 +175,36 @@ pub(crate) fn collect(paths: &[PathBuf], stdin_name: Option<&str>) -> (Vec<Input
 
 /// Walks a directory. A file reached twice (through a symbolic link to a directory, or a loop)
 /// is linted once, under its shortest path.
+///
+/// Duplicates are found by real path. Only an entry that is a symbolic link, or that lies below a
+/// directory the walk entered through one, needs `canonicalize` (a `readlink` per component);
+/// any other file's real path is the root's real path (resolved once) joined with its path
+/// inside the root.
 fn walk(root: &Path, inputs: &mut Vec<Input>, problems: &mut Vec<String>) {
     let walker = ignore::WalkBuilder::new(root)
         .require_git(false)
         .follow_links(true)
         .sort_by_file_name(std::cmp::Ord::cmp)
         .build();
+    let real_root = std::fs::canonicalize(root).ok();
     let mut seen: HashMap<PathBuf, usize> = HashMap::new();
+    // The walk is depth-first: `linked[d]` says whether the directory entered last at depth `d`
+    // was reached through a symbolic link (itself or one above it). The root is resolved whole.
+    let mut linked: Vec<bool> = Vec::new();
     for entry in walker {
         match entry {
             Ok(entry) => {
+                let depth = entry.depth();
+                linked.truncate(depth);
+                let through_link = depth > 0
+                    && (entry.path_is_symlink() || linked.get(depth - 1).copied().unwrap_or(true));
+                let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+                if is_dir {
+                    // Its entries follow it, before the next entry at its depth.
+                    linked.resize(depth, true);
+                    linked.push(through_link);
+                    continue;
+                }
                 let path = entry.path();
                 if !(entry.file_type().is_some_and(|t| t.is_file()) && is_lintable(path)) {
                     continue;
@@ -194,7 +214,11 @@ fn walk(root: &Path, inputs: &mut Vec<Input>, problems: &mut Vec<String>) {
                     display: display(path),
                     mode: Mode::of(&path.to_string_lossy()),
                 };
-                let Ok(real) = std::fs::canonicalize(path) else {
+                let real = match (&real_root, path.strip_prefix(root)) {
+                    (Some(real_root), Ok(inside)) if !through_link => Some(real_root.join(inside)),
+                    _ => std::fs::canonicalize(path).ok(),
+                };
+                let Some(real) = real else {
                     inputs.push(input);
                     continue;
                 };
