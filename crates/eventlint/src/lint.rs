@@ -10,13 +10,13 @@ use clap::Args;
 use eventlint_core::config::{self, FileSettings};
 use eventlint_core::render::human;
 use eventlint_core::report::{DocumentOutcome, FileRecord, Summary};
-use eventlint_core::{CheckOptions, Kind, check_document, redact};
+use eventlint_core::{CheckOptions, Kind, check_document};
 use rayon::prelude::*;
 
 use crate::input::{self, Input, Mode};
 use crate::output::{self, Destination};
 use crate::project::{self, LoadError};
-use crate::sink::{self, Sink};
+use crate::sink::{self, Prepared, Renderers, Sink};
 use crate::{EXIT_FAILURE, EXIT_FINDINGS, Format};
 
 #[derive(Debug, Args)]
@@ -164,6 +164,7 @@ pub(crate) fn run(args: &CheckArgs, format_at: &[usize], output_at: &[usize]) ->
     jobs.sort_by(|a, b| a.0.display().cmp(b.0.display()));
 
     let mut sinks = Vec::with_capacity(reports.len());
+    let mut renders = Vec::with_capacity(reports.len());
     for report in &reports {
         let style = if report.destination == Destination::Stdout {
             crate::human_style()
@@ -171,7 +172,10 @@ pub(crate) fn run(args: &CheckArgs, format_at: &[usize], output_at: &[usize]) ->
             human::Style::plain()
         };
         match sink::create(report.format, &report.destination, style, deny_warnings) {
-            Ok(sink) => sinks.push(sink),
+            Ok((sink, render)) => {
+                sinks.push(sink);
+                renders.push(render);
+            }
             Err(err) => {
                 let place = match &report.destination {
                     Destination::File(path) => format!("`{}`", path.display()),
@@ -181,9 +185,9 @@ pub(crate) fn run(args: &CheckArgs, format_at: &[usize], output_at: &[usize]) ->
             }
         }
     }
+    let renderers = Renderers::new(renders, args.redact);
     let mut emitter = Emitter {
         sinks,
-        redact: args.redact,
         summary: Summary::default(),
         internal_errors: 0,
         failed: None,
@@ -195,11 +199,10 @@ pub(crate) fn run(args: &CheckArgs, format_at: &[usize], output_at: &[usize]) ->
         Ok(pool) => pool,
         Err(err) => return crate::fail(&format!("cannot start worker threads: {err}")),
     };
-    pool.install(|| check_all(&jobs, &mut emitter, &mut problems));
+    pool.install(|| check_all(&jobs, &renderers, &mut emitter, &mut problems));
 
     let Emitter {
         sinks,
-        redact: _,
         summary,
         internal_errors,
         failed,
@@ -230,11 +233,10 @@ pub(crate) fn run(args: &CheckArgs, format_at: &[usize], output_at: &[usize]) ->
     }
 }
 
-/// Hands checked documents to every report, in order, and keeps the totals.
+/// Hands checked documents to every report, in order, and keeps the totals. The documents come
+/// prepared (counted, redacted, rendered) by the worker threads: this writes bytes.
 struct Emitter {
     sinks: Vec<Box<dyn Sink>>,
-    /// `--redact`: every outcome is redacted before any report sees it.
-    redact: bool,
     summary: Summary,
     internal_errors: usize,
     /// The first write error; later writes are skipped.
@@ -242,25 +244,17 @@ struct Emitter {
 }
 
 impl Emitter {
-    fn outcome(&mut self, outcome: &DocumentOutcome) {
-        self.summary.add(outcome);
-        self.internal_errors += outcome
-            .diagnostics
-            .iter()
-            .filter(|d| d.rule == eventlint_core::INTERNAL_ERROR_RULE)
-            .count();
+    fn outcome(&mut self, prepared: Prepared) {
+        let counts = &prepared.counts;
+        self.summary.errors += counts.errors;
+        self.summary.warnings += counts.warnings;
+        self.summary.infos += counts.infos;
+        self.internal_errors += prepared.internal_errors;
         if self.failed.is_some() {
             return;
         }
-        let redacted;
-        let outcome = if self.redact {
-            redacted = redact::redact(outcome.clone());
-            &redacted
-        } else {
-            outcome
-        };
-        for sink in &mut self.sinks {
-            if let Err(err) = sink.outcome(outcome) {
+        for (sink, piece) in self.sinks.iter_mut().zip(prepared.into_pieces()) {
+            if let Err(err) = sink.outcome(piece) {
                 self.failed = Some(err);
                 return;
             }
@@ -291,9 +285,11 @@ fn streams(job: &(Input, CheckOptions, FileSettings)) -> bool {
 
 fn check_all(
     jobs: &[(Input, CheckOptions, FileSettings)],
+    renderers: &Renderers,
     emitter: &mut Emitter,
     problems: &mut Vec<String>,
 ) {
+    let prepare = |outcome| renderers.prepare(outcome);
     let mut i = 0;
     while i < jobs.len() {
         if streams(&jobs[i]) {
@@ -303,11 +299,11 @@ fn check_all(
                 .open()
                 .map_err(|e| format!("cannot read `{}`: {e}", input.display()))
                 .and_then(|reader| {
-                    for_each_block(reader, input.display(), options, &mut |checked| {
+                    for_each_block(reader, input.display(), options, &prepare, &mut |checked| {
                         for (kind, outcome) in checked {
                             record.push(kind);
                             if let Some(outcome) = outcome {
-                                emitter.outcome(&outcome);
+                                emitter.outcome(outcome);
                             }
                         }
                     })
@@ -324,14 +320,20 @@ fn check_all(
             .take_while(|&j| !streams(&jobs[j]))
             .last()
             .map_or(i + 1, |j| j + 1);
-        let results: Vec<Result<FileResult, String>> = jobs[i..end]
+        let results: Vec<Result<FileResult<Prepared>, String>> = jobs[i..end]
             .par_iter()
-            .map(|(input, options, settings)| lint_input(input, options, settings))
+            .map(|(input, options, settings)| {
+                lint_input(input, options, settings).map(|file| FileResult {
+                    record: file.record,
+                    outcomes: file.outcomes.into_iter().map(prepare).collect(),
+                    expected: file.expected,
+                })
+            })
             .collect();
         for result in results {
             match result {
                 Ok(file) => {
-                    for outcome in &file.outcomes {
+                    for outcome in file.outcomes {
                         emitter.outcome(outcome);
                     }
                     emitter.file(&file.record, file.expected);
@@ -379,9 +381,11 @@ fn overwritten_input(reports: &[output::Report], inputs: &[Input]) -> Option<Str
         })
 }
 
-struct FileResult {
+/// A file checked whole: its documents with diagnostics as `T` (`DocumentOutcome`, then
+/// `Prepared` for the reports).
+struct FileResult<T = DocumentOutcome> {
     record: FileRecord,
-    outcomes: Vec<DocumentOutcome>,
+    outcomes: Vec<T>,
     /// Diagnostics hidden because the file met its `expect = "invalid"`.
     expected: usize,
 }
@@ -432,7 +436,7 @@ fn read_and_check(input: &Input, options: &CheckOptions) -> Result<FileResult, S
         Mode::Ndjson => {
             let mut record = FileRecord::new(name, true);
             let mut outcomes = Vec::new();
-            for_each_block(reader, name, options, &mut |checked| {
+            for_each_block(reader, name, options, &|outcome| outcome, &mut |checked| {
                 for (kind, outcome) in checked {
                     record.push(kind);
                     outcomes.extend(outcome);
@@ -447,16 +451,18 @@ fn read_and_check(input: &Input, options: &CheckOptions) -> Result<FileResult, S
     }
 }
 
-type Checked = Vec<(Option<&'static Kind>, Option<DocumentOutcome>)>;
+/// Each document of a block: its kind, and if it has diagnostics, its outcome made into a `T`.
+type Checked<T> = Vec<(Option<&'static Kind>, Option<T>)>;
 
 /// Reads NDJSON block by block (one allocation for the whole file, not one per line); checks each
-/// block's documents in parallel and hands them to `emit` in order. Blank lines are skipped; line
-/// numbers count every line.
-fn for_each_block(
+/// block's documents in parallel, turns each outcome into a `T` with `make` on the same worker,
+/// and hands them to `emit` in order. Blank lines are skipped; line numbers count every line.
+fn for_each_block<T: Send>(
     mut reader: Box<dyn BufRead + Send>,
     name: &str,
     options: &CheckOptions,
-    emit: &mut dyn FnMut(Checked),
+    make: &(dyn Fn(DocumentOutcome) -> T + Sync),
+    emit: &mut dyn FnMut(Checked<T>),
 ) -> Result<(), String> {
     let read_err = |e: std::io::Error| format!("cannot read `{name}`: {e}");
     let mut buf: Vec<u8> = Vec::with_capacity(BLOCK_BYTES);
@@ -498,14 +504,21 @@ fn for_each_block(
             start = end + 1;
         }
         let block = &buf[..complete];
-        let checked: Checked = lines
+        let checked: Checked<T> = lines
             .par_iter()
             .map(|(document, line, range)| {
                 let bytes = &block[range.clone()];
                 let report = check_isolated(bytes, options);
                 let kind = report.kind;
-                let outcome = (!report.diagnostics.is_empty())
-                    .then(|| DocumentOutcome::new(name, *document, line - 1, bytes, report));
+                let outcome = (!report.diagnostics.is_empty()).then(|| {
+                    make(DocumentOutcome::new(
+                        name,
+                        *document,
+                        line - 1,
+                        bytes,
+                        report,
+                    ))
+                });
                 (kind, outcome)
             })
             .collect();
