@@ -48,6 +48,26 @@ impl Target {
         }
     }
 
+    /// Appends `file` from its current position, through the kernel where it can (`io::copy`
+    /// uses `copy_file_range` or `sendfile` between concrete file types, never through a
+    /// `dyn Write`).
+    fn append(&mut self, file: &mut File) -> io::Result<()> {
+        match self {
+            Target::Stdout(w) => {
+                w.flush()?;
+                // `sendfile` to a file or device; a pipe gets large writes.
+                let mut out = BufWriter::with_capacity(1 << 20, w.get_mut().lock());
+                io::copy(file, &mut out)?;
+                out.flush()?;
+            }
+            Target::File { temp, .. } => {
+                temp.flush()?;
+                io::copy(file, temp.get_mut().as_file_mut())?;
+            }
+        }
+        Ok(())
+    }
+
     /// Flushes stdout, or moves the complete temporary file over the destination.
     fn commit(self) -> io::Result<()> {
         match self {
@@ -273,10 +293,13 @@ impl Sink for Json {
             .into_inner()
             .map_err(io::IntoInnerError::into_error)?;
         spill.rewind()?;
-        let out = self.target.writer();
-        out.write_all(json::head(summary).as_bytes())?;
-        io::copy(&mut spill, out)?;
-        out.write_all(json::tail(self.any).as_bytes())?;
+        self.target
+            .writer()
+            .write_all(json::head(summary).as_bytes())?;
+        self.target.append(&mut spill)?;
+        self.target
+            .writer()
+            .write_all(json::tail(self.any).as_bytes())?;
         self.target.commit()
     }
 }
