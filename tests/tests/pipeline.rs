@@ -6,7 +6,7 @@ use eventlint_tests::cli::{NOW, bin, code, run_in, stderr, stdout};
 use eventlint_tests::root;
 
 /// A mixed NDJSON stream: every fixture document of `synerise/custom-event` (valid and invalid,
-/// blank lines in between), repeated until it spans two 4 MiB read blocks.
+/// blank lines in between), repeated to 4.5 MiB so that it spans several read blocks.
 fn mixed_stream() -> String {
     let mut lines = Vec::new();
     for path in eventlint_tests::fixture_files() {
@@ -97,7 +97,7 @@ fn streamed_positions_are_exact() {
     let good = r#"{"action":"dog.bark","client":{"id":1},"label":"bark","time":"2022-11-28T12:18:27Z","params":{}}"#;
     let bad = r#"{"action":"dog.bark","client":{},"label":"bark","time":"2022-11-28T12:18:27Z","params":{}}"#;
     let mut text = String::new();
-    // ~6 MiB of good lines, so the bad one lands in the second read block; a blank line too.
+    // ~6 MiB of good lines, so the bad one lands in a later read block; a blank line too.
     let count = (6 << 20) / (good.len() + 1);
     for _ in 0..count {
         text.push_str(good);

@@ -84,7 +84,7 @@ pub(crate) struct CheckArgs {
 
 /// NDJSON is read in blocks of this many bytes (more for a longer line); each block's lines are
 /// checked in parallel while the previous block is written and the next one read.
-const BLOCK_BYTES: usize = 4 << 20;
+const BLOCK_BYTES: usize = 1 << 20;
 /// `.json` files are checked this many at a time in parallel, while the previous window is
 /// written.
 const FILE_WINDOW: usize = 256;
