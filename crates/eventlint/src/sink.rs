@@ -1,9 +1,15 @@
 //! Report sinks: each receives the run's documents in report order (path, document) as they are
 //! checked, so memory does not grow with the input.
 //!
-//! - `human` and `github` write each document's diagnostics as soon as they arrive.
+//! A report has two halves. Its [`Render`] runs on the worker threads: a document is counted,
+//! redacted (`--redact`, before any report sees it) and turned into one [`Piece`] per report right
+//! after it is checked ([`Renderers::prepare`]); the pieces depend on nothing before them. Its
+//! [`Sink`] runs on the thread that drives the run and receives the pieces in report order:
+//!
+//! - `human` and `github` write each document's text as it arrives.
 //! - `json` puts its summary first (report v1), so its entries go to an unlinked temporary file and
-//!   are copied after the summary at the end: constant memory whatever the run's size.
+//!   are copied after the summary at the end: constant memory whatever the run's size. Every
+//!   entry is rendered with its leading separator (`,`); the sink drops the report's first one.
 //! - `sarif` and `junit` build their document at the end from what they collected (their results,
 //!   or one test case per document), so they hold the run's findings in memory.
 //!
