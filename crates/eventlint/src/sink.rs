@@ -90,11 +90,11 @@ impl Target {
 /// which render each document as soon as it is checked (see [`Renderers::prepare`]).
 #[derive(Debug)]
 pub(crate) enum Render {
-    Human(human::Renderer),
+    Human(Box<human::Renderer>),
     Github,
     /// Every entry preceded by its separator (`,`): the sink drops the report's first one.
     Json,
-    /// The outcome itself, for a report built at the end (SARIF, JUnit).
+    /// The outcome itself, for a report built at the end (`sarif`, `junit`).
     Collect,
 }
 
@@ -212,7 +212,7 @@ pub(crate) fn create(
                 target,
                 summary_line: true,
             }),
-            Render::Human(human::Renderer::new(style)),
+            Render::Human(Box::new(human::Renderer::new(style))),
         ),
         Format::Github => (
             Box::new(Stream {
