@@ -331,6 +331,55 @@ fn a_directory_symlink_loop() {
     assert_eq!(code(&check_json(d, &["tree"])), 0);
 }
 
+/// Files reached more than once through symbolic links (to a file, to a directory inside or
+/// outside the tree, through a link below a linked directory, or a linked root) are linted once,
+/// under their shortest path (the first one met when several are as short).
+#[cfg(unix)]
+#[test]
+fn files_reached_through_symlinks_are_linted_once() {
+    use std::os::unix::fs::symlink;
+    let dir = temp();
+    let d = dir.path();
+    let bad = VALID.replace(r#"{"id": 5092159999}"#, "{}");
+    std::fs::create_dir_all(d.join("tree/real")).unwrap();
+    std::fs::create_dir_all(d.join("outside/sub")).unwrap();
+    for file in ["tree/real/a.json", "outside/b.json", "outside/sub/d.json"] {
+        std::fs::write(d.join(file), &bad).unwrap();
+    }
+    // a.json: tree/real/a.json, tree/link/a.json, tree/z.json.
+    symlink("real", d.join("tree/link")).unwrap();
+    symlink("real/a.json", d.join("tree/z.json")).unwrap();
+    // b.json: tree/link2/b.json (a linked directory outside the tree), tree/c.json.
+    symlink("../outside", d.join("tree/link2")).unwrap();
+    symlink("../outside/b.json", d.join("tree/c.json")).unwrap();
+    // d.json: tree/real/d.json, tree/link/d.json (a link below a linked directory),
+    // tree/link2/sub/d.json (a plain file below a linked directory).
+    symlink("../../outside/sub/d.json", d.join("tree/real/d.json")).unwrap();
+    symlink("tree", d.join("rootlink")).unwrap();
+    for (arg, prefix) in [
+        ("tree", "tree"),
+        ("tree/", "tree"),
+        ("rootlink", "rootlink"),
+    ] {
+        let o = check_json(d, &[arg]);
+        assert_eq!(code(&o), 1, "{}", stderr(&o));
+        assert_eq!(stderr(&o), "");
+        let r = report(&o);
+        assert_eq!(r["summary"]["files"], 3, "{}", stdout(&o));
+        let paths: Vec<&str> = r["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["path"].as_str().unwrap())
+            .collect();
+        let expected: Vec<String> = ["c.json", "link/d.json", "z.json"]
+            .iter()
+            .map(|p| format!("{prefix}/{p}"))
+            .collect();
+        assert_eq!(paths, expected, "{arg}");
+    }
+}
+
 #[cfg(unix)]
 fn mkfifo(path: &Path) {
     let status = std::process::Command::new("mkfifo")

@@ -6,7 +6,7 @@ use eventlint_tests::cli::{NOW, bin, code, run_in, stderr, stdout};
 use eventlint_tests::root;
 
 /// A mixed NDJSON stream: every fixture document of `synerise/custom-event` (valid and invalid,
-/// blank lines in between), repeated until it spans two 4 MiB read blocks.
+/// blank lines in between), repeated to 4.5 MiB so that it spans several read blocks.
 fn mixed_stream() -> String {
     let mut lines = Vec::new();
     for path in eventlint_tests::fixture_files() {
@@ -97,7 +97,7 @@ fn streamed_positions_are_exact() {
     let good = r#"{"action":"dog.bark","client":{"id":1},"label":"bark","time":"2022-11-28T12:18:27Z","params":{}}"#;
     let bad = r#"{"action":"dog.bark","client":{},"label":"bark","time":"2022-11-28T12:18:27Z","params":{}}"#;
     let mut text = String::new();
-    // ~6 MiB of good lines, so the bad one lands in the second read block; a blank line too.
+    // ~6 MiB of good lines, so the bad one lands in a later read block; a blank line too.
     let count = (6 << 20) / (good.len() + 1);
     for _ in 0..count {
         text.push_str(good);
@@ -186,4 +186,143 @@ fn a_panic_is_an_internal_error_for_that_document_only() {
     );
     assert!(stdout(&o).contains("injected test panic"));
     assert!(stderr(&o).contains("1 document(s) could not be checked"));
+}
+
+/// A run mixing whole files and NDJSON streams (one of many read blocks, with a line longer than
+/// a block and no final newline; an empty one; one of a single line), in nested directories.
+fn mixed_tree(dir: &std::path::Path) {
+    let good = r#"{"action":"dog.bark","client":{"id":1},"label":"bark","time":"2022-11-28T12:18:27Z","params":{}}"#;
+    let bad = r#"{"action":"dog.bark","client":{},"label":"bark","time":"2022-11-28T12:18:27Z","params":{"x":null}}"#;
+    let syntax = r#"{"action":"dog.bark",}"#;
+    let long = format!(
+        r#"{{"action":"dog.bark","client":{{}},"label":"{}","time":"2022-11-28T12:18:27Z","params":{{}}}}"#,
+        "x".repeat(3 << 20)
+    );
+    std::fs::create_dir_all(dir.join("a/b")).expect("mkdir");
+    std::fs::write(dir.join("a/1.json"), bad).expect("write");
+    std::fs::write(dir.join("a/2.json"), good).expect("write");
+    std::fs::write(dir.join("a/b/3.json"), syntax).expect("write");
+    let mut stream = String::new();
+    for i in 0..40_000 {
+        stream.push_str(match i % 5 {
+            0 => bad,
+            3 => syntax,
+            _ => good,
+        });
+        stream.push_str(if i % 11 == 0 { "\r\n\n  \n" } else { "\n" });
+        if i == 20_000 {
+            stream.push_str(&long);
+            stream.push('\n');
+        }
+    }
+    stream.push_str(bad);
+    std::fs::write(dir.join("a/b/4.ndjson"), &stream).expect("write");
+    std::fs::write(dir.join("a/b/5.ndjson"), "").expect("write");
+    std::fs::write(dir.join("a/c.json"), syntax).expect("write");
+    std::fs::write(dir.join("a/d.jsonl"), format!("{bad}\n")).expect("write");
+    std::fs::write(dir.join("a/e.json"), bad).expect("write");
+}
+
+/// Every report, alone and several from one run, the same with 1 and 4 threads on a mixed run;
+/// with `--redact` too.
+#[test]
+fn mixed_runs_do_not_depend_on_the_thread_count() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    mixed_tree(dir.path());
+    let run = |jobs: &str, extra: &[&str]| {
+        let mut args = vec!["check", "a", NOW, "--no-config", "-j", jobs];
+        args.extend_from_slice(extra);
+        run_in(dir.path(), &args, None)
+    };
+    for format in ["json", "human", "github", "sarif", "junit"] {
+        for redact in [&[][..], &["--redact"][..]] {
+            let mut extra = vec!["--format", format];
+            extra.extend_from_slice(redact);
+            let one = run("1", &extra);
+            let many = run("4", &extra);
+            assert_eq!(code(&one), 1, "{}", stderr(&one));
+            assert_eq!(code(&many), 1);
+            assert!(
+                one.stdout == many.stdout,
+                "{format} {redact:?} differs between 1 and 4 threads"
+            );
+            assert_eq!(one.stderr, many.stderr);
+        }
+    }
+    // Several reports from one run.
+    let reports = |jobs: &str| {
+        let out = dir.path().join(format!("out-{jobs}"));
+        std::fs::create_dir_all(&out).expect("mkdir");
+        let o = run(
+            jobs,
+            &[
+                "--format",
+                "human",
+                "--format",
+                "json",
+                "--output",
+                &format!("out-{jobs}/r.json"),
+                "--format",
+                "sarif",
+                "--output",
+                &format!("out-{jobs}/r.sarif"),
+                "--format",
+                "junit",
+                "--output",
+                &format!("out-{jobs}/r.xml"),
+            ],
+        );
+        assert_eq!(code(&o), 1, "{}", stderr(&o));
+        let read = |name: &str| std::fs::read(out.join(name)).expect("report written");
+        (o.stdout, read("r.json"), read("r.sarif"), read("r.xml"))
+    };
+    assert!(
+        reports("1") == reports("4"),
+        "reports differ between 1 and 4 threads"
+    );
+}
+
+/// The streamed reports are byte for byte what the library renders for the whole run at once.
+#[test]
+fn streamed_reports_are_the_whole_run_rendered_at_once() {
+    use eventlint_core::render::{github, human, json};
+    use eventlint_core::report::Summary;
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    mixed_tree(dir.path());
+    let files = [
+        "a/1.json",
+        "a/2.json",
+        "a/b/3.json",
+        "a/b/4.ndjson",
+        "a/b/5.ndjson",
+        "a/c.json",
+        "a/d.jsonl",
+        "a/e.json",
+    ];
+    let options = eventlint_tests::options(None);
+    let mut outcomes = Vec::new();
+    let mut summary = Summary::default();
+    for rel in files {
+        let bytes = std::fs::read(dir.path().join(rel)).expect("read");
+        let (found, documents) = eventlint_tests::check_file(rel, &bytes, &options);
+        summary.files += 1;
+        summary.documents += documents;
+        for outcome in &found {
+            summary.add(outcome);
+        }
+        outcomes.extend(found);
+    }
+    let run = |format: &str| {
+        let o = run_in(
+            dir.path(),
+            &["check", "a", NOW, "--no-config", "--format", format],
+            None,
+        );
+        assert_eq!(code(&o), 1, "{}", stderr(&o));
+        o.stdout
+    };
+    assert!(run("json") == json::render(&outcomes, &summary).into_bytes());
+    assert!(run("github") == github::render(&outcomes).into_bytes());
+    assert!(run("human") == human::render(&outcomes, &summary, human::Style::plain()).into_bytes());
 }

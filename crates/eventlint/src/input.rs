@@ -173,18 +173,51 @@ pub(crate) fn collect(paths: &[PathBuf], stdin_name: Option<&str>) -> (Vec<Input
     (inputs, problems)
 }
 
+/// How to tell a walked file's real path, to find files reached twice.
+enum Real {
+    /// No symbolic link involved: the root's real path joined with the path inside the root.
+    Inside,
+    /// Resolved with `canonicalize` (a symbolic link is involved).
+    Resolved(PathBuf),
+    /// It could not be resolved: never taken for a duplicate.
+    Unknown,
+}
+
 /// Walks a directory. A file reached twice (through a symbolic link to a directory, or a loop)
-/// is linted once, under its shortest path.
+/// is linted once, under its shortest path (the first one met when several are as short).
+///
+/// Duplicates are found by real path. Only an entry that is a symbolic link, or that lies below a
+/// directory the walk entered through one, needs `canonicalize` (a `readlink` per component);
+/// any other file's real path is the root's real path (resolved once) joined with its path
+/// inside the root, so it is nobody else's unless a link leads there too: when no link is met,
+/// there is nothing to compare.
 fn walk(root: &Path, inputs: &mut Vec<Input>, problems: &mut Vec<String>) {
     let walker = ignore::WalkBuilder::new(root)
         .require_git(false)
         .follow_links(true)
-        .sort_by_file_name(std::cmp::Ord::cmp)
+        // Siblings share their parent's path, so comparing whole paths byte by byte orders them
+        // by file name, as `sort_by_file_name` would, without parsing paths into components.
+        .sort_by_file_path(|a, b| a.as_os_str().cmp(b.as_os_str()))
         .build();
-    let mut seen: HashMap<PathBuf, usize> = HashMap::new();
+    let real_root = std::fs::canonicalize(root).ok();
+    let mut found: Vec<(Input, Real)> = Vec::new();
+    // The walk is depth-first: `linked[d]` says whether the directory entered last at depth `d`
+    // was reached through a symbolic link (itself or one above it). The root is resolved whole.
+    let mut linked: Vec<bool> = Vec::new();
     for entry in walker {
         match entry {
             Ok(entry) => {
+                let depth = entry.depth();
+                linked.truncate(depth);
+                let through_link = depth > 0
+                    && (entry.path_is_symlink() || linked.get(depth - 1).copied().unwrap_or(true));
+                let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+                if is_dir {
+                    // Its entries follow it, before the next entry at its depth.
+                    linked.resize(depth, true);
+                    linked.push(through_link);
+                    continue;
+                }
                 let path = entry.path();
                 if !(entry.file_type().is_some_and(|t| t.is_file()) && is_lintable(path)) {
                     continue;
@@ -194,20 +227,44 @@ fn walk(root: &Path, inputs: &mut Vec<Input>, problems: &mut Vec<String>) {
                     display: display(path),
                     mode: Mode::of(&path.to_string_lossy()),
                 };
-                let Ok(real) = std::fs::canonicalize(path) else {
-                    inputs.push(input);
-                    continue;
-                };
-                if let Some(&i) = seen.get(&real) {
-                    if path.components().count() < components(&inputs[i]) {
-                        inputs[i] = input;
-                    }
+                let real = if !through_link && real_root.is_some() && path.starts_with(root) {
+                    Real::Inside
                 } else {
-                    seen.insert(real, inputs.len());
-                    inputs.push(input);
-                }
+                    std::fs::canonicalize(path).map_or(Real::Unknown, Real::Resolved)
+                };
+                found.push((input, real));
             }
             Err(err) => walk_error(root, &err, problems),
+        }
+    }
+    if !found
+        .iter()
+        .any(|(_, real)| matches!(real, Real::Resolved(_)))
+    {
+        inputs.extend(found.into_iter().map(|(input, _)| input));
+        return;
+    }
+    let mut seen: HashMap<PathBuf, usize> = HashMap::new();
+    for (input, real) in found {
+        let real = match (real, &input) {
+            (Real::Resolved(real), _) => Some(real),
+            (Real::Inside, Input::File { path, .. }) => real_root
+                .as_ref()
+                .zip(path.strip_prefix(root).ok())
+                .map(|(real_root, inside)| real_root.join(inside)),
+            _ => None,
+        };
+        let Some(real) = real else {
+            inputs.push(input);
+            continue;
+        };
+        if let Some(&i) = seen.get(&real) {
+            if components(&input) < components(&inputs[i]) {
+                inputs[i] = input;
+            }
+        } else {
+            seen.insert(real, inputs.len());
+            inputs.push(input);
         }
     }
 }

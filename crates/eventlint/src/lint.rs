@@ -1,4 +1,17 @@
 //! `eventlint check`: read inputs, check documents on every core, render, exit.
+//!
+//! The pipeline keeps every core busy and memory flat:
+//!
+//! - Inputs are sorted by path once (the report order). Consecutive files read whole (`.json`,
+//!   or NDJSON with an expectation) go in windows of `FILE_WINDOW`; an NDJSON stream goes in
+//!   blocks of whole lines of about `BLOCK_BYTES` (`Blocks`; two buffers per file, reused).
+//! - The workers check a batch's documents and prepare each one with diagnostics for every
+//!   report (`sink::Renderers::prepare`: counted, redacted, rendered), so what is left for this
+//!   thread is writing bytes in order.
+//! - Stages overlap (`rayon::join`): while the workers check batch N, the thread that drives the
+//!   run writes batch N-1 and reads NDJSON block N+1, then joins the checking. At most two
+//!   batches of rendered reports (one being written, one being made) and two read blocks are
+//!   held, whatever the size of the input.
 
 use std::collections::HashSet;
 use std::io::{BufRead, Read};
@@ -10,13 +23,13 @@ use clap::Args;
 use eventlint_core::config::{self, FileSettings};
 use eventlint_core::render::human;
 use eventlint_core::report::{DocumentOutcome, FileRecord, Summary};
-use eventlint_core::{CheckOptions, Kind, check_document, redact};
+use eventlint_core::{CheckOptions, Kind, check_document};
 use rayon::prelude::*;
 
 use crate::input::{self, Input, Mode};
 use crate::output::{self, Destination};
 use crate::project::{self, LoadError};
-use crate::sink::{self, Sink};
+use crate::sink::{self, Prepared, Renderers, Sink};
 use crate::{EXIT_FAILURE, EXIT_FINDINGS, Format};
 
 #[derive(Debug, Args)]
@@ -70,9 +83,10 @@ pub(crate) struct CheckArgs {
 }
 
 /// NDJSON is read in blocks of this many bytes (more for a longer line); each block's lines are
-/// checked in parallel and reported in order before the next block is read.
-const BLOCK_BYTES: usize = 4 << 20;
-/// `.json` files are checked this many at a time in parallel, then reported in order.
+/// checked in parallel while the previous block is written and the next one read.
+const BLOCK_BYTES: usize = 1 << 20;
+/// `.json` files are checked this many at a time in parallel, while the previous window is
+/// written.
 const FILE_WINDOW: usize = 256;
 
 pub(crate) fn run(args: &CheckArgs, format_at: &[usize], output_at: &[usize]) -> ExitCode {
@@ -164,6 +178,7 @@ pub(crate) fn run(args: &CheckArgs, format_at: &[usize], output_at: &[usize]) ->
     jobs.sort_by(|a, b| a.0.display().cmp(b.0.display()));
 
     let mut sinks = Vec::with_capacity(reports.len());
+    let mut renders = Vec::with_capacity(reports.len());
     for report in &reports {
         let style = if report.destination == Destination::Stdout {
             crate::human_style()
@@ -171,7 +186,10 @@ pub(crate) fn run(args: &CheckArgs, format_at: &[usize], output_at: &[usize]) ->
             human::Style::plain()
         };
         match sink::create(report.format, &report.destination, style, deny_warnings) {
-            Ok(sink) => sinks.push(sink),
+            Ok((sink, render)) => {
+                sinks.push(sink);
+                renders.push(render);
+            }
             Err(err) => {
                 let place = match &report.destination {
                     Destination::File(path) => format!("`{}`", path.display()),
@@ -181,11 +199,13 @@ pub(crate) fn run(args: &CheckArgs, format_at: &[usize], output_at: &[usize]) ->
             }
         }
     }
+    let renderers = Renderers::new(renders, args.redact);
     let mut emitter = Emitter {
         sinks,
-        redact: args.redact,
         summary: Summary::default(),
         internal_errors: 0,
+        problems,
+        stream: None,
         failed: None,
     };
     let pool = rayon::ThreadPoolBuilder::new()
@@ -195,13 +215,14 @@ pub(crate) fn run(args: &CheckArgs, format_at: &[usize], output_at: &[usize]) ->
         Ok(pool) => pool,
         Err(err) => return crate::fail(&format!("cannot start worker threads: {err}")),
     };
-    pool.install(|| check_all(&jobs, &mut emitter, &mut problems));
+    pool.install(|| check_all(&jobs, &renderers, &mut emitter));
 
     let Emitter {
         sinks,
-        redact: _,
         summary,
         internal_errors,
+        mut problems,
+        stream: _,
         failed,
     } = emitter;
     let mut write_failed = failed;
@@ -230,37 +251,74 @@ pub(crate) fn run(args: &CheckArgs, format_at: &[usize], output_at: &[usize]) ->
     }
 }
 
-/// Hands checked documents to every report, in order, and keeps the totals.
+/// Hands checked documents to every report, in order, and keeps the totals. The documents come
+/// prepared (counted, redacted, rendered) by the worker threads: this writes bytes.
 struct Emitter {
     sinks: Vec<Box<dyn Sink>>,
-    /// `--redact`: every outcome is redacted before any report sees it.
-    redact: bool,
     summary: Summary,
     internal_errors: usize,
+    /// Inputs that could not be read (and other problems found before the run), in report order.
+    problems: Vec<String>,
+    /// The record of the NDJSON file being streamed, between two of its blocks.
+    stream: Option<FileRecord>,
     /// The first write error; later writes are skipped.
     failed: Option<std::io::Error>,
 }
 
 impl Emitter {
-    fn outcome(&mut self, outcome: &DocumentOutcome) {
-        self.summary.add(outcome);
-        self.internal_errors += outcome
-            .diagnostics
-            .iter()
-            .filter(|d| d.rule == eventlint_core::INTERNAL_ERROR_RULE)
-            .count();
+    /// Writes checked work, if there is any.
+    fn emit(&mut self, ready: Option<Ready<'_>>) {
+        match ready {
+            None => {}
+            Some(Ready::Files(files)) => {
+                for result in files {
+                    match result {
+                        Ok(file) => {
+                            for outcome in file.outcomes {
+                                self.outcome(outcome);
+                            }
+                            self.file(&file.record, file.expected);
+                        }
+                        Err(problem) => self.problems.push(problem),
+                    }
+                }
+            }
+            Some(Ready::Block {
+                name,
+                documents,
+                end,
+            }) => {
+                let mut record = self
+                    .stream
+                    .take()
+                    .unwrap_or_else(|| FileRecord::new(name, true));
+                for (kind, outcome) in documents {
+                    record.push(kind);
+                    if let Some(outcome) = outcome {
+                        self.outcome(outcome);
+                    }
+                }
+                match end {
+                    None => self.stream = Some(record),
+                    Some(Ok(())) => self.file(&record, 0),
+                    Some(Err(problem)) => self.problems.push(problem),
+                }
+            }
+            Some(Ready::Problem(problem)) => self.problems.push(problem),
+        }
+    }
+
+    fn outcome(&mut self, prepared: Prepared) {
+        let counts = &prepared.counts;
+        self.summary.errors += counts.errors;
+        self.summary.warnings += counts.warnings;
+        self.summary.infos += counts.infos;
+        self.internal_errors += prepared.internal_errors;
         if self.failed.is_some() {
             return;
         }
-        let redacted;
-        let outcome = if self.redact {
-            redacted = redact::redact(outcome.clone());
-            &redacted
-        } else {
-            outcome
-        };
-        for sink in &mut self.sinks {
-            if let Err(err) = sink.outcome(outcome) {
+        for (sink, piece) in self.sinks.iter_mut().zip(prepared.into_pieces()) {
+            if let Err(err) = sink.outcome(piece) {
                 self.failed = Some(err);
                 return;
             }
@@ -283,39 +341,42 @@ impl Emitter {
     }
 }
 
+/// Work checked and rendered, waiting to be written in report order.
+enum Ready<'a> {
+    /// Files checked whole, in order; a file that could not be read is its problem.
+    Files(Vec<Result<FileResult<Prepared>, String>>),
+    /// The next documents of the NDJSON file being streamed; `end` once the file is done: `Ok`,
+    /// or the problem that stopped it (its record is then not reported).
+    Block {
+        name: &'a str,
+        documents: Checked<Prepared>,
+        end: Option<Result<(), String>>,
+    },
+    /// A file that could not be opened.
+    Problem(String),
+}
+
 /// A file is streamed (reported block by block) when it is NDJSON without a fixture
 /// expectation; everything else is checked whole, many files at once.
 fn streams(job: &(Input, CheckOptions, FileSettings)) -> bool {
     job.0.mode() == Mode::Ndjson && job.2.expectation.is_none()
 }
 
+/// Checks every input on the pool and writes the reports in order. The work goes in batches: a
+/// window of whole files, or one block of an NDJSON stream. While the workers check and render a
+/// batch, this thread writes the previous one (and reads the next NDJSON block), then helps with
+/// the checking (`rayon::join`).
 fn check_all(
     jobs: &[(Input, CheckOptions, FileSettings)],
+    renderers: &Renderers,
     emitter: &mut Emitter,
-    problems: &mut Vec<String>,
 ) {
+    let mut ready = None;
     let mut i = 0;
     while i < jobs.len() {
         if streams(&jobs[i]) {
             let (input, options, _) = &jobs[i];
-            let mut record = FileRecord::new(input.display(), true);
-            let streamed = input
-                .open()
-                .map_err(|e| format!("cannot read `{}`: {e}", input.display()))
-                .and_then(|reader| {
-                    for_each_block(reader, input.display(), options, &mut |checked| {
-                        for (kind, outcome) in checked {
-                            record.push(kind);
-                            if let Some(outcome) = outcome {
-                                emitter.outcome(&outcome);
-                            }
-                        }
-                    })
-                });
-            match streamed {
-                Ok(()) => emitter.file(&record, 0),
-                Err(problem) => problems.push(problem),
-            }
+            stream(input, options, renderers, emitter, &mut ready);
             i += 1;
             continue;
         }
@@ -324,22 +385,81 @@ fn check_all(
             .take_while(|&j| !streams(&jobs[j]))
             .last()
             .map_or(i + 1, |j| j + 1);
-        let results: Vec<Result<FileResult, String>> = jobs[i..end]
-            .par_iter()
-            .map(|(input, options, settings)| lint_input(input, options, settings))
-            .collect();
-        for result in results {
-            match result {
-                Ok(file) => {
-                    for outcome in &file.outcomes {
-                        emitter.outcome(outcome);
-                    }
-                    emitter.file(&file.record, file.expected);
-                }
-                Err(problem) => problems.push(problem),
-            }
-        }
+        let window = &jobs[i..end];
+        let previous = ready.take();
+        let ((), files) = rayon::join(
+            || emitter.emit(previous),
+            || {
+                window
+                    .par_iter()
+                    .map(|(input, options, settings)| {
+                        lint_input(input, options, settings).map(|file| file.prepare(renderers))
+                    })
+                    .collect()
+            },
+        );
+        ready = Some(Ready::Files(files));
         i = end;
+    }
+    emitter.emit(ready);
+}
+
+/// Streams one NDJSON file: each block is checked while the work before it (the previous block,
+/// or the batch before the file) is written and the next block is read.
+fn stream<'a>(
+    input: &'a Input,
+    options: &CheckOptions,
+    renderers: &Renderers,
+    emitter: &mut Emitter,
+    ready: &mut Option<Ready<'a>>,
+) {
+    let name = input.display();
+    let opened = input
+        .open()
+        .map_err(|e| format!("cannot read `{name}`: {e}"))
+        .map(|reader| Blocks::new(reader, name));
+    let mut current = Block::default();
+    let mut blocks = match opened.and_then(|mut blocks| {
+        blocks.fill(&[], &mut current)?;
+        Ok(blocks)
+    }) {
+        Ok(blocks) => blocks,
+        Err(problem) => {
+            emitter.emit(ready.take());
+            *ready = Some(Ready::Problem(problem));
+            return;
+        }
+    };
+    let mut next = Block::default();
+    let prepare = |outcome| renderers.prepare(outcome);
+    loop {
+        let previous = ready.take();
+        let last = blocks.eof;
+        let (read, documents) = rayon::join(
+            || {
+                emitter.emit(previous);
+                if last {
+                    Ok(())
+                } else {
+                    blocks.fill(current.rest(), &mut next)
+                }
+            },
+            || current.check(name, options, &prepare),
+        );
+        let end = match read {
+            Ok(()) => last.then_some(Ok(())),
+            Err(problem) => Some(Err(problem)),
+        };
+        let done = end.is_some();
+        *ready = Some(Ready::Block {
+            name,
+            documents,
+            end,
+        });
+        if done {
+            return;
+        }
+        std::mem::swap(&mut current, &mut next);
     }
 }
 
@@ -379,11 +499,28 @@ fn overwritten_input(reports: &[output::Report], inputs: &[Input]) -> Option<Str
         })
 }
 
-struct FileResult {
+/// A file checked whole: its documents with diagnostics as `T` (`DocumentOutcome`, then
+/// `Prepared` for the reports).
+struct FileResult<T = DocumentOutcome> {
     record: FileRecord,
-    outcomes: Vec<DocumentOutcome>,
+    outcomes: Vec<T>,
     /// Diagnostics hidden because the file met its `expect = "invalid"`.
     expected: usize,
+}
+
+impl FileResult {
+    /// Prepares every outcome for the reports (on this worker thread).
+    fn prepare(self, renderers: &Renderers) -> FileResult<Prepared> {
+        FileResult {
+            record: self.record,
+            outcomes: self
+                .outcomes
+                .into_iter()
+                .map(|outcome| renderers.prepare(outcome))
+                .collect(),
+            expected: self.expected,
+        }
+    }
 }
 
 fn lint_input(
@@ -432,12 +569,21 @@ fn read_and_check(input: &Input, options: &CheckOptions) -> Result<FileResult, S
         Mode::Ndjson => {
             let mut record = FileRecord::new(name, true);
             let mut outcomes = Vec::new();
-            for_each_block(reader, name, options, &mut |checked| {
-                for (kind, outcome) in checked {
+            let mut blocks = Blocks::new(reader, name);
+            let mut block = Block::default();
+            let mut next = Block::default();
+            blocks.fill(&[], &mut block)?;
+            loop {
+                for (kind, outcome) in block.check(name, options, &|outcome| outcome) {
                     record.push(kind);
                     outcomes.extend(outcome);
                 }
-            })?;
+                if blocks.eof {
+                    break;
+                }
+                blocks.fill(block.rest(), &mut next)?;
+                std::mem::swap(&mut block, &mut next);
+            }
             Ok(FileResult {
                 record,
                 outcomes,
@@ -447,72 +593,125 @@ fn read_and_check(input: &Input, options: &CheckOptions) -> Result<FileResult, S
     }
 }
 
-type Checked = Vec<(Option<&'static Kind>, Option<DocumentOutcome>)>;
+/// Each document of a block: its kind, and if it has diagnostics, its outcome made into a `T`.
+type Checked<T> = Vec<(Option<&'static Kind>, Option<T>)>;
 
-/// Reads NDJSON block by block (one allocation for the whole file, not one per line); checks each
-/// block's documents in parallel and hands them to `emit` in order. Blank lines are skipped; line
-/// numbers count every line.
-fn for_each_block(
-    mut reader: Box<dyn BufRead + Send>,
-    name: &str,
-    options: &CheckOptions,
-    emit: &mut dyn FnMut(Checked),
-) -> Result<(), String> {
-    let read_err = |e: std::io::Error| format!("cannot read `{name}`: {e}");
-    let mut buf: Vec<u8> = Vec::with_capacity(BLOCK_BYTES);
-    let mut line_no = 0;
-    let mut documents = 0;
-    let mut eof = false;
-    let mut lines: Vec<(usize, usize, std::ops::Range<usize>)> = Vec::new();
-    while !eof || !buf.is_empty() {
-        if !eof {
+/// Reads NDJSON in blocks of whole lines, numbering lines and documents as it goes. Two blocks
+/// take turns for a whole file (one being checked while the other is filled), so a file costs two
+/// buffers, not one allocation per block or per line.
+struct Blocks<'a> {
+    reader: Box<dyn BufRead + Send>,
+    name: &'a str,
+    /// The end of the file was reached: the last block filled holds the last line.
+    eof: bool,
+    line_no: usize,
+    documents: usize,
+}
+
+/// Whole NDJSON lines (at the end of the file: the rest), then the beginning of the next line.
+#[derive(Debug, Default)]
+struct Block {
+    buf: Vec<u8>,
+    /// `buf[..complete]` holds the whole lines.
+    complete: usize,
+    /// Each document: its 1-based ordinal, its 1-based line number, its bytes in `buf`.
+    lines: Vec<(usize, usize, std::ops::Range<usize>)>,
+}
+
+impl<'a> Blocks<'a> {
+    fn new(reader: Box<dyn BufRead + Send>, name: &'a str) -> Self {
+        Blocks {
+            reader,
+            name,
+            eof: false,
+            line_no: 0,
+            documents: 0,
+        }
+    }
+
+    /// Fills `block` with `rest` (the beginning of a line, left by the previous block) and the
+    /// next `BLOCK_BYTES` or so of the file: more for a line longer than that. Blank lines are
+    /// skipped; line numbers count every line.
+    fn fill(&mut self, rest: &[u8], block: &mut Block) -> Result<(), String> {
+        let buf = &mut block.buf;
+        buf.clear();
+        buf.extend_from_slice(rest);
+        loop {
             let before = buf.len();
-            let wanted = BLOCK_BYTES.max(before) as u64;
-            (&mut reader)
+            // A block in all; as much again as is held for a line longer than that.
+            let wanted = BLOCK_BYTES.saturating_sub(before).max(before) as u64;
+            (&mut self.reader)
                 .take(wanted)
-                .read_to_end(&mut buf)
-                .map_err(read_err)?;
-            eof = (buf.len() - before) as u64 == 0 || ((buf.len() - before) as u64) < wanted;
+                .read_to_end(buf)
+                .map_err(|e| format!("cannot read `{}`: {e}", self.name))?;
+            self.eof = ((buf.len() - before) as u64) < wanted;
+            if self.eof || memchr::memchr(b'\n', &buf[before..]).is_some() {
+                break;
+            }
         }
         // Complete lines only; at the end of the file, everything.
-        let complete = match memchr::memrchr(b'\n', &buf) {
-            Some(last) => last + 1,
-            None if eof => buf.len(),
-            None => continue, // a line longer than the block: read more of it
+        let complete = if self.eof {
+            buf.len()
+        } else {
+            memchr::memrchr(b'\n', buf).map_or(buf.len(), |last| last + 1)
         };
-        lines.clear();
+        block.complete = complete;
+        block.lines.clear();
         let mut start = 0;
         for end in memchr::memchr_iter(b'\n', &buf[..complete])
             .chain((complete > 0 && buf[complete - 1] != b'\n').then_some(complete))
         {
-            line_no += 1;
+            self.line_no += 1;
             let mut stop = end;
             while stop > start && buf[stop - 1] == b'\r' {
                 stop -= 1;
             }
             let (_, body) = eventlint_core::source::strip_bom(&buf[start..stop]);
             if !body.iter().all(|b| matches!(b, b' ' | b'\t')) {
-                documents += 1;
-                lines.push((documents, line_no, start..stop));
+                self.documents += 1;
+                block
+                    .lines
+                    .push((self.documents, self.line_no, start..stop));
             }
             start = end + 1;
         }
-        let block = &buf[..complete];
-        let checked: Checked = lines
+        Ok(())
+    }
+}
+
+impl Block {
+    /// The beginning of the next line, for the next block.
+    fn rest(&self) -> &[u8] {
+        &self.buf[self.complete..]
+    }
+
+    /// Checks the block's documents in parallel; each outcome is made into a `T` by `make` on the
+    /// worker that checked it. In document order.
+    fn check<T: Send>(
+        &self,
+        name: &str,
+        options: &CheckOptions,
+        make: &(dyn Fn(DocumentOutcome) -> T + Sync),
+    ) -> Checked<T> {
+        self.lines
             .par_iter()
             .map(|(document, line, range)| {
-                let bytes = &block[range.clone()];
+                let bytes = &self.buf[range.clone()];
                 let report = check_isolated(bytes, options);
                 let kind = report.kind;
-                let outcome = (!report.diagnostics.is_empty())
-                    .then(|| DocumentOutcome::new(name, *document, line - 1, bytes, report));
+                let outcome = (!report.diagnostics.is_empty()).then(|| {
+                    make(DocumentOutcome::new(
+                        name,
+                        *document,
+                        line - 1,
+                        bytes,
+                        report,
+                    ))
+                });
                 (kind, outcome)
             })
-            .collect();
-        emit(checked);
-        buf.drain(..complete);
+            .collect()
     }
-    Ok(())
 }
 
 /// Checks one document; a panic inside eventlint becomes an `internal/error` diagnostic for this

@@ -1,9 +1,15 @@
 //! Report sinks: each receives the run's documents in report order (path, document) as they are
 //! checked, so memory does not grow with the input.
 //!
-//! - `human` and `github` write each document's diagnostics as soon as they arrive.
+//! A report has two halves. Its [`Render`] runs on the worker threads: a document is counted,
+//! redacted (`--redact`, before any report sees it) and turned into one [`Piece`] per report right
+//! after it is checked ([`Renderers::prepare`]); the pieces depend on nothing before them. Its
+//! [`Sink`] runs on the thread that drives the run and receives the pieces in report order:
+//!
+//! - `human` and `github` write each document's text as it arrives.
 //! - `json` puts its summary first (report v1), so its entries go to an unlinked temporary file and
-//!   are copied after the summary at the end: constant memory whatever the run's size.
+//!   are copied after the summary at the end: constant memory whatever the run's size. Every
+//!   entry is rendered with its leading separator (`,`); the sink drops the report's first one.
 //! - `sarif` and `junit` build their document at the end from what they collected (their results,
 //!   or one test case per document), so they hold the run's findings in memory.
 //!
@@ -14,6 +20,7 @@ use std::fs::File;
 use std::io::{self, BufWriter, Seek, Write};
 use std::path::PathBuf;
 
+use eventlint_core::redact;
 use eventlint_core::render::{github, human, json, junit, sarif};
 use eventlint_core::report::{DocumentOutcome, FileRecord, Summary};
 
@@ -47,6 +54,26 @@ impl Target {
         }
     }
 
+    /// Appends `file` from its current position, through the kernel where it can (`io::copy`
+    /// uses `copy_file_range` or `sendfile` between concrete file types, never through a
+    /// `dyn Write`).
+    fn append(&mut self, file: &mut File) -> io::Result<()> {
+        match self {
+            Target::Stdout(w) => {
+                w.flush()?;
+                // `sendfile` to a file or device; a pipe gets large writes.
+                let mut out = BufWriter::with_capacity(1 << 20, w.get_mut().lock());
+                io::copy(file, &mut out)?;
+                out.flush()?;
+            }
+            Target::File { temp, .. } => {
+                temp.flush()?;
+                io::copy(file, temp.get_mut().as_file_mut())?;
+            }
+        }
+        Ok(())
+    }
+
     /// Flushes stdout, or moves the complete temporary file over the destination.
     fn commit(self) -> io::Result<()> {
         match self {
@@ -59,97 +86,209 @@ impl Target {
     }
 }
 
+/// How one report turns a document into its part of the report. Shared by the worker threads,
+/// which render each document as soon as it is checked (see [`Renderers::prepare`]).
+#[derive(Debug)]
+pub(crate) enum Render {
+    Human(Box<human::Renderer>),
+    Github,
+    /// Every entry preceded by its separator (`,`): the sink drops the report's first one.
+    Json,
+    /// The outcome itself, for a report built at the end (`sarif`, `junit`).
+    Collect,
+}
+
+/// One report's part for one document, made on a worker thread by the report's [`Render`].
+#[derive(Debug)]
+pub(crate) enum Piece {
+    /// Bytes to write as they are.
+    Text(String),
+    /// The outcome, kept until the end.
+    Outcome(DocumentOutcome),
+}
+
+/// What a worker thread hands over for one document with diagnostics.
+#[derive(Debug)]
+pub(crate) struct Prepared {
+    /// The document's diagnostics by severity (only the severity counts are set).
+    pub(crate) counts: Summary,
+    /// Its `internal/error` diagnostics.
+    pub(crate) internal_errors: usize,
+    /// One piece per report, in the order of the reports.
+    pieces: Vec<Piece>,
+}
+
+impl Prepared {
+    /// Each report's piece, in the order of the reports.
+    pub(crate) fn into_pieces(self) -> Vec<Piece> {
+        self.pieces
+    }
+}
+
+/// The reports' renderers and `--redact`: everything a worker needs to prepare a document.
+#[derive(Debug)]
+pub(crate) struct Renderers {
+    renders: Vec<Render>,
+    redact: bool,
+}
+
+impl Renderers {
+    pub(crate) fn new(renders: Vec<Render>, redact: bool) -> Self {
+        Renderers { renders, redact }
+    }
+
+    /// Counts `outcome`'s diagnostics, redacts it (`--redact`: before any report sees it) and
+    /// renders it for every report. Each piece depends on this document alone, so documents are
+    /// prepared in any order on any thread; the sinks write the pieces in report order.
+    pub(crate) fn prepare(&self, outcome: DocumentOutcome) -> Prepared {
+        let mut counts = Summary::default();
+        counts.add(&outcome);
+        let internal_errors = outcome
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == eventlint_core::INTERNAL_ERROR_RULE)
+            .count();
+        let outcome = if self.redact {
+            redact::redact(outcome)
+        } else {
+            outcome
+        };
+        // The last collecting report takes the outcome itself; others get a copy.
+        let owner = self
+            .renders
+            .iter()
+            .rposition(|r| matches!(r, Render::Collect));
+        let mut pieces = Vec::with_capacity(self.renders.len());
+        for (i, render) in self.renders.iter().enumerate() {
+            pieces.push(match render {
+                Render::Human(renderer) => {
+                    let mut text = String::new();
+                    renderer.outcome(&outcome, &mut text);
+                    Piece::Text(text)
+                }
+                Render::Github => Piece::Text(github::render(std::slice::from_ref(&outcome))),
+                Render::Json => {
+                    let mut text = String::new();
+                    json::entries(&outcome, &mut text, &mut true);
+                    Piece::Text(text)
+                }
+                // A placeholder, replaced below.
+                Render::Collect if owner == Some(i) => Piece::Text(String::new()),
+                Render::Collect => Piece::Outcome(outcome.clone()),
+            });
+        }
+        if let Some(i) = owner {
+            pieces[i] = Piece::Outcome(outcome);
+        }
+        Prepared {
+            counts,
+            internal_errors,
+            pieces,
+        }
+    }
+}
+
 /// One report being produced.
 pub(crate) trait Sink: Send {
-    /// A document with diagnostics, in report order.
-    fn outcome(&mut self, outcome: &DocumentOutcome) -> io::Result<()>;
+    /// A document with diagnostics, in report order: the piece this report's [`Render`] made.
+    fn outcome(&mut self, piece: Piece) -> io::Result<()>;
     /// A file is complete (after its documents' outcomes).
     fn file(&mut self, record: &FileRecord) -> io::Result<()>;
     /// The run is complete.
     fn finish(self: Box<Self>, summary: &Summary) -> io::Result<()>;
 }
 
-/// Creates the sink of one report.
+/// Creates the sink of one report, and the renderer its pieces come from.
 pub(crate) fn create(
     format: Format,
     destination: &Destination,
     style: human::Style,
     deny_warnings: bool,
-) -> io::Result<Box<dyn Sink>> {
+) -> io::Result<(Box<dyn Sink>, Render)> {
     let target = Target::create(destination)?;
     Ok(match format {
-        Format::Human => Box::new(Human {
-            renderer: human::Renderer::new(style),
-            target,
-            buf: String::new(),
-        }),
-        Format::Github => Box::new(Github { target }),
-        Format::Json => Box::new(Json {
-            spill: BufWriter::with_capacity(1 << 16, tempfile::tempfile()?),
-            any: false,
-            buf: String::new(),
-            target,
-        }),
-        Format::Sarif | Format::Junit => Box::new(Collect {
-            format,
-            outcomes: Vec::new(),
-            files: Vec::new(),
-            deny_warnings,
-            target,
-        }),
+        Format::Human => (
+            Box::new(Stream {
+                target,
+                summary_line: true,
+            }),
+            Render::Human(Box::new(human::Renderer::new(style))),
+        ),
+        Format::Github => (
+            Box::new(Stream {
+                target,
+                summary_line: false,
+            }),
+            Render::Github,
+        ),
+        Format::Json => (
+            Box::new(Json {
+                spill: BufWriter::with_capacity(1 << 16, tempfile::tempfile()?),
+                any: false,
+                target,
+            }),
+            Render::Json,
+        ),
+        Format::Sarif | Format::Junit => (
+            Box::new(Collect {
+                format,
+                outcomes: Vec::new(),
+                files: Vec::new(),
+                deny_warnings,
+                target,
+            }),
+            Render::Collect,
+        ),
     })
 }
 
-struct Human {
-    renderer: human::Renderer,
+/// `human` and `github`: each document's text as it comes.
+struct Stream {
     target: Target,
-    buf: String,
+    /// `human` ends with the summary line.
+    summary_line: bool,
 }
 
-impl Sink for Human {
-    fn outcome(&mut self, outcome: &DocumentOutcome) -> io::Result<()> {
-        self.buf.clear();
-        self.renderer.outcome(outcome, &mut self.buf);
-        self.target.writer().write_all(self.buf.as_bytes())
+impl Sink for Stream {
+    fn outcome(&mut self, piece: Piece) -> io::Result<()> {
+        match piece {
+            Piece::Text(text) => self.target.writer().write_all(text.as_bytes()),
+            Piece::Outcome(_) => Ok(()),
+        }
     }
     fn file(&mut self, _: &FileRecord) -> io::Result<()> {
         Ok(())
     }
     fn finish(mut self: Box<Self>, summary: &Summary) -> io::Result<()> {
-        writeln!(self.target.writer(), "{}", human::summary_line(summary))?;
-        self.target.commit()
-    }
-}
-
-struct Github {
-    target: Target,
-}
-
-impl Sink for Github {
-    fn outcome(&mut self, outcome: &DocumentOutcome) -> io::Result<()> {
-        let text = github::render(std::slice::from_ref(outcome));
-        self.target.writer().write_all(text.as_bytes())
-    }
-    fn file(&mut self, _: &FileRecord) -> io::Result<()> {
-        Ok(())
-    }
-    fn finish(self: Box<Self>, _: &Summary) -> io::Result<()> {
+        if self.summary_line {
+            writeln!(self.target.writer(), "{}", human::summary_line(summary))?;
+        }
         self.target.commit()
     }
 }
 
 struct Json {
     spill: BufWriter<File>,
+    /// Whether an entry was written: every later one keeps its leading separator.
     any: bool,
-    buf: String,
     target: Target,
 }
 
 impl Sink for Json {
-    fn outcome(&mut self, outcome: &DocumentOutcome) -> io::Result<()> {
-        self.buf.clear();
-        json::entries(outcome, &mut self.buf, &mut self.any);
-        self.spill.write_all(self.buf.as_bytes())
+    fn outcome(&mut self, piece: Piece) -> io::Result<()> {
+        let Piece::Text(text) = piece else {
+            return Ok(());
+        };
+        if text.is_empty() {
+            return Ok(());
+        }
+        let text = if self.any {
+            text.as_str()
+        } else {
+            self.any = true;
+            text.strip_prefix(',').unwrap_or(&text)
+        };
+        self.spill.write_all(text.as_bytes())
     }
     fn file(&mut self, _: &FileRecord) -> io::Result<()> {
         Ok(())
@@ -160,10 +299,13 @@ impl Sink for Json {
             .into_inner()
             .map_err(io::IntoInnerError::into_error)?;
         spill.rewind()?;
-        let out = self.target.writer();
-        out.write_all(json::head(summary).as_bytes())?;
-        io::copy(&mut spill, out)?;
-        out.write_all(json::tail(self.any).as_bytes())?;
+        self.target
+            .writer()
+            .write_all(json::head(summary).as_bytes())?;
+        self.target.append(&mut spill)?;
+        self.target
+            .writer()
+            .write_all(json::tail(self.any).as_bytes())?;
         self.target.commit()
     }
 }
@@ -177,8 +319,10 @@ struct Collect {
 }
 
 impl Sink for Collect {
-    fn outcome(&mut self, outcome: &DocumentOutcome) -> io::Result<()> {
-        self.outcomes.push(outcome.clone());
+    fn outcome(&mut self, piece: Piece) -> io::Result<()> {
+        if let Piece::Outcome(outcome) = piece {
+            self.outcomes.push(outcome);
+        }
         Ok(())
     }
     fn file(&mut self, record: &FileRecord) -> io::Result<()> {
