@@ -93,6 +93,13 @@ pub fn entries(outcome: &DocumentOutcome, out: &mut String, any: &mut bool) {
 /// characters only (the short forms where JSON has them, `\\u00XX` otherwise).
 fn push_str(out: &mut String, s: &str) {
     out.push('"');
+    // Most strings need no escape: a branch-free test over the bytes, then one copy.
+    let escaped = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
+    if !s.bytes().fold(false, |any, b| any | escaped(b)) {
+        out.push_str(s);
+        out.push('"');
+        return;
+    }
     let mut start = 0;
     for (i, byte) in s.bytes().enumerate() {
         let escape = match byte {
