@@ -161,6 +161,92 @@ pub fn clean_subset(eventlint: &Path, ndjson: &Path, flags: &[&str]) -> Result<(
     Ok((out, count))
 }
 
+/// Correctness beside speed: the report is byte for byte the same with one thread and with all
+/// of them, on the 50%-invalid corpus and on its invalid lines alone (the generator's manifest
+/// lists them). Fails the benchmark otherwise.
+fn same_with_one_thread(eventlint: &Path, corpus: &Path, flags: &[&str]) -> Result<String> {
+    #[derive(serde::Deserialize)]
+    struct Manifest {
+        outputs: std::collections::HashMap<String, Output>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Output {
+        invalid_indices: Vec<u64>,
+    }
+    let ndjson = corpus.join("events.ndjson");
+    let invalid = corpus.join("invalid-lines.ndjson");
+    let manifest: Manifest = serde_json::from_reader(BufReader::new(std::fs::File::open(
+        corpus.join("manifest.json"),
+    )?))
+    .context("the corpus manifest")?;
+    let indices: std::collections::HashSet<u64> = manifest
+        .outputs
+        .get("events.ndjson")
+        .context("the manifest lists events.ndjson")?
+        .invalid_indices
+        .iter()
+        .copied()
+        .collect(); // 1-based line numbers
+    let mut writer = BufWriter::new(std::fs::File::create(&invalid)?);
+    let mut kept = 0;
+    for (i, line) in BufReader::new(std::fs::File::open(&ndjson)?)
+        .lines()
+        .enumerate()
+    {
+        let line = line?;
+        if indices.contains(&(i as u64 + 1)) {
+            writeln!(writer, "{line}")?;
+            kept += 1;
+        }
+    }
+    writer.flush()?;
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let mut out = format!("Same reports with `-j 1` and `-j {threads}` (FNV-1a of the output):\n");
+    for (what, path) in [
+        ("the 50%-invalid corpus".to_owned(), &ndjson),
+        (format!("its {kept} invalid lines alone"), &invalid),
+    ] {
+        let one = digest(eventlint, path, flags, "1")?;
+        let all = digest(eventlint, path, flags, &threads.to_string())?;
+        if one != all {
+            bail!("{what}: the report differs between -j 1 and -j {threads}");
+        }
+        let _ = writeln!(out, "- {what}: identical, {} bytes, {:016x}", one.1, one.0);
+        println!("done: -j 1 and -j {threads} agree on {what}");
+    }
+    std::fs::remove_file(&invalid)?;
+    Ok(out)
+}
+
+/// FNV-1a (64-bit) and length of what eventlint writes on `path` with `-j jobs`.
+fn digest(eventlint: &Path, path: &Path, flags: &[&str], jobs: &str) -> Result<(u64, u64)> {
+    let mut child = Command::new(eventlint)
+        .arg("check")
+        .arg(path)
+        .args(flags)
+        .args(["-j", jobs])
+        .stdout(std::process::Stdio::piped())
+        .spawn()?;
+    let mut stdout = child.stdout.take().context("eventlint's stdout")?;
+    let (mut hash, mut len) = (0xcbf2_9ce4_8422_2325_u64, 0_u64);
+    let mut buf = vec![0_u8; 1 << 16];
+    loop {
+        let n = std::io::Read::read(&mut stdout, &mut buf)?;
+        if n == 0 {
+            break;
+        }
+        for byte in &buf[..n] {
+            hash = (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+        len += n as u64;
+    }
+    let status = child.wait()?;
+    if status.code() == Some(2) || status.code().is_none() {
+        bail!("eventlint failed on {}", path.display());
+    }
+    Ok((hash, len))
+}
+
 fn generate(gen_script: &Path, out: &Path, args: &[&str]) -> Result<()> {
     if out.join("manifest.json").exists() {
         return Ok(());
@@ -499,6 +585,7 @@ pub fn run(root: &Path, opts: &Options) -> Result<()> {
         println!("done: {}", w.name);
     }
     table.push_str(&peers(&corpus, &schema_path(root), &baseline, opts.runs)?);
+    let same = same_with_one_thread(&eventlint, &invalid, &flags)?;
     let machine = format!(
         "{} cores, {}",
         std::thread::available_parallelism().map_or(0, std::num::NonZero::get),
@@ -520,7 +607,7 @@ pub fn run(root: &Path, opts: &Options) -> Result<()> {
     );
     let report = format!(
         "Machine: {machine}; load average at the end: {load} (other work on the machine inflates wall times).\nMedian of {} runs (21 for the small file), eventlint and baseline alternating.\n\
-         eventlint flags: `{}`, output to /dev/null.\n\n{table}",
+         eventlint flags: `{}`, output to /dev/null.\n\n{table}\n{same}",
         opts.runs,
         flags.join(" ")
     );
