@@ -333,16 +333,23 @@ impl<'a> Scan<'a> {
                 }
                 nth -= 1;
             }
-            self.value()?;
-            self.ws();
-            match self.peek()? {
-                b',' => self.i += 1,
-                b'}' => {
-                    self.i += 1;
-                    return Some(Member::Absent);
-                }
-                _ => return None,
+            if !self.skip_item(b'}')? {
+                return Some(Member::Absent);
             }
+        }
+    }
+
+    /// Skips a member's value or an element, then its `,` (`true`: another follows) or the
+    /// container's `close` (`false`, after it).
+    fn skip_item(&mut self, close: u8) -> Option<bool> {
+        self.value()?;
+        self.ws();
+        let byte = self.peek()?;
+        self.i += 1;
+        match byte {
+            b',' => Some(true),
+            _ if byte == close => Some(false),
+            _ => None,
         }
     }
 
@@ -359,15 +366,8 @@ impl<'a> Scan<'a> {
             if at == index {
                 return Some(true);
             }
-            self.value()?;
-            self.ws();
-            match self.peek()? {
-                b',' => self.i += 1,
-                b']' => {
-                    self.i += 1;
-                    return Some(false);
-                }
-                _ => return None,
+            if !self.skip_item(b']')? {
+                return Some(false);
             }
         }
         None
