@@ -161,10 +161,52 @@ pub fn clean_subset(eventlint: &Path, ndjson: &Path, flags: &[&str]) -> Result<(
     Ok((out, count))
 }
 
+/// eventlint's flags in every workload.
+const FLAGS: [&str; 7] = [
+    "--kind",
+    "synerise.custom-event",
+    "--now",
+    "2026-01-01T00:00:00Z",
+    "--format",
+    "json",
+    "--no-config",
+];
+
+/// `cargo xtask same-reports`: the thread-count check of the benchmark alone, on a corpus of
+/// `lines` events (half of them invalid) and any eventlint binary (CI passes its debug build).
+pub fn same_reports(root: &Path, eventlint: &Path, lines: u64, gen_script: &Path) -> Result<()> {
+    let corpus = root
+        .join("target")
+        .join(format!("bench-corpus-{lines}-invalid50"));
+    let n = lines.to_string();
+    generate(
+        gen_script,
+        &corpus,
+        &[
+            "--ndjson",
+            &n,
+            "--files",
+            "0",
+            "--batch",
+            "0",
+            "--invalid-rate",
+            "0.5",
+        ],
+    )?;
+    let report = same_with_one_thread(eventlint, &corpus, &FLAGS, 4)?;
+    println!("{report}");
+    Ok(())
+}
+
 /// Correctness beside speed: the report is byte for byte the same with one thread and with all
 /// of them, on the 50%-invalid corpus and on its invalid lines alone (the generator's manifest
 /// lists them). Fails the benchmark otherwise.
-fn same_with_one_thread(eventlint: &Path, corpus: &Path, flags: &[&str]) -> Result<String> {
+fn same_with_one_thread(
+    eventlint: &Path,
+    corpus: &Path,
+    flags: &[&str],
+    threads: usize,
+) -> Result<String> {
     #[derive(serde::Deserialize)]
     struct Manifest {
         outputs: std::collections::HashMap<String, Output>,
@@ -200,7 +242,6 @@ fn same_with_one_thread(eventlint: &Path, corpus: &Path, flags: &[&str]) -> Resu
         }
     }
     writer.flush()?;
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let mut out = format!("Same reports with `-j 1` and `-j {threads}` (FNV-1a of the output):\n");
     for (what, path) in [
         ("the 50%-invalid corpus".to_owned(), &ndjson),
@@ -454,15 +495,7 @@ pub fn run(root: &Path, opts: &Options) -> Result<()> {
         ],
     )?;
 
-    let flags = [
-        "--kind",
-        "synerise.custom-event",
-        "--now",
-        "2026-01-01T00:00:00Z",
-        "--format",
-        "json",
-        "--no-config",
-    ];
+    let flags = FLAGS;
     let s = |p: &Path| p.to_string_lossy().into_owned();
     let with_flags = |input: String| {
         let mut v = vec!["check".to_owned(), input];
@@ -585,7 +618,8 @@ pub fn run(root: &Path, opts: &Options) -> Result<()> {
         println!("done: {}", w.name);
     }
     table.push_str(&peers(&corpus, &schema_path(root), &baseline, opts.runs)?);
-    let same = same_with_one_thread(&eventlint, &invalid, &flags)?;
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let same = same_with_one_thread(&eventlint, &invalid, &FLAGS, threads)?;
     let machine = format!(
         "{} cores, {}",
         std::thread::available_parallelism().map_or(0, std::num::NonZero::get),

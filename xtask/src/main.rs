@@ -4,6 +4,9 @@
 //!   `cargo xtask codegen --check` fails if any is stale.
 //! - `cargo xtask bench [--runs N] [--lines N] [--files N] [--big] [--gen PATH]` measures eventlint
 //!   against the parse-only baseline (see `bench.rs`).
+//! - `cargo xtask same-reports EVENTLINT LINES [--gen PATH]` generates a corpus of LINES events,
+//!   half of them invalid, and fails unless EVENTLINT reports the same bytes with `-j 1` and
+//!   `-j 4`, on the whole stream and on its invalid lines alone (CI runs it on the debug build).
 
 mod bench;
 
@@ -85,6 +88,12 @@ fn bench_options(args: &[&str]) -> Result<bench::Options> {
     Ok(opts)
 }
 
+fn bail_usage<T>() -> Result<T> {
+    Err(anyhow::anyhow!(
+        "usage: cargo xtask codegen [--check] | cargo xtask bench [--runs N] [--lines N] [--files N] [--big] [--gen PATH] | cargo xtask same-reports EVENTLINT LINES [--gen PATH]"
+    ))
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args
@@ -99,9 +108,18 @@ fn main() -> ExitCode {
             bench::clean_subset(Path::new(eventlint), Path::new(ndjson), flags).map(|_| ())
         }
         ["bench", rest @ ..] => bench_options(rest).and_then(|o| bench::run(&root(), &o)),
-        _ => Err(anyhow::anyhow!(
-            "usage: cargo xtask codegen [--check] | cargo xtask bench [--runs N] [--lines N] [--files N] [--big] [--gen PATH]"
-        )),
+        ["same-reports", eventlint, lines, rest @ ..] => {
+            let gen_script = match rest {
+                ["--gen", path] => Ok(PathBuf::from(path)),
+                [] => Ok(root().join("../shared/bench/gen_corpus.py")),
+                _ => bail_usage(),
+            };
+            gen_script.and_then(|gen_script| {
+                let lines = lines.parse().context("LINES")?;
+                bench::same_reports(&root(), Path::new(eventlint), lines, &gen_script)
+            })
+        }
+        _ => bail_usage(),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
