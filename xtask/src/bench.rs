@@ -175,27 +175,23 @@ const FLAGS: [&str; 7] = [
 /// `cargo xtask same-reports`: the thread-count check of the benchmark alone, on a corpus of
 /// `lines` events (half of them invalid) and any eventlint binary (CI passes its debug build).
 pub fn same_reports(root: &Path, eventlint: &Path, lines: u64, gen_script: &Path) -> Result<()> {
-    let corpus = root
-        .join("target")
-        .join(format!("bench-corpus-{lines}-invalid50"));
-    let n = lines.to_string();
-    generate(
-        gen_script,
-        &corpus,
-        &[
-            "--ndjson",
-            &n,
-            "--files",
-            "0",
-            "--batch",
-            "0",
-            "--invalid-rate",
-            "0.5",
-        ],
-    )?;
+    let corpus = invalid_corpus(gen_script, &root.join("target"), lines)?;
     let report = same_with_one_thread(eventlint, &corpus, &FLAGS, 4)?;
     println!("{report}");
     Ok(())
+}
+
+/// The corpus of `lines` events, half of them invalid (generated once, under `target`).
+fn invalid_corpus(gen_script: &Path, target: &Path, lines: u64) -> Result<PathBuf> {
+    let corpus = target.join(format!("bench-corpus-{lines}-invalid50"));
+    let n = lines.to_string();
+    let args = ["--ndjson", &n, "--files", "0", "--batch", "0"];
+    generate(
+        gen_script,
+        &corpus,
+        &[&args[..], &["--invalid-rate", "0.5"]].concat(),
+    )?;
+    Ok(corpus)
 }
 
 /// Correctness beside speed: the report is byte for byte the same with one thread and with all
@@ -473,27 +469,13 @@ pub fn run(root: &Path, opts: &Options) -> Result<()> {
     let eventlint = target.join("release/eventlint");
     let baseline = target.join("release/parse-baseline");
     let corpus = target.join(format!("bench-corpus-{}-{}", opts.lines, opts.files));
-    let invalid = target.join(format!("bench-corpus-{}-invalid50", opts.lines));
     let (lines, files) = (opts.lines.to_string(), opts.files.to_string());
     generate(
         &opts.gen_script,
         &corpus,
         &["--ndjson", &lines, "--files", &files, "--batch", "0"],
     )?;
-    generate(
-        &opts.gen_script,
-        &invalid,
-        &[
-            "--ndjson",
-            &lines,
-            "--files",
-            "0",
-            "--batch",
-            "0",
-            "--invalid-rate",
-            "0.5",
-        ],
-    )?;
+    let invalid = invalid_corpus(&opts.gen_script, &target, opts.lines)?;
 
     let flags = FLAGS;
     let s = |p: &Path| p.to_string_lossy().into_owned();
