@@ -22,8 +22,9 @@ pub struct Kind {
     pub description: &'static str,
     /// Every rule that can report on this kind (besides the `json/*` and `common/*` rules).
     pub rules: &'static [&'static Rule],
-    /// The JSON Schema generated from the kind's Rust model.
-    pub(crate) schema: fn() -> Value,
+    /// Generates the kind's JSON Schema from its Rust model (`schema::generate::<Model>`, given
+    /// the kind's id).
+    pub(crate) schema: fn(&str) -> Value,
     /// Deserializes a document into the kind's model type and serializes it back.
     pub(crate) round_trip: fn(&Value) -> Result<Value, serde_json::Error>,
     /// Whether a document has this kind's shape (used only without `--kind`).
@@ -55,7 +56,7 @@ impl Kind {
     /// The kind's JSON Schema (2020-12), as generated from its model.
     #[must_use]
     pub fn json_schema(&self) -> Value {
-        (self.schema)()
+        (self.schema)(self.id)
     }
 
     /// Deserializes `value` into this kind's model type (see [`crate::model`]) and serializes

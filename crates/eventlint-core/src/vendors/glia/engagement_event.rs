@@ -23,7 +23,7 @@ pub(crate) static ENGAGEMENT_EVENT: Kind = Kind {
         &r::message_required::MESSAGE_REQUIRED,
         &r::unknown_key::UNKNOWN_KEY,
     ],
-    schema: || schema::generate::<EngagementEvent>("glia.engagement-event"),
+    schema: schema::generate::<EngagementEvent>,
     round_trip: crate::payload::round_trip::<EngagementEvent>,
     detect,
     map_violation,

@@ -28,7 +28,7 @@ pub(crate) static ENGAGEMENT_EVENT_RESPONSE: Kind = Kind {
         &r::unknown_key::UNKNOWN_KEY,
         &r::uuid_format::UUID_FORMAT,
     ],
-    schema: || schema::generate::<EventMessage>("glia.engagement-event.response"),
+    schema: schema::generate::<EventMessage>,
     round_trip: crate::payload::round_trip::<EventMessage>,
     detect,
     map_violation,

@@ -22,7 +22,7 @@ pub(crate) static ERROR: Kind = Kind {
         &r::message_required::MESSAGE_REQUIRED,
         &r::unknown_key::UNKNOWN_KEY,
     ],
-    schema: || schema::generate::<Error>("glia.error"),
+    schema: schema::generate::<Error>,
     round_trip: crate::payload::round_trip::<Error>,
     detect,
     map_violation,

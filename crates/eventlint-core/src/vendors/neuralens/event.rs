@@ -36,7 +36,7 @@ pub(crate) static EVENT: Kind = Kind {
         &r::uid::UID,
         &r::unknown_key::UNKNOWN_KEY,
     ],
-    schema: || schema::generate::<EventRequest>("neuralens.event"),
+    schema: schema::generate::<EventRequest>,
     round_trip: crate::payload::round_trip::<EventRequest>,
     detect,
     map_violation,

@@ -22,7 +22,7 @@ pub(crate) static EVENT_RESPONSE: Kind = Kind {
         &r::status_enum::STATUS_ENUM,
         &r::unknown_key::UNKNOWN_KEY,
     ],
-    schema: || schema::generate::<EventResponse>("neuralens.event.response"),
+    schema: schema::generate::<EventResponse>,
     round_trip: crate::payload::round_trip::<EventResponse>,
     detect,
     map_violation,

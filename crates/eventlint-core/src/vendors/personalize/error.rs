@@ -21,7 +21,7 @@ pub(crate) static ERROR: Kind = Kind {
         &r::string_types::STRING_TYPES,
         &r::unknown_key::UNKNOWN_KEY,
     ],
-    schema: || schema::generate::<ErrorBody>("personalize.error"),
+    schema: schema::generate::<ErrorBody>,
     round_trip: crate::payload::round_trip::<ErrorBody>,
     detect,
     map_violation,

@@ -48,7 +48,7 @@ pub(crate) static PUT_EVENTS: Kind = Kind {
         &r::unknown_key::UNKNOWN_KEY,
         &r::userid_missing::USERID_MISSING,
     ],
-    schema: || schema::generate::<PutEvents>("personalize.put-events"),
+    schema: schema::generate::<PutEvents>,
     round_trip: crate::payload::round_trip::<PutEvents>,
     detect,
     map_violation,

@@ -26,7 +26,7 @@ pub(crate) static ERROR: Kind = Kind {
         &r::message_required::MESSAGE_REQUIRED,
         &r::unknown_key::UNKNOWN_KEY,
     ],
-    schema: || schema::generate::<Status>("sajari.error"),
+    schema: schema::generate::<Status>,
     round_trip: crate::payload::round_trip::<Status>,
     detect,
     map_violation,

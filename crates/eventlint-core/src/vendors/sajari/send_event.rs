@@ -32,7 +32,7 @@ pub(crate) static SEND_EVENT: Kind = Kind {
         &r::weight_range::WEIGHT_RANGE,
         &r::weight_string::WEIGHT_STRING,
     ],
-    schema: || schema::generate::<SendEventRequest>("sajari.send-event"),
+    schema: schema::generate::<SendEventRequest>,
     round_trip: crate::payload::round_trip::<SendEventRequest>,
     detect,
     map_violation,

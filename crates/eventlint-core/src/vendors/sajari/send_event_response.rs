@@ -17,7 +17,7 @@ pub(crate) static SEND_EVENT_RESPONSE: Kind = Kind {
     endpoint: "POST /v4/events:sendEvent → 200",
     description: "SendEventResponse: the empty object",
     rules: &[&r::body_object::BODY_OBJECT, &r::unknown_key::UNKNOWN_KEY],
-    schema: || schema::generate::<SendEventResponse>("sajari.send-event.response"),
+    schema: schema::generate::<SendEventResponse>,
     round_trip: crate::payload::round_trip::<SendEventResponse>,
     detect,
     map_violation,

@@ -34,7 +34,7 @@ pub(crate) static AI_EVENT: Kind = Kind {
         &a::timestamp_type::TIMESTAMP_TYPE,
         &a::unknown_key::UNKNOWN_KEY,
     ],
-    schema: || schema::generate::<AiEvent>("synerise.ai-event"),
+    schema: schema::generate::<AiEvent>,
     round_trip: crate::payload::round_trip::<AiEvent>,
     detect,
     map_violation,

@@ -35,7 +35,7 @@ pub(crate) static AI_EVENTS_BATCH: Kind = Kind {
         &ab::same_type::SAME_TYPE,
         &ab::shape::SHAPE,
     ],
-    schema: || schema::generate::<AiEventsBatch>("synerise.ai-events-batch"),
+    schema: schema::generate::<AiEventsBatch>,
     round_trip: crate::payload::round_trip::<AiEventsBatch>,
     detect,
     map_violation,

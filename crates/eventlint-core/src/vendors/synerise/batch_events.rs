@@ -45,7 +45,7 @@ pub(crate) static BATCH_EVENTS: Kind = Kind {
         &d::min_api_version::MIN_API_VERSION,
         &e::eventsalt_uniqueness::EVENTSALT_UNIQUENESS,
     ],
-    schema: || schema::generate::<BatchEvents>("synerise.batch-events"),
+    schema: schema::generate::<BatchEvents>,
     round_trip: crate::payload::round_trip::<BatchEvents>,
     detect,
     map_violation,

@@ -30,7 +30,7 @@ pub(crate) static CUSTOM_EVENT: Kind = Kind {
         &c::params_missing::PARAMS_MISSING,
         &c::transaction_as_custom::TRANSACTION_AS_CUSTOM,
     ],
-    schema: || schema::generate::<CustomEvent>("synerise.custom-event"),
+    schema: schema::generate::<CustomEvent>,
     round_trip: crate::payload::round_trip::<CustomEvent>,
     detect,
     map_violation,

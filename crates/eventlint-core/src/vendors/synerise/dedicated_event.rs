@@ -24,7 +24,7 @@ pub(crate) static DEDICATED_EVENT: Kind = Kind {
         &d::action_ignored::ACTION_IGNORED,
         &d::body_object::BODY_OBJECT,
     ],
-    schema: || schema::generate::<DedicatedEvent>("synerise.dedicated-event"),
+    schema: schema::generate::<DedicatedEvent>,
     round_trip: crate::payload::round_trip::<DedicatedEvent>,
     detect,
     map_violation,

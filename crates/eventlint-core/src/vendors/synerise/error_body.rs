@@ -21,7 +21,7 @@ pub(crate) static ERROR: Kind = Kind {
         &r::field_type::FIELD_TYPE,
         &r::unknown_key::UNKNOWN_KEY,
     ],
-    schema: || schema::generate::<ErrorBody>("synerise.error"),
+    schema: schema::generate::<ErrorBody>,
     round_trip: crate::payload::round_trip::<ErrorBody>,
     detect,
     map_violation,
