@@ -389,6 +389,17 @@ fn mkfifo(path: &Path) {
     assert!(status.success());
 }
 
+/// A FIFO at `path`, opened read-write: it has a writer before eventlint opens it.
+#[cfg(target_os = "linux")]
+fn fifo_with_writer(path: &Path) -> std::fs::File {
+    mkfifo(path);
+    std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(path)
+        .unwrap()
+}
+
 #[cfg(unix)]
 #[test]
 fn a_fifo_nobody_writes_to() {
@@ -443,13 +454,7 @@ fn a_fifo_with_a_writer_is_read() {
     use std::io::Write;
     let dir = temp();
     let d = dir.path();
-    mkfifo(&d.join("pipe.ndjson"));
-    // Opened read-write, the FIFO has a writer before eventlint opens it.
-    let mut writer = std::fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .open(d.join("pipe.ndjson"))
-        .unwrap();
+    let mut writer = fifo_with_writer(&d.join("pipe.ndjson"));
     let child = spawn(
         d,
         &[
@@ -506,14 +511,9 @@ fn a_file_deleted_during_the_run() {
     let d = dir.path();
     // a.json is a FIFO: eventlint blocks reading it after it has found every input, which
     // is when z.json is deleted. One thread, so that z.json is read after a.json.
-    mkfifo(&d.join("a.json"));
+    let mut writer = fifo_with_writer(&d.join("a.json"));
     std::fs::write(d.join("z.json"), VALID).unwrap();
     std::fs::write(d.join("m.json"), "[1,]").unwrap();
-    let mut writer = std::fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .open(d.join("a.json"))
-        .unwrap();
     let child = spawn(
         d,
         &[
