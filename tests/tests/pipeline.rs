@@ -51,42 +51,26 @@ fn reports_do_not_depend_on_the_thread_count() {
         .map(|f| (f, fixtures.as_ref()))
         .chain([("json", stream.as_ref())]);
     for (format, input) in runs {
-        {
-            let one = run_in(
-                &root(),
-                &[
-                    "check",
-                    input,
-                    NOW,
-                    "--no-config",
-                    "--format",
-                    format,
-                    "-j",
-                    "1",
-                ],
-                None,
-            );
-            let many = run_in(
-                &root(),
-                &[
-                    "check",
-                    input,
-                    NOW,
-                    "--no-config",
-                    "--format",
-                    format,
-                    "-j",
-                    "4",
-                ],
-                None,
-            );
-            assert_eq!(code(&one), code(&many));
-            assert!(
-                one.stdout == many.stdout,
-                "{format} report of {input} differs between 1 and 4 threads"
-            );
-            assert!(!one.stdout.is_empty());
-        }
+        let run = |jobs: &str| {
+            let args = [
+                "check",
+                input,
+                NOW,
+                "--no-config",
+                "--format",
+                format,
+                "-j",
+                jobs,
+            ];
+            run_in(&root(), &args, None)
+        };
+        let (one, many) = (run("1"), run("4"));
+        assert_eq!(code(&one), code(&many));
+        assert!(
+            one.stdout == many.stdout,
+            "{format} report of {input} differs between 1 and 4 threads"
+        );
+        assert!(!one.stdout.is_empty());
     }
 }
 
