@@ -11,6 +11,29 @@ use crate::rules::common::epoch_unit;
 use crate::schema::{Keyword, Violation};
 use crate::time::EpochBand;
 
+/// A kind's rule list: its own rules, then the rules this module reports on every AI event
+/// (the single event and each batch element), so a new shared rule is listed once for both kinds.
+macro_rules! with_ai_event_rules {
+    ($($rule:expr),* $(,)?) => {
+        &[
+            $($rule,)*
+            &$crate::rules::common::epoch_unit::EPOCH_UNIT,
+            &$crate::vendors::synerise::rules::ai_event::campaignid::CAMPAIGNID,
+            &$crate::vendors::synerise::rules::ai_event::click_item_shape::CLICK_ITEM_SHAPE,
+            &$crate::vendors::synerise::rules::ai_event::clientuuid_required::CLIENTUUID_REQUIRED,
+            &$crate::vendors::synerise::rules::ai_event::correlation_required::CORRELATION_REQUIRED,
+            &$crate::vendors::synerise::rules::ai_event::items_empty::ITEMS_EMPTY,
+            &$crate::vendors::synerise::rules::ai_event::items_required::ITEMS_REQUIRED,
+            &$crate::vendors::synerise::rules::ai_event::timestamp_contradiction::TIMESTAMP_CONTRADICTION,
+            &$crate::vendors::synerise::rules::ai_event::timestamp_future::TIMESTAMP_FUTURE,
+            &$crate::vendors::synerise::rules::ai_event::timestamp_missing::TIMESTAMP_MISSING,
+            &$crate::vendors::synerise::rules::ai_event::timestamp_type::TIMESTAMP_TYPE,
+            &$crate::vendors::synerise::rules::ai_event::unknown_key::UNKNOWN_KEY,
+        ]
+    };
+}
+pub(crate) use with_ai_event_rules;
+
 /// An AI event's type, when the body says it (a batch's `eventType`; a single event's type is
 /// the path parameter).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

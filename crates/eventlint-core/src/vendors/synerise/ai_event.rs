@@ -11,7 +11,6 @@ use super::rules::ai_event as a;
 use crate::check::Ctx;
 use crate::kind::Kind;
 use crate::pointer::Pointer;
-use crate::rules::common::epoch_unit::EPOCH_UNIT;
 use crate::schema::{self, Keyword, Violation};
 
 pub(crate) static AI_EVENT: Kind = Kind {
@@ -19,21 +18,7 @@ pub(crate) static AI_EVENT: Kind = Kind {
     vendor: "Synerise",
     endpoint: "POST /events/v1/single/{eventType}",
     description: "An AI event: recommendation.view, recommendation.click or item.search.click (correlationId, clientUUID, items)",
-    rules: &[
-        &EPOCH_UNIT,
-        &a::body_object::BODY_OBJECT,
-        &a::campaignid::CAMPAIGNID,
-        &a::click_item_shape::CLICK_ITEM_SHAPE,
-        &a::clientuuid_required::CLIENTUUID_REQUIRED,
-        &a::correlation_required::CORRELATION_REQUIRED,
-        &a::items_empty::ITEMS_EMPTY,
-        &a::items_required::ITEMS_REQUIRED,
-        &a::timestamp_contradiction::TIMESTAMP_CONTRADICTION,
-        &a::timestamp_future::TIMESTAMP_FUTURE,
-        &a::timestamp_missing::TIMESTAMP_MISSING,
-        &a::timestamp_type::TIMESTAMP_TYPE,
-        &a::unknown_key::UNKNOWN_KEY,
-    ],
+    rules: ai::with_ai_event_rules![&a::body_object::BODY_OBJECT,],
     schema: schema::generate::<AiEvent>,
     round_trip: crate::payload::round_trip::<AiEvent>,
     detect,

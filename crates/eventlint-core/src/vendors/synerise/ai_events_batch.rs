@@ -11,7 +11,6 @@ use super::rules::{ai_event as a, ai_events_batch as ab};
 use crate::check::Ctx;
 use crate::kind::Kind;
 use crate::pointer::Pointer;
-use crate::rules::common::epoch_unit::EPOCH_UNIT;
 use crate::schema::{self, Keyword, Violation};
 
 pub(crate) static AI_EVENTS_BATCH: Kind = Kind {
@@ -19,22 +18,7 @@ pub(crate) static AI_EVENTS_BATCH: Kind = Kind {
     vendor: "Synerise",
     endpoint: "POST /events/v1/batch",
     description: "A batch of AI events of one type: {eventType, items: [events]}",
-    rules: &[
-        &EPOCH_UNIT,
-        &a::campaignid::CAMPAIGNID,
-        &a::click_item_shape::CLICK_ITEM_SHAPE,
-        &a::clientuuid_required::CLIENTUUID_REQUIRED,
-        &a::correlation_required::CORRELATION_REQUIRED,
-        &a::items_empty::ITEMS_EMPTY,
-        &a::items_required::ITEMS_REQUIRED,
-        &a::timestamp_contradiction::TIMESTAMP_CONTRADICTION,
-        &a::timestamp_future::TIMESTAMP_FUTURE,
-        &a::timestamp_missing::TIMESTAMP_MISSING,
-        &a::timestamp_type::TIMESTAMP_TYPE,
-        &a::unknown_key::UNKNOWN_KEY,
-        &ab::same_type::SAME_TYPE,
-        &ab::shape::SHAPE,
-    ],
+    rules: ai::with_ai_event_rules![&ab::same_type::SAME_TYPE, &ab::shape::SHAPE,],
     schema: schema::generate::<AiEventsBatch>,
     round_trip: crate::payload::round_trip::<AiEventsBatch>,
     detect,
