@@ -15,7 +15,7 @@ use crate::report::{DocumentOutcome, Summary};
 use crate::rule::Rule;
 use crate::rules::{common, json, kind as kind_rules};
 use crate::schema;
-use crate::source::spans::{LineIndex, SpanTree, Target, snap_to_chars};
+use crate::source::spans::{LineIndex, SpanTree, Target};
 use crate::source::{self, ParseError};
 
 /// Options for checking documents.
@@ -504,10 +504,9 @@ fn unparsable(bytes: &[u8], err: &ParseError, options: &CheckOptions) -> Documen
             )
         }
     };
-    let tree = SpanTree::new("");
     DocumentReport {
         kind: options.kind,
-        diagnostics: finish(text, &tree, vec![finding], options),
+        diagnostics: finish(text, &SpanTree::new(text), vec![finding], options),
     }
 }
 
@@ -526,10 +525,7 @@ fn finish(
                 Some(None) => return None,
                 None => f.severity,
             };
-            let span = match &f.target {
-                Target::Bytes(range) => snap_to_chars(text, range),
-                target => tree.resolve(f.pointer.as_str(), target),
-            };
+            let span = tree.resolve(f.pointer.as_str(), &f.target);
             Some(Diagnostic {
                 rule: f.rule.id,
                 severity,
