@@ -1,8 +1,7 @@
 //! `eventList[].properties`: a JSON string holding a JSON object. The string is parsed once; a
 //! finding about a key or value inside it points at that key's or value's escaped bytes in the
-//! file (`Target::InString`), found with a span-keeping parse of the decoded text.
+//! file (`Target::InString`), found by resolving the member in the decoded text (`SpanTree`).
 
-use std::cell::OnceCell;
 use std::ops::Range;
 
 use serde_json::{Map, Value};
@@ -22,7 +21,8 @@ pub(crate) struct Properties<'a> {
     pub name: String,
     /// The decoded text.
     pub text: &'a str,
-    tree: OnceCell<SpanTree<'a>>,
+    /// Where its members are (resolved only for a finding inside the string).
+    tree: SpanTree<'a>,
 }
 
 impl<'a> Properties<'a> {
@@ -31,13 +31,8 @@ impl<'a> Properties<'a> {
             at,
             name: field_name(at),
             text,
-            tree: OnceCell::new(),
+            tree: SpanTree::new(text),
         }
-    }
-
-    /// Only built for a string with a finding inside it.
-    fn tree(&self) -> &SpanTree<'a> {
-        self.tree.get_or_init(|| SpanTree::new(self.text))
     }
 
     /// Characters `bytes` of the decoded text, as a target inside the string.
@@ -55,13 +50,13 @@ impl<'a> Properties<'a> {
     /// The key of member `key` (quotes included).
     pub fn key(&self, key: &str) -> Target {
         let pointer = Pointer::root().key(key);
-        self.chars(self.tree().resolve(pointer.as_str(), &Target::Key))
+        self.chars(self.tree.resolve(pointer.as_str(), &Target::Key))
     }
 
     /// The value of member `key`.
     pub fn value(&self, key: &str) -> Target {
         let pointer = Pointer::root().key(key);
-        self.chars(self.tree().resolve(pointer.as_str(), &Target::Value))
+        self.chars(self.tree.resolve(pointer.as_str(), &Target::Value))
     }
 
     /// The whole decoded text.
