@@ -15,7 +15,7 @@ use crate::report::{DocumentOutcome, Summary};
 use crate::rule::Rule;
 use crate::rules::{common, json, kind as kind_rules};
 use crate::schema;
-use crate::source::spans::{LineIndex, SpanTree, Target};
+use crate::source::spans::{LineIndex, Spans, Target};
 use crate::source::{self, ParseError};
 
 /// Options for checking documents.
@@ -452,7 +452,7 @@ pub fn check_document(bytes: &[u8], options: &CheckOptions) -> DocumentReport {
         Ok(text) => text,
         Err(err) => return unparsable(bytes, &err, options),
     };
-    let tree = SpanTree::new(text);
+    let tree = Spans::new(text);
     let mut findings = findings;
     if parsed.has_duplicate_keys {
         for (pointer, occurrence) in tree.duplicate_keys() {
@@ -506,13 +506,13 @@ fn unparsable(bytes: &[u8], err: &ParseError, options: &CheckOptions) -> Documen
     };
     DocumentReport {
         kind: options.kind,
-        diagnostics: finish(text, &SpanTree::new(text), vec![finding], options),
+        diagnostics: finish(text, &Spans::new(text), vec![finding], options),
     }
 }
 
 fn finish(
     text: &str,
-    tree: &SpanTree<'_>,
+    tree: &Spans<'_>,
     findings: Vec<Finding>,
     options: &CheckOptions,
 ) -> Vec<Diagnostic> {

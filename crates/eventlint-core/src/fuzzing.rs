@@ -16,7 +16,7 @@ use crate::registry;
 use crate::render;
 use crate::report::{DocumentOutcome, FileRecord, Summary};
 use crate::source;
-use crate::source::spans::{LineIndex, SpanTree, Target};
+use crate::source::spans::{LineIndex, Spans, Target};
 
 /// The fixed clock of fuzz runs (as the fixtures').
 fn now() -> DateTime<Utc> {
@@ -142,7 +142,7 @@ pub fn spans(data: &[u8]) {
     let (a, b, c) = (usize::from(*a), usize::from(*b), usize::from(*c));
     let rest = String::from_utf8_lossy(rest);
     let (text, pointer) = rest.split_once('\0').unwrap_or((&rest, ""));
-    let tree = SpanTree::new(text);
+    let tree = Spans::new(text);
     let lines = LineIndex::new(text);
     let targets = [
         Target::Value,
@@ -170,7 +170,7 @@ pub fn spans(data: &[u8]) {
     // On text serde_json accepted, the scanner resolves every pointer, exactly as the tree does.
     let mut nodes = Vec::new();
     walk(&parsed.value, &Pointer::root(), &mut nodes);
-    let memo = SpanTree::new(text);
+    let memo = Spans::new(text);
     let pointers = nodes
         .iter()
         .map(|(p, _)| p.as_str())
@@ -185,7 +185,7 @@ pub fn spans(data: &[u8]) {
                 "scan and tree disagree on {pointer:?} {target:?}"
             );
             // In sequence, from the previous pointer's parent where they share it.
-            let resolved = SpanTree::resolve(&memo, pointer, target);
+            let resolved = Spans::resolve(&memo, pointer, target);
             assert_eq!(resolved, reference, "resolve {pointer:?} {target:?}");
         }
     }

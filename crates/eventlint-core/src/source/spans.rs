@@ -38,7 +38,7 @@ pub enum Target {
 /// Where the nodes of one document are: scanned per pointer, or looked up in the span-keeping
 /// tree once that exists.
 #[derive(Debug)]
-pub struct SpanTree<'a> {
+pub struct Spans<'a> {
     text: &'a str,
     /// The span-keeping parse, built on first need.
     tree: OnceCell<Option<Node<'a>>>,
@@ -63,12 +63,12 @@ fn strict() -> ParseOptions {
     }
 }
 
-impl<'a> SpanTree<'a> {
+impl<'a> Spans<'a> {
     /// Prepares to resolve pointers in `text`, which `serde_json` has already accepted. Costs
     /// nothing until a pointer is resolved.
     #[must_use]
     pub fn new(text: &'a str) -> Self {
-        SpanTree {
+        Spans {
             text,
             tree: OnceCell::new(),
             scanned: Cell::new(0),
@@ -133,7 +133,7 @@ impl<'a> SpanTree<'a> {
             .as_ref()
     }
 
-    /// [`SpanTree::resolve`] with the span-keeping tree: the reference the scanner must agree
+    /// [`Spans::resolve`] with the span-keeping tree: the reference the scanner must agree
     /// with (see `fuzzing::spans`).
     #[must_use]
     pub(crate) fn resolve_in_tree(&self, pointer: &str, target: &Target) -> Range<usize> {
@@ -190,8 +190,8 @@ impl<'a> SpanTree<'a> {
         }
     }
 
-    /// [`SpanTree::resolve`] by scanning only, `None` where the scanner cannot walk the text:
-    /// for `fuzzing::spans`, which checks it against [`SpanTree::resolve_in_tree`].
+    /// [`Spans::resolve`] by scanning only, `None` where the scanner cannot walk the text:
+    /// for `fuzzing::spans`, which checks it against [`Spans::resolve_in_tree`].
     #[must_use]
     pub(crate) fn resolve_by_scan(&self, pointer: &str, target: &Target) -> Option<Range<usize>> {
         if let Target::Bytes(range) = target {
@@ -560,7 +560,7 @@ mod tests {
     #[test]
     fn resolves_values_keys_and_duplicates() {
         let text = "{\n  \"a\": {\"b\": [1, \"x\"]},\n  \"a\": 2\n}";
-        let tree = SpanTree::new(text);
+        let tree = Spans::new(text);
         assert_eq!(&text[tree.resolve("/a/b/1", &Target::Value)], "\"x\"");
         assert_eq!(&text[tree.resolve("/a", &Target::Key)], "\"a\"");
         assert_eq!(tree.duplicate_keys(), vec![(Pointer::root().key("a"), 1)]);
@@ -581,7 +581,7 @@ mod tests {
     #[test]
     fn the_scanner_agrees_with_the_tree() {
         let text = " {\"a\\u0062\" : 1 ,\r\n\t\"a~b\":{\"c/d\":[ 1 , {\"x\" : \"y\\\"}\"} , [ ] , { } ,-1.5e+3,true,null]},\"s\":\"\\u00e9x\",\"ab\":2} ";
-        let tree = SpanTree::new(text);
+        let tree = Spans::new(text);
         let pointers = [
             "",
             "/ab",
@@ -634,7 +634,7 @@ mod tests {
     fn many_findings_switch_to_the_tree() {
         let members: Vec<String> = (0..2000).map(|i| format!("\"k{i}\": [{i}]")).collect();
         let text = format!("{{{}}}", members.join(", "));
-        let tree = SpanTree::new(&text);
+        let tree = Spans::new(&text);
         for i in (0..2000).rev() {
             let pointer = format!("/k{i}/0");
             let span = tree.resolve(&pointer, &Target::Value);
@@ -647,7 +647,7 @@ mod tests {
     #[test]
     fn in_string_ranges_skip_escapes() {
         let text = r#"{"p": "{\"userId\": \"\u00e9\"}"}"#;
-        let tree = SpanTree::new(text);
+        let tree = Spans::new(text);
         // decoded: {"userId": "é"}  chars 1..9 are "userId"
         assert_eq!(
             &text[tree.resolve("/p", &Target::InString(1..9))],
@@ -664,13 +664,13 @@ mod tests {
         // Found by fuzzing: a byte range inside `é` (the batch size limit can fall there), an
         // inverted range, and the fallback span of text that does not parse.
         let text = "{\"é\": 1}";
-        let tree = SpanTree::new(text);
+        let tree = Spans::new(text);
         assert_eq!(tree.resolve("", &Target::Bytes(3..4)), 2..4);
         #[allow(clippy::reversed_empty_ranges)] // the point of the case
         let inverted = 7..3;
         assert_eq!(tree.resolve("", &Target::Bytes(inverted)), 7..7);
         assert_eq!(tree.resolve("", &Target::Bytes(3..99)), 2..text.len());
-        assert_eq!(SpanTree::new("é").resolve("", &Target::Value), 0..2);
+        assert_eq!(Spans::new("é").resolve("", &Target::Value), 0..2);
     }
 
     #[test]

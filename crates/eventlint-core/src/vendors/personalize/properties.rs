@@ -1,6 +1,6 @@
 //! `eventList[].properties`: a JSON string holding a JSON object. The string is parsed once; a
 //! finding about a key or value inside it points at that key's or value's escaped bytes in the
-//! file (`Target::InString`), found by resolving the member in the decoded text (`SpanTree`).
+//! file (`Target::InString`), found by resolving the member in the decoded text (`Spans`).
 
 use std::ops::Range;
 
@@ -10,7 +10,7 @@ use super::put_events::field_name;
 use super::rules::put_events as r;
 use crate::check::Ctx;
 use crate::pointer::Pointer;
-use crate::source::spans::{SpanTree, Target};
+use crate::source::spans::{Spans, Target};
 use crate::source::{self, ParseError};
 
 /// One decoded `properties` string and where its members are.
@@ -22,7 +22,7 @@ pub(crate) struct Properties<'a> {
     /// The decoded text.
     pub text: &'a str,
     /// Where its members are (resolved only for a finding inside the string).
-    tree: SpanTree<'a>,
+    tree: Spans<'a>,
 }
 
 impl<'a> Properties<'a> {
@@ -31,7 +31,7 @@ impl<'a> Properties<'a> {
             at,
             name: field_name(at),
             text,
-            tree: SpanTree::new(text),
+            tree: Spans::new(text),
         }
     }
 
