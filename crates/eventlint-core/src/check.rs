@@ -414,10 +414,11 @@ pub fn internal_error(message: &str, options: &CheckOptions) -> DocumentReport {
 #[must_use]
 pub fn check_document(bytes: &[u8], options: &CheckOptions) -> DocumentReport {
     let (_, bytes) = source::strip_bom(bytes);
-    let parsed = match source::parse_bytes(bytes) {
+    let parsed = match source::decode(bytes).and_then(|text| Ok((text, source::parse(text)?))) {
         Ok(parsed) => parsed,
         Err(err) => return unparsable(bytes, &err, options),
     };
+    let (text, parsed) = parsed;
     let mut ctx = Ctx {
         options,
         bytes,
@@ -447,11 +448,7 @@ pub fn check_document(bytes: &[u8], options: &CheckOptions) -> DocumentReport {
             diagnostics: Vec::new(),
         };
     }
-    // Only a document with findings pays for decoding and spans. It parsed, so it is UTF-8.
-    let text = match source::decode(bytes) {
-        Ok(text) => text,
-        Err(err) => return unparsable(bytes, &err, options),
-    };
+    // Only a document with findings pays for spans.
     let tree = Spans::new(text);
     let mut findings = findings;
     if parsed.has_duplicate_keys {
