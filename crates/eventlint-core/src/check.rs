@@ -463,7 +463,7 @@ pub fn check_document(bytes: &[u8], options: &CheckOptions) -> DocumentReport {
 }
 
 /// Runs a kind's structural and semantic rules, then the rules common to every kind.
-pub(crate) fn run_rules(kind: &'static Kind, value: &Value, ctx: &mut Ctx<'_>) {
+pub(crate) fn run_rules(kind: &'static Kind, value: &crate::value::Value<'_>, ctx: &mut Ctx<'_>) {
     for violation in schema::violations(kind, value) {
         if !(kind.map_violation)(ctx, &violation, value) {
             ctx.report(schema::unmapped(kind, &violation));

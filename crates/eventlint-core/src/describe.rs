@@ -1,6 +1,6 @@
 //! Short descriptions of JSON values for messages.
 
-use serde_json::Value;
+use crate::value::Value;
 
 /// "a number (`12.5`)", "an array", "`null`" …; long values are elided.
 pub(crate) fn describe(value: &Value) -> String {

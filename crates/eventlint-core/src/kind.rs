@@ -9,6 +9,7 @@ use crate::check::Ctx;
 use crate::registry;
 use crate::rule::Rule;
 use crate::schema::Violation;
+use crate::value;
 
 /// A payload kind, e.g. `synerise.custom-event` (`POST /v4/events/custom` body).
 pub struct Kind {
@@ -28,13 +29,13 @@ pub struct Kind {
     /// Deserializes a document into the kind's model type and serializes it back.
     pub(crate) round_trip: fn(&Value) -> Result<Value, serde_json::Error>,
     /// Whether a document has this kind's shape (used only without `--kind`).
-    pub(crate) detect: fn(&Value) -> bool,
+    pub(crate) detect: fn(&value::Value<'_>) -> bool,
     /// Turns a schema violation into findings of this kind's structural rules; returns whether
     /// a rule claimed it (an unclaimed one is reported as `schema/violation`).
-    pub(crate) map_violation: fn(&mut Ctx<'_>, &Violation, &Value) -> bool,
+    pub(crate) map_violation: fn(&mut Ctx<'_>, &Violation, &value::Value<'_>) -> bool,
     /// The semantic rules.
-    pub(crate) check: fn(&mut Ctx<'_>, &Value),
-    pub(crate) validator: OnceLock<jsonschema::Validator>,
+    pub(crate) check: fn(&mut Ctx<'_>, &value::Value<'_>),
+    pub(crate) validator: OnceLock<jsonschema::Validator<value::Doc>>,
 }
 
 impl fmt::Debug for Kind {
@@ -98,7 +99,7 @@ pub(crate) enum Detection {
 
 /// Decides a document's kind from its shape: only when exactly one kind fits.
 #[must_use]
-pub(crate) fn detect(value: &Value) -> Detection {
+pub(crate) fn detect(value: &value::Value<'_>) -> Detection {
     let fits: Vec<&'static Kind> = registry::kinds()
         .iter()
         .copied()

@@ -76,6 +76,7 @@ mod pointer;
 mod rule;
 mod rules;
 mod time;
+mod value;
 mod vendors;
 
 pub use check::{

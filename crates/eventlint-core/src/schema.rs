@@ -11,6 +11,7 @@ use crate::check::Finding;
 use crate::kind::Kind;
 use crate::pointer::Pointer;
 use crate::rules::schema as schema_rules;
+use crate::value;
 
 /// The marker at the top of every generated schema.
 pub const GENERATED_NOTE: &str =
@@ -159,9 +160,9 @@ impl Violation {
     }
 }
 
-fn validator(kind: &Kind) -> &jsonschema::Validator {
+fn validator(kind: &Kind) -> &jsonschema::Validator<value::Doc> {
     kind.validator.get_or_init(|| {
-        jsonschema::options()
+        jsonschema::ValidationOptions::<_, value::Doc>::default()
             .with_draft(jsonschema::Draft::Draft202012)
             .build(&kind.json_schema())
             .unwrap_or_else(|e| panic!("the generated schema of {} does not compile: {e}", kind.id))
@@ -170,7 +171,7 @@ fn validator(kind: &Kind) -> &jsonschema::Validator {
 
 /// Structural violations of `value` against the kind's schema (empty on the fast path).
 #[must_use]
-pub(crate) fn violations(kind: &Kind, value: &Value) -> Vec<Violation> {
+pub(crate) fn violations(kind: &Kind, value: &value::Value<'_>) -> Vec<Violation> {
     let validator = validator(kind);
     if validator.is_valid(value) {
         return Vec::new();

@@ -4,17 +4,15 @@
 pub(crate) mod spans;
 
 use std::cell::Cell;
-use std::fmt;
 use std::ops::Range;
 
-use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
-use serde_json::{Map, Value};
+use crate::value::{self, Value};
 
 /// A document that parsed as strict JSON.
 #[derive(Debug)]
-pub(crate) struct Parsed {
-    /// The parsed value.
-    pub value: Value,
+pub(crate) struct Parsed<'a> {
+    /// The parsed value (borrowing the document's strings).
+    pub value: Value<'a>,
     /// Whether some object repeated a key (found again, with spans, only then).
     pub has_duplicate_keys: bool,
 }
@@ -127,7 +125,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<&str, ParseError> {
 /// The text is already known to be UTF-8, so `serde_json` reads it as a `str` and does not
 /// validate every string again: one [`decode`] pass over the document is cheaper than
 /// `from_slice`'s check of each string (a fifth of the parse on event-sized documents).
-pub(crate) fn parse(text: &str) -> Result<Parsed, ParseError> {
+pub(crate) fn parse(text: &str) -> Result<Parsed<'_>, ParseError> {
     if text
         .bytes()
         .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
@@ -143,11 +141,7 @@ pub(crate) fn parse(text: &str) -> Result<Parsed, ParseError> {
         });
     }
     let duplicates = Cell::new(false);
-    let mut de = serde_json::Deserializer::from_str(text);
-    let result = ValueSeed(&duplicates)
-        .deserialize(&mut de)
-        .and_then(|value| de.end().map(|()| value));
-    match result {
+    match value::parse(text, &duplicates) {
         Ok(value) => Ok(Parsed {
             value,
             has_duplicate_keys: duplicates.get(),
@@ -412,66 +406,6 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
         }
     }
     (start + column.saturating_sub(1)).min(text.len())
-}
-
-/// Builds a `serde_json::Value` exactly like `serde_json` does, noting duplicate keys.
-struct ValueSeed<'a>(&'a Cell<bool>);
-
-impl<'de> DeserializeSeed<'de> for ValueSeed<'_> {
-    type Value = Value;
-
-    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for ValueSeed<'_> {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
-        Ok(Value::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
-        Ok(Value::Number(v.into()))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
-        Ok(Value::Number(v.into()))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
-        Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::String(v.to_owned()))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Value, E> {
-        Ok(Value::String(v))
-    }
-    fn visit_unit<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_none<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-        while let Some(item) = seq.next_element_seed(ValueSeed(self.0))? {
-            items.push(item);
-        }
-        Ok(Value::Array(items))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let mut members = Map::new();
-        while let Some(key) = map.next_key::<String>()? {
-            let value = map.next_value_seed(ValueSeed(self.0))?;
-            if members.insert(key, value).is_some() {
-                self.0.set(true);
-            }
-        }
-        Ok(Value::Object(members))
-    }
 }
 
 #[cfg(test)]

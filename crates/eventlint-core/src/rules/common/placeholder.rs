@@ -1,4 +1,4 @@
-use serde_json::Value;
+use crate::value::Value;
 
 use crate::check::{Ctx, Finding};
 use crate::diagnostic::Severity;

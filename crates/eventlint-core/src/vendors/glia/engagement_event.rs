@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use serde_json::Value;
+use crate::value::Value;
 
 use super::model::EngagementEvent;
 use super::rules::engagement_event as r;
@@ -37,7 +37,7 @@ fn detect(value: &Value) -> bool {
         o.contains_key("message")
             && !["debug_message", "status", "code", "__type", "Message"]
                 .iter()
-                .any(|k| o.contains_key(*k))
+                .any(|k| o.contains_key(k))
     })
 }
 

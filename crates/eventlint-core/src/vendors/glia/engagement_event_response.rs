@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use serde_json::Value;
+use crate::value::Value;
 
 use super::model::EventMessage;
 use super::rules::engagement_event_response as r;

@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use serde_json::Value;
+use crate::value::Value;
 
 use super::model::{EVENT_KEYS, EventRequest, GEO_KEYS};
 use super::names::{field_name, has_misspelling_of};

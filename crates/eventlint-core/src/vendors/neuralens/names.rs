@@ -1,6 +1,6 @@
 //! Field names for messages, and "did you mean" for Neuralens keys and enumerated values.
 
-use serde_json::Value;
+use crate::value::Value;
 
 use crate::check::Finding;
 use crate::describe::describe;

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use super::put_events::field_name;
 use super::rules::put_events as r;
@@ -73,12 +73,7 @@ pub(crate) struct Summary {
 }
 
 /// The `properties-*` rules for the `properties` string `text` at `at`.
-pub(crate) fn check(
-    ctx: &mut Ctx<'_>,
-    at: &Pointer,
-    text: &str,
-    event: &Map<String, Value>,
-) -> Summary {
+pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, text: &str, event: &Map<'_>) -> Summary {
     let mut summary = Summary::default();
     // An empty string is a `length` finding (the schema's minLength).
     if text.is_empty() {

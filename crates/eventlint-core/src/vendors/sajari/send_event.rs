@@ -2,7 +2,9 @@
 
 use std::sync::OnceLock;
 
-use serde_json::{Number, Value};
+use serde_json::Number;
+
+use crate::value::Value;
 
 use super::model::SendEventRequest;
 use super::rules::send_event as r;
@@ -78,7 +80,7 @@ pub(crate) fn weight_value(value: &Value) -> Option<Weight> {
             Some(Weight {
                 value: n.as_f64()?,
                 quoted: true,
-                text: s.clone(),
+                text: s.to_string(),
             })
         }
         _ => None,

@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use serde_json::Value;
+use crate::value::Value;
 
 use super::model::SendEventResponse;
 use super::rules::send_event_response as r;
@@ -27,7 +27,7 @@ pub(crate) static SEND_EVENT_RESPONSE: Kind = Kind {
 
 /// The empty object `{}`.
 fn detect(value: &Value) -> bool {
-    value.as_object().is_some_and(serde_json::Map::is_empty)
+    value.as_object().is_some_and(crate::value::Map::is_empty)
 }
 
 fn map_violation(ctx: &mut Ctx<'_>, v: &Violation, doc: &Value) -> bool {
@@ -41,7 +41,11 @@ fn map_violation(ctx: &mut Ctx<'_>, v: &Violation, doc: &Value) -> bool {
         // With no properties declared, the validator reports each member against the `false`
         // schema of `additionalProperties`, at the object: report every member once.
         (Keyword::Other(k), []) if k == "falseSchema" => {
-            for key in doc.as_object().into_iter().flat_map(|o| o.keys()) {
+            for key in doc
+                .as_object()
+                .into_iter()
+                .flat_map(crate::value::Map::keys)
+            {
                 if !ctx.has_finding_at(&Pointer::root().key(key)) {
                     ctx.report(r::unknown_key::finding(key, doc));
                 }

@@ -1,7 +1,7 @@
 //! What every AI event shares (the single event and each element of an AI batch): the mapping
 //! of schema violations to `synerise.ai-event/*` rules, and the semantic checks.
 
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use super::model::AI_EVENT_KEYS;
 use super::rules::ai_event as a;
@@ -129,7 +129,7 @@ pub(crate) fn unknown_keys<'k>(
 }
 
 /// The semantic `synerise.ai-event/*` rules for one event at `base`.
-pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, event: &Map<String, Value>, ty: AiType) {
+pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, event: &Map<'_>, ty: AiType) {
     a::items_empty::check(ctx, base, event, ty);
     a::click_item_shape::check(ctx, base, event, ty);
     let at = base.key("eventTimestamp");

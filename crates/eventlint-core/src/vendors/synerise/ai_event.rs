@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use serde_json::Value;
+use crate::value::Value;
 
 use super::ai::{self, AiType};
 use super::model::AiEvent;

@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use serde_json::Value;
+use crate::value::Value;
 
 use super::ai::{self, AiType};
 use super::model::{AI_BATCH_KEYS, AiEventsBatch};
@@ -37,7 +37,7 @@ fn detect(value: &Value) -> bool {
 /// Per-event keys that name a type: reported by `same-type` when they differ from the batch's.
 const TYPE_KEYS: &[&str] = &["eventType", "type"];
 
-fn batch_type(doc: &Value) -> Option<&str> {
+fn batch_type<'v>(doc: &'v Value<'_>) -> Option<&'v str> {
     doc.get("eventType").and_then(Value::as_str)
 }
 

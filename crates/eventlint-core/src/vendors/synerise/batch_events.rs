@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use super::actions::DEDICATED;
 use super::model::{BATCH_EVENT_KEYS, BatchEvents, CLIENT_KEYS};
@@ -70,7 +70,7 @@ enum ElementType<'a> {
     Missing,
 }
 
-fn element_type(element: &Value) -> ElementType<'_> {
+fn element_type<'v>(element: &'v Value<'_>) -> ElementType<'v> {
     match element.get("type").and_then(Value::as_str) {
         Some("custom") => ElementType::Custom,
         Some(ty) => DEDICATED
@@ -197,13 +197,13 @@ fn check(ctx: &mut Ctx<'_>, value: &Value) {
 struct Salted<'a> {
     index: usize,
     salt: &'a str,
-    client: Option<&'a Map<String, Value>>,
+    client: Option<&'a Map<'a>>,
     action: Option<&'a str>,
-    time: Option<&'a Value>,
+    time: Option<&'a Value<'a>>,
 }
 
 impl<'a> Salted<'a> {
-    fn new(index: usize, event: &'a Map<String, Value>, ty: ElementType<'a>) -> Option<Self> {
+    fn new(index: usize, event: &'a Map<'a>, ty: ElementType<'a>) -> Option<Self> {
         let salt = event.get("eventSalt")?.as_str().filter(|s| !s.is_empty())?;
         let action = match ty {
             ElementType::Dedicated(_, backend) => Some(backend),
@@ -241,7 +241,7 @@ impl<'a> Salted<'a> {
 }
 
 /// A non-empty identifier of `client`.
-fn present<'m>(client: &'m Map<String, Value>, key: &str) -> Option<&'m Value> {
+fn present<'m>(client: &'m Map<'_>, key: &str) -> Option<&'m Value<'m>> {
     client.get(key).filter(|v| !v.is_null() && *v != "")
 }
 

@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use super::event;
 use super::model::CustomEvent;
@@ -92,12 +92,7 @@ fn check(ctx: &mut Ctx<'_>, value: &Value) {
 /// The semantic rules of one custom event at `base`: the body, or a batch element with
 /// `"type": "custom"` (`in_batch`), where a transaction is `synerise.batch-events/transaction`
 /// and a dedicated action is fixed with `type` instead of another endpoint.
-pub(crate) fn check_event(
-    ctx: &mut Ctx<'_>,
-    base: &Pointer,
-    body: &Map<String, Value>,
-    in_batch: bool,
-) {
+pub(crate) fn check_event(ctx: &mut Ctx<'_>, base: &Pointer, body: &Map<'_>, in_batch: bool) {
     if let Some(Value::String(action)) = body.get("action") {
         let at = base.key("action");
         c::action_min2::check(ctx, &at, action);

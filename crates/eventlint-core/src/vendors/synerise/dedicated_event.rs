@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use super::event;
 use super::model::DedicatedEvent;
@@ -53,7 +53,7 @@ fn check(ctx: &mut Ctx<'_>, value: &Value) {
     check_event(ctx, &Pointer::root(), body);
 }
 
-fn check_event(ctx: &mut Ctx<'_>, base: &Pointer, body: &Map<String, Value>) {
+fn check_event(ctx: &mut Ctx<'_>, base: &Pointer, body: &Map<'_>) {
     // The schema allows any `action` (the endpoint ignores it); this rule reports every one.
     if let Some(action) = body.get("action") {
         ctx.report(d::action_ignored::finding(base.key("action"), action));

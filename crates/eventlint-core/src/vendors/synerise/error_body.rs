@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use serde_json::Value;
+use crate::value::Value;
 
 use super::model::{ERROR_KEYS, ErrorBody, FIELD_ERROR_KEYS};
 use super::rules::error as r;

@@ -1,7 +1,7 @@
 //! What every Synerise v4 event shares (custom, dedicated and batch elements): the mapping of
 //! schema violations to `synerise.event/*` rules, and the semantic `synerise.event/*` checks.
 
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use super::rules::event as r;
 use crate::check::Ctx;
@@ -119,7 +119,7 @@ fn relative_pointer(rel: &[&str]) -> String {
 }
 
 /// The semantic `synerise.event/*` rules for one event object at `base`.
-pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, event: &Map<String, Value>) {
+pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, event: &Map<'_>) {
     if let Some(Value::Object(client)) = event.get("client") {
         let at = base.key("client");
         r::client_multiple_ids::check(ctx, &at, client);

@@ -1,4 +1,4 @@
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use crate::check::{Ctx, Finding};
 use crate::pointer::Pointer;
@@ -30,7 +30,7 @@ declare_rule! {
     };
 }
 
-pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, body: &Map<String, Value>) {
+pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, body: &Map<'_>) {
     let Some(Value::String(kind)) = body.get("sender").and_then(|s| s.get("type")) else {
         return;
     };

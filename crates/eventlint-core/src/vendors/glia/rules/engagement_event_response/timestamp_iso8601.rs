@@ -1,4 +1,4 @@
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use crate::check::{Ctx, Finding};
 use crate::pointer::Pointer;
@@ -33,7 +33,7 @@ declare_rule! {
 
 const FORM: &str = "write `timestamp` as `YYYY-MM-DDThh:mm:ssZ`, e.g. `\"2019-08-28T13:55:24Z\"`";
 
-pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, body: &Map<String, Value>) {
+pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, body: &Map<'_>) {
     let Some(Value::String(ts)) = body.get("timestamp") else {
         return;
     };

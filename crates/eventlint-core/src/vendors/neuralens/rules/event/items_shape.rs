@@ -1,4 +1,4 @@
-use serde_json::Value;
+use crate::value::Value;
 
 use crate::check::Finding;
 use crate::describe::describe;
@@ -40,7 +40,7 @@ declare_rule! {
 /// How a scalar would be written as a product id string.
 fn as_id(value: &Value) -> Option<String> {
     match value {
-        Value::String(s) => Some(s.clone()),
+        Value::String(s) => Some(s.to_string()),
         Value::Number(n) => Some(n.to_string()),
         _ => None,
     }
@@ -52,13 +52,16 @@ pub(crate) fn not_array(at: Pointer, value: Option<&Value>) -> Finding {
     let example = match value {
         Some(Value::Object(o)) if o.len() == 1 && o.contains_key("id") => format!(
             "wrap the item in an array: `\"items\": [{{\"id\": {}}}]`",
-            o["id"]
+            o.get("id").unwrap_or(&Value::Null)
         ),
         Some(Value::Object(_)) => {
             "wrap the item in an array: `\"items\": [{\"id\": …}]`".to_owned()
         }
         Some(v) => match as_id(v) {
-            Some(id) => format!("write `\"items\": [{{\"id\": {}}}]`", Value::String(id)),
+            Some(id) => format!(
+                "write `\"items\": [{{\"id\": {}}}]`",
+                serde_json::Value::String(id)
+            ),
             None => "make `items` an array of objects, e.g. `\"items\": [{\"id\": \"AV768\"}]`"
                 .to_owned(),
         },
@@ -75,7 +78,7 @@ pub(crate) fn element(at: Pointer, name: &str, value: Option<&Value>) -> Finding
     let help = match value.and_then(as_id) {
         Some(id) => format!(
             "write the item as an object: `{{\"id\": {}}}`",
-            Value::String(id)
+            serde_json::Value::String(id)
         ),
         None => {
             "write each item as an object with a string `id`, e.g. `{\"id\": \"AV768\"}`".to_owned()

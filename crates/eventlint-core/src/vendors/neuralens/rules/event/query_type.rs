@@ -1,4 +1,4 @@
-use serde_json::Value;
+use crate::value::Value;
 
 use crate::check::Finding;
 use crate::describe::describe;
@@ -41,7 +41,7 @@ pub(crate) fn finding(at: Pointer, value: Option<&Value>) -> Finding {
         Some(Value::Number(n)) => format!("send the query text as a string: `\"{n}\"`"),
         Some(Value::Array(words)) if words.iter().all(Value::is_string) => format!(
             "send the query text as one string: `{}`",
-            Value::String(
+            serde_json::Value::String(
                 words
                     .iter()
                     .filter_map(Value::as_str)

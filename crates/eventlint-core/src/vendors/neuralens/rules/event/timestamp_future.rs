@@ -1,5 +1,5 @@
+use crate::value::{Map, Value};
 use chrono::{DateTime, TimeDelta};
-use serde_json::{Map, Value};
 
 use crate::check::{Ctx, Finding};
 use crate::pointer::Pointer;
@@ -46,7 +46,7 @@ declare_rule! {
 const SKEW: TimeDelta = TimeDelta::minutes(5);
 
 /// The unit (through `common/epoch-unit`) and future checks of a numeric `timestamp`.
-pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, body: &Map<String, Value>) {
+pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, body: &Map<'_>) {
     let Some(Value::Number(n)) = body.get("timestamp") else {
         return;
     };

@@ -1,4 +1,4 @@
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use crate::check::{Ctx, Finding};
 use crate::pointer::Pointer;
@@ -32,7 +32,7 @@ declare_rule! {
     };
 }
 
-pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, body: &Map<String, Value>) {
+pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, body: &Map<'_>) {
     if body.get("status").and_then(Value::as_str) != Some("failure") {
         return;
     }

@@ -1,4 +1,4 @@
-use serde_json::{Map, Value};
+use crate::value::Map;
 
 use crate::check::{Ctx, Finding};
 use crate::pointer::Pointer;
@@ -30,7 +30,7 @@ declare_rule! {
     };
 }
 
-pub(crate) fn check(ctx: &mut Ctx<'_>, body: &Map<String, Value>) {
+pub(crate) fn check(ctx: &mut Ctx<'_>, body: &Map<'_>) {
     if body.contains_key("message") || body.contains_key("Message") {
         return;
     }

@@ -1,6 +1,6 @@
 use std::collections::HashMap;
 
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use crate::check::{Ctx, Finding};
 use crate::pointer::Pointer;
@@ -37,15 +37,15 @@ declare_rule! {
 
 /// The event without `eventId`, with `properties` parsed when it is JSON, as canonical text
 /// (`serde_json` maps keep their keys sorted).
-fn canonical(event: &Map<String, Value>) -> String {
-    let mut copy = event.clone();
+fn canonical(event: &Map<'_>) -> String {
+    let mut copy = event.to_json();
     copy.remove("eventId");
-    if let Some(Value::String(text)) = copy.get("properties")
-        && let Ok(parsed) = serde_json::from_str::<Value>(text)
+    if let Some(serde_json::Value::String(text)) = copy.get("properties")
+        && let Ok(parsed) = serde_json::from_str::<serde_json::Value>(text)
     {
         copy.insert("properties".to_owned(), parsed);
     }
-    Value::Object(copy).to_string()
+    serde_json::Value::Object(copy).to_string()
 }
 
 /// Reports events that repeat an earlier one; `skip` are indexes already reported as repeated

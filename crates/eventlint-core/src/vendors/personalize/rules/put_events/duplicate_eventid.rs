@@ -1,6 +1,6 @@
 use std::collections::HashMap;
 
-use serde_json::Value;
+use crate::value::Value;
 
 use crate::check::{Ctx, Finding};
 use crate::pointer::Pointer;

@@ -1,4 +1,4 @@
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use crate::check::{Ctx, Finding};
 use crate::pointer::Pointer;
@@ -49,7 +49,7 @@ fn is_placeholder(value: &str) -> bool {
         || matches!(squashed.as_str(), "placeholder" | "todo" | "changeme")
 }
 
-pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, event: &Map<String, Value>) {
+pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, event: &Map<'_>) {
     let Some(Value::String(value)) = event.get("eventType") else {
         return;
     };

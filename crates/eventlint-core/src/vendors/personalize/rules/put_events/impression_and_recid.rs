@@ -1,4 +1,4 @@
-use serde_json::{Map, Value};
+use crate::value::Map;
 
 use crate::check::{Ctx, Finding};
 use crate::pointer::Pointer;
@@ -30,7 +30,7 @@ declare_rule! {
     };
 }
 
-pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, event: &Map<String, Value>) {
+pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, event: &Map<'_>) {
     if !(event.contains_key("impression") && event.contains_key("recommendationId")) {
         return;
     }

@@ -1,4 +1,4 @@
-use serde_json::{Map, Value};
+use crate::value::Map;
 
 use crate::check::{Ctx, Finding};
 use crate::pointer::Pointer;
@@ -32,12 +32,7 @@ declare_rule! {
     };
 }
 
-pub(crate) fn check(
-    ctx: &mut Ctx<'_>,
-    at: &Pointer,
-    event: &Map<String, Value>,
-    legacy_item_id: bool,
-) {
+pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, event: &Map<'_>, legacy_item_id: bool) {
     if event.contains_key("itemId") || legacy_item_id {
         return;
     }

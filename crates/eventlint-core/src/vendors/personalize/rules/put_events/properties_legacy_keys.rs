@@ -1,4 +1,4 @@
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use crate::check::{Ctx, Finding};
 use crate::rule::declare_rule;
@@ -45,7 +45,7 @@ pub(crate) fn check(
     props: &Properties<'_>,
     key: &str,
     value: &Value,
-    event: &Map<String, Value>,
+    event: &Map<'_>,
 ) -> Option<&'static str> {
     let member = ["itemId", "eventValue"]
         .into_iter()

@@ -1,6 +1,6 @@
 use std::ops::Range;
 
-use serde_json::Value;
+use crate::value::Value;
 
 use crate::check::{Ctx, Finding};
 use crate::describe::describe;
@@ -57,7 +57,7 @@ pub(crate) fn not_object(ctx: &mut Ctx<'_>, props: &Properties<'_>, value: &Valu
     let name = &props.name;
     let (message, help) = match value {
         Value::String(inner)
-            if serde_json::from_str::<Value>(inner).is_ok_and(|v| v.is_object()) =>
+            if serde_json::from_str::<serde_json::Value>(inner).is_ok_and(|v| v.is_object()) =>
         (
             format!("`{name}` holds a JSON string, not an object: the object is encoded twice"),
             format!(

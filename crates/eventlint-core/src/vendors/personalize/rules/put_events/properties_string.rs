@@ -1,4 +1,4 @@
-use serde_json::Value;
+use crate::value::Value;
 
 use crate::check::Finding;
 use crate::describe::describe;
@@ -40,7 +40,7 @@ pub(crate) fn finding(at: Pointer, value: Option<&Value>) -> Finding {
     let what = value.map_or_else(|| "missing".to_owned(), describe);
     let help = match value {
         Some(object @ Value::Object(_)) => {
-            let encoded = Value::String(object.to_string()).to_string();
+            let encoded = serde_json::Value::String(object.to_string()).to_string();
             if encoded.chars().count() <= 120 {
                 format!("encode the object as a string: `\"properties\": {encoded}`")
             } else {

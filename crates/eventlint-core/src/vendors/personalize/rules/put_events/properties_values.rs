@@ -1,4 +1,4 @@
-use serde_json::Value;
+use crate::value::Value;
 
 use crate::check::{Ctx, Finding};
 use crate::describe::describe;
@@ -47,7 +47,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, props: &Properties<'_>, key: &str, value:
                 .collect();
             format!(
                 "join the values with `|`: `\"{key}\": {}`",
-                Value::String(joined.join("|"))
+                serde_json::Value::String(joined.join("|"))
             )
         }
         Value::Array(_) | Value::Object(_) => format!(

@@ -1,4 +1,4 @@
-use serde_json::Value;
+use crate::value::Value;
 
 use super::unknown_key::alias_for;
 use crate::check::Finding;

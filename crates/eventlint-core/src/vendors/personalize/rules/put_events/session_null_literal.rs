@@ -1,4 +1,4 @@
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use crate::check::{Ctx, Finding};
 use crate::pointer::Pointer;
@@ -32,7 +32,7 @@ declare_rule! {
 
 const LITERALS: &[&str] = &["null", "undefined", "None"];
 
-pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Pointer, body: &Map<String, Value>) {
+pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Pointer, body: &Map<'_>) {
     for member in ["userId", "sessionId"] {
         let Some(Value::String(value)) = body.get(member) else {
             continue;

@@ -1,4 +1,4 @@
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use super::code_integer::CODE_NAMES;
 use crate::check::{Ctx, Finding};
@@ -52,7 +52,7 @@ fn code_for_http(status: i64) -> Option<i64> {
     })
 }
 
-pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, body: &Map<String, Value>) {
+pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, body: &Map<'_>) {
     let Some(code) = body.get("code").and_then(Value::as_i64) else {
         return;
     };

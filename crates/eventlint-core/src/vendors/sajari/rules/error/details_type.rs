@@ -1,4 +1,4 @@
-use serde_json::Value;
+use crate::value::Value;
 
 use crate::check::Finding;
 use crate::describe::describe;
@@ -39,7 +39,7 @@ declare_rule! {
 /// An element without `@type`.
 pub(crate) fn missing(at: Pointer, index: &str, element: Option<&Value>) -> Finding {
     let members = element.and_then(Value::as_object);
-    if members.is_some_and(serde_json::Map::is_empty) {
+    if members.is_some_and(crate::value::Map::is_empty) {
         return Finding::new(
             &DETAILS_TYPE,
             at,

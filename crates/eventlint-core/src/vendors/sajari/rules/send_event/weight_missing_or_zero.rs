@@ -1,4 +1,4 @@
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use crate::check::{Ctx, Finding};
 use crate::pointer::Pointer;
@@ -34,7 +34,7 @@ const HELP: &str =
     "send `\"weight\": 1`, the weight the documentation calls sensible, unless 0 is meant";
 
 /// An absent, `null` or zero `weight` (the schema allows `null`: protojson reads it as unset).
-pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, body: &Map<String, Value>) {
+pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, body: &Map<'_>) {
     match body.get("weight") {
         None => ctx.report(
             Finding::new(

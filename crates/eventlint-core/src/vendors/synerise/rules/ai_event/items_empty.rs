@@ -1,4 +1,4 @@
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use crate::check::{Ctx, Finding};
 use crate::diagnostic::Severity;
@@ -30,7 +30,7 @@ declare_rule! {
     };
 }
 
-pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, event: &Map<String, Value>, ty: AiType) {
+pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, event: &Map<'_>, ty: AiType) {
     let Some(Value::Array(items)) = event.get("items") else {
         return;
     };

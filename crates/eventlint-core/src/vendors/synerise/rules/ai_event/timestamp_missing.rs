@@ -1,4 +1,4 @@
-use serde_json::{Map, Value};
+use crate::value::Map;
 
 use crate::check::{Ctx, Finding};
 use crate::pointer::Pointer;
@@ -27,7 +27,7 @@ declare_rule! {
     };
 }
 
-pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, event: &Map<String, Value>) {
+pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, event: &Map<'_>) {
     if !event.contains_key("eventTimestamp") {
         ctx.report(
             Finding::new(&TIMESTAMP_MISSING, base.clone(), "the AI event has no `eventTimestamp`, so the receive time is stored")

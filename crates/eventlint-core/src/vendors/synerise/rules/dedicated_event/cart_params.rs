@@ -1,4 +1,4 @@
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use crate::check::{Ctx, Finding};
 use crate::describe::describe;
@@ -44,7 +44,7 @@ declare_rule! {
 const REQUIRED: &[&str] = &["sku", "source", "finalUnitPrice", "quantity"];
 
 /// Checks the element at `base` of type `endpoint`.
-pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, endpoint: &str, event: &Map<String, Value>) {
+pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, endpoint: &str, event: &Map<'_>) {
     if !matches!(endpoint, "added-to-cart" | "removed-from-cart") {
         return;
     }
@@ -89,10 +89,10 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, endpoint: &str, event: &M
     }
 }
 
-fn check_price(ctx: &mut Ctx<'_>, at: &Pointer, price: &Map<String, Value>) {
+fn check_price(ctx: &mut Ctx<'_>, at: &Pointer, price: &Map<'_>) {
     let missing: Vec<&str> = ["amount", "currency"]
         .into_iter()
-        .filter(|k| price.get(*k).is_none_or(Value::is_null))
+        .filter(|k| price.get(k).is_none_or(Value::is_null))
         .collect();
     if !missing.is_empty() {
         let list = format!("`{}`", missing.join("` and `"));

@@ -1,4 +1,4 @@
-use serde_json::{Map, Value};
+use crate::value::Map;
 
 use crate::check::{Ctx, Finding};
 use crate::describe::describe;
@@ -47,7 +47,7 @@ const REQUIRED: &[&str] = &["correlationId", "item", "position", "searchType"];
 const SEARCH_TYPES: &[&str] = &["full-text-search", "autocomplete"];
 
 /// Checks the element at `base` of type `endpoint`.
-pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, endpoint: &str, event: &Map<String, Value>) {
+pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, endpoint: &str, event: &Map<'_>) {
     if endpoint != "item-search-click" {
         return;
     }

@@ -1,7 +1,7 @@
 //! What the endpoint-specific `params` rules share (`cart-params`, `item-search-click-params`):
 //! finding `params`, the required names it lacks, and the ones that must be strings.
 
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use crate::check::{Ctx, Finding};
 use crate::describe::describe;
@@ -27,8 +27,8 @@ impl Required<'_> {
         ctx: &mut Ctx<'_>,
         base: &Pointer,
         endpoint: &str,
-        event: &'e Map<String, Value>,
-    ) -> Option<(Pointer, &'e Map<String, Value>)> {
+        event: &'e Map<'e>,
+    ) -> Option<(Pointer, &'e Map<'e>)> {
         let params = match event.get("params") {
             None => {
                 ctx.report(
@@ -49,7 +49,7 @@ impl Required<'_> {
             .names
             .iter()
             .copied()
-            .filter(|k| params.get(*k).is_none_or(Value::is_null))
+            .filter(|k| params.get(k).is_none_or(Value::is_null))
             .collect();
         if !missing.is_empty() {
             let list = format!("`{}`", missing.join("`, `"));
@@ -66,15 +66,9 @@ impl Required<'_> {
     }
 
     /// Reports each of `keys` in `params` that is present, not `null`, and not a string.
-    pub(crate) fn strings(
-        &self,
-        ctx: &mut Ctx<'_>,
-        at: &Pointer,
-        params: &Map<String, Value>,
-        keys: &[&str],
-    ) {
+    pub(crate) fn strings(&self, ctx: &mut Ctx<'_>, at: &Pointer, params: &Map<'_>, keys: &[&str]) {
         for key in keys {
-            if let Some(v) = params.get(*key).filter(|v| !v.is_null() && !v.is_string()) {
+            if let Some(v) = params.get(key).filter(|v| !v.is_null() && !v.is_string()) {
                 ctx.report(
                     Finding::new(
                         self.rule,

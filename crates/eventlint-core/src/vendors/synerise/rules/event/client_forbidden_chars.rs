@@ -1,4 +1,4 @@
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use crate::check::{Ctx, Finding};
 use crate::pointer::Pointer;
@@ -74,7 +74,7 @@ pub(crate) fn forbidden_char(
     )
 }
 
-pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, client: &Map<String, Value>) {
+pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, client: &Map<'_>) {
     for field in ["customId", "uuid", "email"] {
         if let Some(Value::String(s)) = client.get(field) {
             check_string(ctx, &at.key(field), &format!("client.{field}"), s);

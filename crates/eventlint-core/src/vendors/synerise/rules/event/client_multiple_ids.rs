@@ -1,4 +1,4 @@
-use serde_json::{Map, Value};
+use crate::value::Map;
 
 use crate::check::{Ctx, Finding};
 use crate::pointer::Pointer;
@@ -26,10 +26,10 @@ declare_rule! {
     };
 }
 
-pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, client: &Map<String, Value>) {
+pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, client: &Map<'_>) {
     let present: Vec<&str> = ["id", "customId", "uuid", "email"]
         .into_iter()
-        .filter(|k| client.get(*k).is_some_and(|v| !v.is_null() && v != ""))
+        .filter(|k| client.get(k).is_some_and(|v| !v.is_null() && v != ""))
         .collect();
     if present.len() > 1 {
         ctx.report(

@@ -1,4 +1,4 @@
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use crate::check::{Ctx, Finding};
 use crate::pointer::Pointer;
@@ -44,7 +44,7 @@ pub(crate) fn is_uuid(s: &str, lowercase: bool) -> bool {
         })
 }
 
-pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, client: &Map<String, Value>) {
+pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, client: &Map<'_>) {
     let Some(Value::String(uuid)) = client.get("uuid") else {
         return;
     };

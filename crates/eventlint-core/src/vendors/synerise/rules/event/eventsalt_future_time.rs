@@ -1,4 +1,4 @@
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use super::time_future::is_future;
 use crate::check::{Ctx, Finding};
@@ -28,7 +28,7 @@ declare_rule! {
     };
 }
 
-pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, event: &Map<String, Value>) {
+pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, event: &Map<'_>) {
     let salted = matches!(event.get("eventSalt"), Some(Value::String(s)) if !s.is_empty());
     if let (true, Some(Value::String(time))) = (salted, event.get("time"))
         && is_future(ctx, time)

@@ -1,4 +1,4 @@
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use crate::check::{Ctx, Finding};
 use crate::pointer::Pointer;
@@ -28,7 +28,7 @@ declare_rule! {
     };
 }
 
-pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, params: &Map<String, Value>) {
+pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, params: &Map<'_>) {
     for (key, value) in params {
         if let Value::String(s) = value
             && let Some(IsoDateTime::Local(_)) = parse_iso8601(s)

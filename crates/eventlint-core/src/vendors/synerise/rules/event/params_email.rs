@@ -1,4 +1,4 @@
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use crate::check::{Ctx, Finding};
 use crate::pointer::Pointer;
@@ -27,12 +27,7 @@ declare_rule! {
     };
 }
 
-pub(crate) fn check(
-    ctx: &mut Ctx<'_>,
-    at: &Pointer,
-    params: &Map<String, Value>,
-    client: Option<&Value>,
-) {
+pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, params: &Map<'_>, client: Option<&Value>) {
     let client_email = client.and_then(|c| c.get("email")).and_then(Value::as_str);
     if let (Some(Value::String(email)), Some(client_email)) = (params.get("email"), client_email)
         && email != client_email

@@ -1,4 +1,4 @@
-use serde_json::{Map, Value};
+use crate::value::Map;
 
 use crate::check::{Ctx, Finding};
 use crate::diagnostic::Severity;
@@ -39,7 +39,7 @@ pub(crate) const RESERVED: &[&str] = &[
     "businessProfileId",
 ];
 
-pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, params: &Map<String, Value>) {
+pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, params: &Map<'_>) {
     for key in params.keys() {
         let exact = RESERVED.contains(&key.as_str());
         let Some(reserved) = RESERVED.iter().find(|r| r.eq_ignore_ascii_case(key)) else {

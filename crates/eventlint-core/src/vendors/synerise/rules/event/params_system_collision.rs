@@ -1,4 +1,4 @@
-use serde_json::{Map, Value};
+use crate::value::Map;
 
 use crate::check::{Ctx, Finding};
 use crate::pointer::Pointer;
@@ -29,7 +29,7 @@ declare_rule! {
 
 const SYSTEM: &[&str] = &["clientId", "uuid", "eventCreateTime", "snr-original-time"];
 
-pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, params: &Map<String, Value>) {
+pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, params: &Map<'_>) {
     for key in params.keys().filter(|k| SYSTEM.contains(&k.as_str())) {
         ctx.report(
             Finding::new(&PARAMS_SYSTEM_COLLISION, at.key(key), format!("`params.{key}` collides with the system parameter `{key}` stored on every event"))

@@ -1,4 +1,4 @@
-use serde_json::{Map, Value};
+use crate::value::Map;
 
 use crate::check::{Ctx, Finding};
 use crate::pointer::Pointer;
@@ -26,7 +26,7 @@ declare_rule! {
     };
 }
 
-pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, event: &Map<String, Value>) {
+pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, event: &Map<'_>) {
     if !event.contains_key("time") {
         ctx.report(
             Finding::new(&TIME_MISSING, base.clone(), "the event has no `time`, so the receive time is stored")

@@ -1,0 +1,762 @@
+//! The parsed document the rules read: a JSON value that borrows its strings from the text.
+//!
+//! `serde_json::Value` owns every key and string and keeps objects in a `BTreeMap`, so building
+//! it costs an allocation per string and a tree insert per member; on event-sized documents that
+//! is most of the parse, and freeing it again costs more. [`Value`] borrows every string that
+//! has no escape sequence from the document text and keeps an object's members in a vector in
+//! document order; it parses about twice as fast (see ARCHITECTURE.md, "the parsed value").
+//!
+//! The API follows `serde_json::Value` (`get`, `as_str`, `as_object`, `pointer`, ...), so rules
+//! read the same, and [`Doc`] lets the `jsonschema` crate validate it directly. `serde_json`
+//! still does the parsing, so what is valid JSON and every syntax error are unchanged.
+
+use std::borrow::{Borrow, Cow};
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::Deref;
+
+use jsonschema::json::{Array, Json, Node, NodeIdentity, Object};
+use jsonschema::types::JsonType;
+use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde_json::Number;
+
+/// A string of the document: borrowed from its text unless it had escape sequences.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct Str<'a>(Cow<'a, str>);
+
+impl<'a> Str<'a> {
+    /// A string borrowed from `s`.
+    #[must_use]
+    pub(crate) fn borrowed(s: &'a str) -> Self {
+        Str(Cow::Borrowed(s))
+    }
+
+    /// The string.
+    #[must_use]
+    pub(crate) fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<String> for Str<'_> {
+    fn from(s: String) -> Self {
+        Str(Cow::Owned(s))
+    }
+}
+
+impl<'a> From<&'a str> for Str<'a> {
+    fn from(s: &'a str) -> Self {
+        Str(Cow::Borrowed(s))
+    }
+}
+
+impl Deref for Str<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Borrow<str> for Str<'_> {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Str<'_> {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Str<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl fmt::Display for Str<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl PartialEq<str> for Str<'_> {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Str<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<String> for Str<'_> {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<Str<'_>> for str {
+    fn eq(&self, other: &Str<'_>) -> bool {
+        *self == *other.0
+    }
+}
+
+impl PartialEq<Str<'_>> for &str {
+    fn eq(&self, other: &Str<'_>) -> bool {
+        **self == *other.0
+    }
+}
+
+/// A JSON value of a parsed document (see the module documentation).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Value<'a> {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A number, as `serde_json` reads it.
+    Number(Number),
+    /// A string.
+    String(Str<'a>),
+    /// An array.
+    Array(Vec<Value<'a>>),
+    /// An object.
+    Object(Map<'a>),
+}
+
+/// An object's members in document order. A key given twice keeps its first place and its last
+/// value, so lookups agree with `serde_json` (the `json/duplicate-key` rule reports the repeat).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Map<'a> {
+    members: Vec<(Str<'a>, Value<'a>)>,
+}
+
+impl<'a> Map<'a> {
+    /// The value of member `key`.
+    #[must_use]
+    pub(crate) fn get(&self, key: &str) -> Option<&Value<'a>> {
+        self.members
+            .iter()
+            .find(|(name, _)| *name.0 == *key)
+            .map(|(_, value)| value)
+    }
+
+    /// Whether the object has member `key`.
+    #[must_use]
+    pub(crate) fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// The number of members.
+    #[must_use]
+    pub(crate) fn len(&self) -> usize {
+        self.members.len()
+    }
+
+    /// Whether the object has no member.
+    #[must_use]
+    pub(crate) fn is_empty(&self) -> bool {
+        self.members.is_empty()
+    }
+
+    /// The members, in document order.
+    pub(crate) fn iter(&self) -> impl ExactSizeIterator<Item = (&Str<'a>, &Value<'a>)> + '_ {
+        self.members.iter().map(|(name, value)| (name, value))
+    }
+
+    /// The keys, in document order.
+    pub(crate) fn keys(&self) -> impl ExactSizeIterator<Item = &Str<'a>> + '_ {
+        self.members.iter().map(|(name, _)| name)
+    }
+
+    /// The members as a `serde_json` map (a copy, keys sorted): for cold paths.
+    #[must_use]
+    pub(crate) fn to_json(&self) -> serde_json::Map<String, serde_json::Value> {
+        self.iter()
+            .map(|(k, v)| (k.as_str().to_owned(), v.to_json()))
+            .collect()
+    }
+
+    /// Builds a map from members, keeping the first place and last value of a repeated key;
+    /// returns whether a key was repeated.
+    fn from_members(mut members: Vec<(Str<'a>, Value<'a>)>) -> (Self, bool) {
+        let repeated = if members.len() <= 16 {
+            members
+                .iter()
+                .enumerate()
+                .any(|(i, (key, _))| members[..i].iter().any(|(k, _)| k == key))
+        } else {
+            let mut keys: Vec<&str> = members.iter().map(|(k, _)| k.as_str()).collect();
+            keys.sort_unstable();
+            keys.windows(2).any(|w| w[0] == w[1])
+        };
+        if repeated {
+            let mut first: HashMap<Str<'a>, usize> = HashMap::new();
+            let mut kept: Vec<(Str<'a>, Value<'a>)> = Vec::with_capacity(members.len());
+            for (key, value) in members.drain(..) {
+                if let Some(&at) = first.get(&key) {
+                    kept[at].1 = value;
+                } else {
+                    first.insert(key.clone(), kept.len());
+                    kept.push((key, value));
+                }
+            }
+            members = kept;
+        }
+        (Map { members }, repeated)
+    }
+}
+
+impl<'m, 'a> IntoIterator for &'m Map<'a> {
+    type Item = (&'m Str<'a>, &'m Value<'a>);
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'m, (Str<'a>, Value<'a>)>,
+        fn(&'m (Str<'a>, Value<'a>)) -> (&'m Str<'a>, &'m Value<'a>),
+    >;
+    fn into_iter(self) -> Self::IntoIter {
+        self.members.iter().map(|(name, value)| (name, value))
+    }
+}
+
+/// What [`Value::get`] takes, as in `serde_json`: a member name or an array index.
+pub(crate) trait Index {
+    /// The member or element of `value` this names.
+    fn index_into<'v, 'a>(&self, value: &'v Value<'a>) -> Option<&'v Value<'a>>;
+}
+
+impl Index for str {
+    fn index_into<'v, 'a>(&self, value: &'v Value<'a>) -> Option<&'v Value<'a>> {
+        match value {
+            Value::Object(map) => map.get(self),
+            _ => None,
+        }
+    }
+}
+
+impl Index for String {
+    fn index_into<'v, 'a>(&self, value: &'v Value<'a>) -> Option<&'v Value<'a>> {
+        self.as_str().index_into(value)
+    }
+}
+
+impl Index for usize {
+    fn index_into<'v, 'a>(&self, value: &'v Value<'a>) -> Option<&'v Value<'a>> {
+        match value {
+            Value::Array(items) => items.get(*self),
+            _ => None,
+        }
+    }
+}
+
+impl<T: Index + ?Sized> Index for &T {
+    fn index_into<'v, 'a>(&self, value: &'v Value<'a>) -> Option<&'v Value<'a>> {
+        (**self).index_into(value)
+    }
+}
+
+static NULL: Value<'static> = Value::Null;
+
+/// `value["key"]` and `value[0]`, `null` when absent, as in `serde_json`.
+impl<'a, I: Index> std::ops::Index<I> for Value<'a> {
+    type Output = Value<'a>;
+    fn index(&self, index: I) -> &Value<'a> {
+        index.index_into(self).unwrap_or(&NULL)
+    }
+}
+
+impl<'a> Value<'a> {
+    /// The member `key` of an object or the element `index` of an array (`None` for anything
+    /// else).
+    #[must_use]
+    pub(crate) fn get<I: Index>(&self, index: I) -> Option<&Value<'a>> {
+        index.index_into(self)
+    }
+
+    /// The string, if this is one.
+    #[must_use]
+    pub(crate) fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The members, if this is an object.
+    #[must_use]
+    pub(crate) fn as_object(&self) -> Option<&Map<'a>> {
+        match self {
+            Value::Object(map) => Some(map),
+            _ => None,
+        }
+    }
+
+    /// The elements, if this is an array.
+    #[must_use]
+    pub(crate) fn as_array(&self) -> Option<&Vec<Value<'a>>> {
+        match self {
+            Value::Array(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    /// The boolean, if this is one.
+    #[must_use]
+    pub(crate) fn as_bool(&self) -> Option<bool> {
+        match self {
+            Value::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+
+    /// The number as `f64`, if this is a number.
+    #[must_use]
+    pub(crate) fn as_f64(&self) -> Option<f64> {
+        match self {
+            Value::Number(n) => n.as_f64(),
+            _ => None,
+        }
+    }
+
+    /// The number as `u64`, if this is a non-negative integer that fits.
+    #[must_use]
+    pub(crate) fn as_u64(&self) -> Option<u64> {
+        match self {
+            Value::Number(n) => n.as_u64(),
+            _ => None,
+        }
+    }
+
+    /// The number as `i64`, if this is an integer that fits.
+    #[must_use]
+    pub(crate) fn as_i64(&self) -> Option<i64> {
+        match self {
+            Value::Number(n) => n.as_i64(),
+            _ => None,
+        }
+    }
+
+    /// Whether this is `null`.
+    #[must_use]
+    pub(crate) fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+
+    /// Whether this is a string.
+    #[must_use]
+    pub(crate) fn is_string(&self) -> bool {
+        matches!(self, Value::String(_))
+    }
+
+    /// Whether this is a number.
+    #[must_use]
+    pub(crate) fn is_number(&self) -> bool {
+        matches!(self, Value::Number(_))
+    }
+
+    /// Whether this is an array.
+    #[must_use]
+    pub(crate) fn is_array(&self) -> bool {
+        matches!(self, Value::Array(_))
+    }
+
+    /// Whether this is an object.
+    #[must_use]
+    pub(crate) fn is_object(&self) -> bool {
+        matches!(self, Value::Object(_))
+    }
+
+    /// The value at a JSON Pointer (RFC 6901), e.g. `/eventList/0/properties`.
+    #[must_use]
+    pub(crate) fn pointer(&self, pointer: &str) -> Option<&Value<'a>> {
+        if pointer.is_empty() {
+            return Some(self);
+        }
+        let rest = pointer.strip_prefix('/')?;
+        rest.split('/').try_fold(self, |target, token| {
+            let token = if token.contains('~') {
+                Cow::Owned(token.replace("~1", "/").replace("~0", "~"))
+            } else {
+                Cow::Borrowed(token)
+            };
+            match target {
+                Value::Object(map) => map.get(&token),
+                Value::Array(items) => parse_index(&token).and_then(|i| items.get(i)),
+                _ => None,
+            }
+        })
+    }
+
+    /// The value as a `serde_json::Value` (a copy): for error messages and other cold paths.
+    #[must_use]
+    pub(crate) fn to_json(&self) -> serde_json::Value {
+        match self {
+            Value::Null => serde_json::Value::Null,
+            Value::Bool(b) => serde_json::Value::Bool(*b),
+            Value::Number(n) => serde_json::Value::Number(n.clone()),
+            Value::String(s) => serde_json::Value::String(s.as_str().to_owned()),
+            Value::Array(items) => {
+                serde_json::Value::Array(items.iter().map(Value::to_json).collect())
+            }
+            Value::Object(map) => serde_json::Value::Object(map.to_json()),
+        }
+    }
+
+    /// Borrows a `serde_json::Value` as a document value.
+    #[cfg(test)]
+    pub(crate) fn from_json(value: &'a serde_json::Value) -> Self {
+        match value {
+            serde_json::Value::Null => Value::Null,
+            serde_json::Value::Bool(b) => Value::Bool(*b),
+            serde_json::Value::Number(n) => Value::Number(n.clone()),
+            serde_json::Value::String(s) => Value::String(Str::borrowed(s)),
+            serde_json::Value::Array(items) => {
+                Value::Array(items.iter().map(Value::from_json).collect())
+            }
+            serde_json::Value::Object(map) => Value::Object(Map {
+                members: map
+                    .iter()
+                    .map(|(k, v)| (Str::borrowed(k), Value::from_json(v)))
+                    .collect(),
+            }),
+        }
+    }
+}
+
+/// An array index as RFC 6901 writes it: digits, no leading zero.
+fn parse_index(token: &str) -> Option<usize> {
+    if token.is_empty() || (token.len() > 1 && token.starts_with('0')) || token.starts_with('+') {
+        return None;
+    }
+    token.parse().ok()
+}
+
+impl PartialEq<str> for Value<'_> {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == Some(other)
+    }
+}
+
+impl PartialEq<&str> for Value<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == Some(*other)
+    }
+}
+
+impl PartialEq<bool> for Value<'_> {
+    fn eq(&self, other: &bool) -> bool {
+        self.as_bool() == Some(*other)
+    }
+}
+
+/// Compact JSON exactly as `serde_json::Value` displays it (keys sorted), so messages that show
+/// a value read the same whichever representation held it.
+impl fmt::Display for Value<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.to_json(), f)
+    }
+}
+
+/// Parses a document with `serde_json` (`text` must be the whole document); `duplicates` is set
+/// when an object repeats a key.
+pub(crate) fn parse<'a>(
+    text: &'a str,
+    duplicates: &Cell<bool>,
+) -> Result<Value<'a>, serde_json::Error> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = Seed(duplicates).deserialize(&mut de)?;
+    de.end()?;
+    Ok(value)
+}
+
+struct Seed<'d>(&'d Cell<bool>);
+
+impl<'de> DeserializeSeed<'de> for Seed<'_> {
+    type Value = Value<'de>;
+    fn deserialize<D: de::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Value<'de>, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Seed<'_> {
+    type Value = Value<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value<'de>, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value<'de>, E> {
+        Ok(Value::Number(v.into()))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value<'de>, E> {
+        Ok(Value::Number(v.into()))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value<'de>, E> {
+        Ok(Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Value<'de>, E> {
+        Ok(Value::String(Str::borrowed(v)))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value<'de>, E> {
+        Ok(Value::String(Str(Cow::Owned(v.to_owned()))))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value<'de>, E> {
+        Ok(Value::String(Str(Cow::Owned(v))))
+    }
+    fn visit_unit<E>(self) -> Result<Value<'de>, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value<'de>, E> {
+        Ok(Value::Null)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value<'de>, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(Seed(self.0))? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value<'de>, A::Error> {
+        let mut members = Vec::with_capacity(8);
+        while let Some(key) = map.next_key_seed(KeySeed)? {
+            let value = map.next_value_seed(Seed(self.0))?;
+            members.push((key, value));
+        }
+        let (map, repeated) = Map::from_members(members);
+        if repeated {
+            self.0.set(true);
+        }
+        Ok(Value::Object(map))
+    }
+}
+
+struct KeySeed;
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Str<'de>;
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Str<'de>, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed {
+    type Value = Str<'de>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object key")
+    }
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Str<'de>, E> {
+        Ok(Str::borrowed(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Str<'de>, E> {
+        Ok(Str(Cow::Owned(v.to_owned())))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Str<'de>, E> {
+        Ok(Str(Cow::Owned(v)))
+    }
+}
+
+/// [`Value`] as a `jsonschema` representation, so kinds validate the parsed document directly.
+pub(crate) struct Doc;
+
+impl Json for Doc {
+    type Node<'a> = &'a Value<'a>;
+    type PreparedKey = Box<str>;
+    type StringBuffer = ();
+    // Members are a vector: one pass over them beats a lookup per required key soon.
+    const KEYS_PER_LOOKUP: usize = 2;
+    const ACYCLIC: bool = true;
+
+    fn prepare_key(key: &str) -> Box<str> {
+        key.into()
+    }
+
+    fn with_string_node<T>((): &mut (), string: &str, f: impl FnOnce(Self::Node<'_>) -> T) -> T {
+        f(&Value::String(Str::borrowed(string)))
+    }
+}
+
+impl<'a> Node<'a, Doc> for &'a Value<'a> {
+    type Object = &'a Map<'a>;
+    type Array = &'a [Value<'a>];
+    type Number = &'a Number;
+
+    fn as_object(&self) -> Option<&'a Map<'a>> {
+        match self {
+            Value::Object(map) => Some(map),
+            _ => None,
+        }
+    }
+
+    fn as_array(&self) -> Option<&'a [Value<'a>]> {
+        match self {
+            Value::Array(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    fn as_string(&self) -> Option<Cow<'a, str>> {
+        match self {
+            Value::String(s) => Some(Cow::Borrowed(s.as_str())),
+            _ => None,
+        }
+    }
+
+    fn as_number(&self) -> Option<&'a Number> {
+        match self {
+            Value::Number(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    fn as_boolean(&self) -> Option<bool> {
+        Value::as_bool(self)
+    }
+
+    fn is_null(&self) -> bool {
+        Value::is_null(self)
+    }
+
+    fn json_type(&self) -> JsonType {
+        match self {
+            Value::Null => JsonType::Null,
+            Value::Bool(_) => JsonType::Boolean,
+            Value::Number(_) => JsonType::Number,
+            Value::String(_) => JsonType::String,
+            Value::Array(_) => JsonType::Array,
+            Value::Object(_) => JsonType::Object,
+        }
+    }
+
+    fn to_value(&self) -> Cow<'a, serde_json::Value> {
+        Cow::Owned(self.to_json())
+    }
+
+    fn identity(&self) -> Option<NodeIdentity> {
+        Some(NodeIdentity::new(
+            std::ptr::from_ref::<Value<'_>>(self) as usize
+        ))
+    }
+}
+
+impl<'a> Object<'a, Doc> for &'a Map<'a> {
+    type Node = &'a Value<'a>;
+    type MemberName = &'a str;
+    type MembersIter = MembersIter<'a>;
+
+    fn len(&self) -> usize {
+        Map::len(self)
+    }
+
+    fn get(&self, key: &Box<str>) -> Option<&'a Value<'a>> {
+        Map::get(self, key)
+    }
+
+    fn members(&self) -> MembersIter<'a> {
+        MembersIter(self.members.iter())
+    }
+}
+
+/// The members of a [`Map`] for `jsonschema`.
+pub(crate) struct MembersIter<'a>(std::slice::Iter<'a, (Str<'a>, Value<'a>)>);
+
+impl<'a> Iterator for MembersIter<'a> {
+    type Item = (&'a str, &'a Value<'a>);
+    fn next(&mut self) -> Option<Self::Item> {
+        self.0.next().map(|(name, value)| (name.as_str(), value))
+    }
+}
+
+impl<'a> Array<'a, Doc> for &'a [Value<'a>] {
+    type Node = &'a Value<'a>;
+    type ElementsIter = std::slice::Iter<'a, Value<'a>>;
+
+    fn len(&self) -> usize {
+        <[Value<'a>]>::len(self)
+    }
+
+    fn elements(&self) -> std::slice::Iter<'a, Value<'a>> {
+        self.iter()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(text: &str) -> (Value<'_>, bool) {
+        let duplicates = Cell::new(false);
+        let value = parse(text, &duplicates).expect("valid JSON");
+        (value, duplicates.get())
+    }
+
+    #[test]
+    fn strings_without_escapes_are_borrowed() {
+        let (value, _) = parsed(r#"{"a": "plain", "b\n": "esc\"aped"}"#);
+        let Value::Object(map) = &value else {
+            panic!("an object")
+        };
+        let (key, a) = map.iter().next().expect("a member");
+        assert!(matches!(key.0, Cow::Borrowed("a")));
+        assert!(matches!(a, Value::String(Str(Cow::Borrowed("plain")))));
+        assert!(
+            matches!(map.get("b\n"), Some(Value::String(Str(Cow::Owned(s)))) if s == "esc\"aped")
+        );
+    }
+
+    #[test]
+    fn a_repeated_key_keeps_its_first_place_and_last_value_as_serde_json_does() {
+        for n in [3, 40] {
+            let members = (0..n)
+                .map(|i| format!("\"m{i}\": {i}"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let text = format!("{{\"k\": 1, {members}, \"k\": 2}}");
+            let (value, repeated) = parsed(&text);
+            assert!(repeated);
+            let serde: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+            assert_eq!(value.to_json(), serde);
+            let map = value.as_object().expect("an object");
+            assert_eq!(map.len(), n + 1);
+            assert_eq!(map.keys().next().map(Str::as_str), Some("k"));
+            assert_eq!(map.get("k").and_then(Value::as_u64), Some(2));
+        }
+        assert!(!parsed(r#"{"a": {"a": 1}, "b": [{"a": 1, "b": 2}]}"#).1);
+    }
+
+    #[test]
+    fn converts_to_and_from_serde_json_and_prints_the_same() {
+        let text = r#"{"z": [1, -2, 3.5, true, null, "s\u00e9"], "a": {"x~/y": {}}, "e": []}"#;
+        let serde: serde_json::Value = serde_json::from_str(text).expect("valid JSON");
+        let (value, _) = parsed(text);
+        assert_eq!(value.to_json(), serde);
+        assert_eq!(Value::from_json(&serde).to_json(), serde);
+        assert_eq!(value.to_string(), serde.to_string());
+        for pointer in [
+            "",
+            "/z",
+            "/z/0",
+            "/z/5",
+            "/a/x~0~1y",
+            "/e",
+            "/z/6",
+            "/z/01",
+            "/q",
+            "z",
+        ] {
+            assert_eq!(
+                value.pointer(pointer).map(Value::to_json),
+                serde.pointer(pointer).cloned(),
+                "{pointer}"
+            );
+        }
+    }
+}
