@@ -116,7 +116,7 @@ impl PayloadReport {
         let (_, bytes) = source::strip_bom(bytes);
         PayloadReport {
             kind: report.kind,
-            source: String::from_utf8_lossy(bytes).into_owned(),
+            source: crate::report::lossy(bytes),
             diagnostics: report.diagnostics,
         }
     }

@@ -444,7 +444,7 @@ fn stream<'a>(
                     blocks.fill(current.rest(), &mut next)
                 }
             },
-            || current.check(name, options, &prepare),
+            || current.check(name, options, renderers.need_source(), &prepare),
         );
         let end = match read {
             Ok(()) => last.then_some(Ok(())),
@@ -574,7 +574,7 @@ fn read_and_check(input: &Input, options: &CheckOptions) -> Result<FileResult, S
             let mut next = Block::default();
             blocks.fill(&[], &mut block)?;
             loop {
-                for (kind, outcome) in block.check(name, options, &|outcome| outcome) {
+                for (kind, outcome) in block.check(name, options, true, &|outcome| outcome) {
                     record.push(kind);
                     outcomes.extend(outcome);
                 }
@@ -686,11 +686,13 @@ impl Block {
     }
 
     /// Checks the block's documents in parallel; each outcome is made into a `T` by `make` on the
-    /// worker that checked it. In document order.
+    /// worker that checked it. In document order. Without `source`, outcomes leave out the
+    /// document's text (no report shows it).
     fn check<T: Send>(
         &self,
         name: &str,
         options: &CheckOptions,
+        source: bool,
         make: &(dyn Fn(DocumentOutcome) -> T + Sync),
     ) -> Checked<T> {
         self.lines
@@ -700,13 +702,18 @@ impl Block {
                 let report = check_isolated(bytes, options);
                 let kind = report.kind;
                 let outcome = (!report.diagnostics.is_empty()).then(|| {
-                    make(DocumentOutcome::new(
-                        name,
-                        *document,
-                        line - 1,
-                        bytes,
-                        report,
-                    ))
+                    make(if source {
+                        DocumentOutcome::new(name, *document, line - 1, bytes, report)
+                    } else {
+                        DocumentOutcome {
+                            path: name.to_owned(),
+                            document: *document,
+                            line_offset: line - 1,
+                            kind: report.kind,
+                            source: String::new(),
+                            diagnostics: report.diagnostics,
+                        }
+                    })
                 });
                 (kind, outcome)
             })

@@ -137,6 +137,13 @@ impl Renderers {
         Renderers { renders, redact }
     }
 
+    /// Whether a document's text is needed: to show it (`human`) or to find the values that
+    /// `--redact` hides. The other reports need only the diagnostics, so the text of a document
+    /// need not be copied for them.
+    pub(crate) fn need_source(&self) -> bool {
+        self.redact || self.renders.iter().any(|r| matches!(r, Render::Human(_)))
+    }
+
     /// Counts `outcome`'s diagnostics, redacts it (`--redact`: before any report sees it) and
     /// renders it for every report. Each piece depends on this document alone, so documents are
     /// prepared in any order on any thread; the sinks write the pieces in report order.
