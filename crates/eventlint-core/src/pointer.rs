@@ -19,6 +19,10 @@ impl Pointer {
         let mut s = String::with_capacity(self.0.len() + key.len() + 1);
         s.push_str(&self.0);
         s.push('/');
+        if !key.contains(['~', '/']) {
+            s.push_str(key);
+            return Pointer(s);
+        }
         for c in key.chars() {
             match c {
                 '~' => s.push_str("~0"),

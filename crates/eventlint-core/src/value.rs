@@ -186,10 +186,15 @@ impl<'a> Map<'a> {
     /// returns whether a key was repeated.
     fn from_members(mut members: Vec<(Str<'a>, Value<'a>)>) -> (Self, bool) {
         let repeated = if members.len() <= 16 {
-            members
-                .iter()
-                .enumerate()
-                .any(|(i, (key, _))| members[..i].iter().any(|(k, _)| k == key))
+            // Keys are compared only when their lengths and last bytes collide.
+            let mut seen = 0u64;
+            members.iter().enumerate().any(|(i, (key, _))| {
+                let bit =
+                    1u64 << ((key.len() * 7 + key.bytes().last().map_or(0, usize::from)) % 64);
+                let again = seen & bit != 0 && members[..i].iter().any(|(k, _)| k == key);
+                seen |= bit;
+                again
+            })
         } else {
             let mut keys: Vec<&str> = members.iter().map(|(k, _)| k.as_str()).collect();
             keys.sort_unstable();
