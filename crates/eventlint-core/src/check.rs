@@ -466,7 +466,7 @@ pub fn check_document(bytes: &[u8], options: &CheckOptions) -> DocumentReport {
 pub(crate) fn run_rules(kind: &'static Kind, value: &crate::value::Value<'_>, ctx: &mut Ctx<'_>) {
     for violation in schema::violations(kind, value) {
         if !(kind.map_violation)(ctx, &violation, value) {
-            ctx.report(schema::unmapped(kind, &violation));
+            ctx.report(schema::unmapped(kind, &violation, value));
         }
     }
     (kind.check)(ctx, value);

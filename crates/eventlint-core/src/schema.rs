@@ -148,8 +148,6 @@ pub(crate) struct Violation {
     pub keyword: Keyword,
     /// The schema location of the keyword (for unmapped violations).
     pub schema_path: String,
-    /// The library's own wording (for unmapped violations only).
-    pub library_message: String,
 }
 
 impl Violation {
@@ -212,13 +210,55 @@ pub(crate) fn violations(kind: &Kind, value: &value::Value<'_>) -> Vec<Violation
                 pointer,
                 keyword,
                 schema_path: err.schema_path().as_str().to_owned(),
-                library_message: err.to_string(),
             }
         })
         .collect()
 }
 
 /// A violation no rule of the kind claimed: a bug in the kind's mapping, reported, not hidden.
-pub(crate) fn unmapped(kind: &Kind, violation: &Violation) -> Finding {
-    schema_rules::violation::finding(kind, violation)
+/// It says what the `jsonschema` crate says of it; that text is made only here (validating
+/// `value` again), since every other violation is worded by its rule.
+pub(crate) fn unmapped(kind: &Kind, violation: &Violation, value: &value::Value<'_>) -> Finding {
+    let library_message = validator(kind)
+        .iter_errors(value)
+        .find(|err| {
+            err.instance_path().as_str() == violation.pointer.as_str()
+                && err.schema_path().as_str() == violation.schema_path
+        })
+        .map(|err| err.to_string())
+        .unwrap_or_default();
+    schema_rules::violation::finding(kind, violation, &library_message)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use super::*;
+
+    #[test]
+    fn an_unmapped_violation_is_worded_by_the_library() {
+        let kind = Kind::find("synerise.custom-event").expect("a registered kind");
+        let text = r#"{"action": "a.b", "client": {"id": 1}, "label": 5, "time": 7}"#;
+        let value = value::parse(text, &Cell::new(false)).expect("valid JSON");
+        let all = violations(kind, &value);
+        assert!(all.len() >= 2, "{all:?}");
+        let library = validator(kind);
+        for violation in &all {
+            let expected = library
+                .iter_errors(&value)
+                .find(|e| {
+                    e.instance_path().as_str() == violation.pointer.as_str()
+                        && e.schema_path().as_str() == violation.schema_path
+                })
+                .expect("the same error again")
+                .to_string();
+            assert!(!expected.is_empty());
+            let finding = unmapped(kind, violation, &value);
+            assert_eq!(
+                finding.message,
+                format!("`synerise.custom-event` schema: {expected}")
+            );
+        }
+    }
 }

@@ -24,11 +24,12 @@ declare_rule! {
     };
 }
 
-pub(crate) fn finding(kind: &Kind, violation: &Violation) -> Finding {
+/// `library_message` is the `jsonschema` crate's wording of the violation.
+pub(crate) fn finding(kind: &Kind, violation: &Violation, library_message: &str) -> Finding {
     Finding::new(
         &VIOLATION,
         violation.pointer.clone(),
-        format!("`{}` schema: {}", kind.id, violation.library_message),
+        format!("`{}` schema: {library_message}", kind.id),
     )
     .note(format!("schema location `{}`", violation.schema_path))
 }
