@@ -164,9 +164,21 @@ pub fn spans(data: &[u8]) {
         let p = lines.position(offset);
         assert!(p.line >= 1 && p.column >= 1);
     }
+    // The parsed value the rules read is what `serde_json::Value` would be: same acceptance,
+    // same members and values (a repeated key keeps its last value).
+    let reference = serde_json::from_str::<Value>(text);
     let Ok(parsed) = source::parse(text) else {
+        assert!(
+            reference.is_err(),
+            "serde_json accepts what the parser rejects"
+        );
         return;
     };
+    assert_eq!(
+        reference.ok(),
+        Some(parsed.value.to_json()),
+        "the parsed value differs from serde_json's"
+    );
     // On text serde_json accepted, the scanner resolves every pointer, exactly as the tree does.
     let mut nodes = Vec::new();
     walk(&parsed.value, &Pointer::root(), &mut nodes);
