@@ -449,7 +449,11 @@ pub fn check_document(bytes: &[u8], options: &CheckOptions) -> DocumentReport {
         };
     }
     // Only a document with findings pays for spans.
-    let tree = Spans::new(text);
+    let tree = if parsed.has_duplicate_keys {
+        Spans::new(text)
+    } else {
+        Spans::with_value(text, &parsed.value)
+    };
     let mut findings = findings;
     if parsed.has_duplicate_keys {
         for (pointer, occurrence) in tree.duplicate_keys() {

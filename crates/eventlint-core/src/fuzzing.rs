@@ -183,6 +183,8 @@ pub fn spans(data: &[u8]) {
     let mut nodes = Vec::new();
     walk(&parsed.value, &Pointer::root(), &mut nodes);
     let memo = Spans::new(text);
+    // From the parsed value (only for documents without repeated keys, as `check` does).
+    let by_value = (!parsed.has_duplicate_keys).then(|| Spans::with_value(text, &parsed.value));
     let pointers = nodes
         .iter()
         .map(|(p, _)| p.as_str())
@@ -199,6 +201,19 @@ pub fn spans(data: &[u8]) {
             // In sequence, from the previous pointer's parent where they share it.
             let resolved = Spans::resolve(&memo, pointer, target);
             assert_eq!(resolved, reference, "resolve {pointer:?} {target:?}");
+            if let Some(by_value) = &by_value {
+                if let Some(found) = by_value.resolve_by_value(pointer, target) {
+                    assert_eq!(
+                        found, reference,
+                        "value and tree disagree on {pointer:?} {target:?}"
+                    );
+                }
+                let resolved = by_value.resolve(pointer, target);
+                assert_eq!(
+                    resolved, reference,
+                    "resolve with the value {pointer:?} {target:?}"
+                );
+            }
         }
     }
     if parsed.has_duplicate_keys {

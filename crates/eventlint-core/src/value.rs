@@ -37,6 +37,12 @@ impl<'a> Str<'a> {
     pub(crate) fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// Whether the string is borrowed from the document text (it had no escape sequence).
+    #[must_use]
+    pub(crate) fn is_borrowed(&self) -> bool {
+        matches!(self.0, Cow::Borrowed(_))
+    }
 }
 
 impl From<String> for Str<'_> {

@@ -19,6 +19,7 @@ use jsonc_parser::{CollectOptions, ParseOptions};
 
 use crate::diagnostic::Position;
 use crate::pointer::Pointer;
+use crate::value::{Str, Value};
 
 /// What part of the node a pointer names that a finding should mark.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +47,9 @@ pub struct Spans<'a> {
     scanned: Cell<usize>,
     /// The parent pointer of the last scan and where its value starts.
     parent: RefCell<Option<(String, usize)>>,
+    /// The document's parsed value, when it has no repeated key: its strings and keys are
+    /// borrowed from `text`, so where they are is known without scanning.
+    value: Option<&'a Value<'a>>,
 }
 
 fn strict() -> ParseOptions {
@@ -73,6 +77,18 @@ impl<'a> Spans<'a> {
             tree: OnceCell::new(),
             scanned: Cell::new(0),
             parent: RefCell::new(None),
+            value: None,
+        }
+    }
+
+    /// Like [`Spans::new`], with `value`, the document `text` parsed (without repeated keys):
+    /// a pointer that ends at a string value or at a member is then resolved from where the
+    /// value's borrowed strings lie in `text`, scanning at most the member's value.
+    #[must_use]
+    pub(crate) fn with_value(text: &'a str, value: &'a Value<'a>) -> Self {
+        Spans {
+            value: Some(value),
+            ..Spans::new(text)
         }
     }
 
@@ -82,6 +98,9 @@ impl<'a> Spans<'a> {
     pub fn resolve(&self, pointer: &str, target: &Target) -> Range<usize> {
         if let Target::Bytes(range) = target {
             return snap_to_chars(self.text, range);
+        }
+        if let Some(range) = self.resolve_by_value(pointer, target) {
+            return range;
         }
         // Scanning re-reads the document's prefix for each finding: with many findings in a
         // large document, building the tree once is cheaper.
@@ -199,6 +218,79 @@ impl<'a> Spans<'a> {
         }
         let range = Scan::new(self.text).resolve(pointer, target, &mut None)?;
         Some(snap_to_chars(self.text, &range))
+    }
+
+    /// [`Spans::resolve`] from the parsed value: `None` unless the pointer resolves in it and
+    /// ends at a string borrowed from the text or at a member whose key is (for a member, its
+    /// value is scanned from the key on). For `fuzzing::spans` too, which checks it against
+    /// [`Spans::resolve_in_tree`].
+    #[must_use]
+    pub(crate) fn resolve_by_value(&self, pointer: &str, target: &Target) -> Option<Range<usize>> {
+        let mut node = self.value?;
+        if matches!(target, Target::Occurrence(_) | Target::Bytes(_)) {
+            return None;
+        }
+        let mut key = None;
+        for seg in tokens(pointer) {
+            match node {
+                Value::Object(map) => {
+                    let (k, v) = map.iter().find(|(k, _)| k.as_str() == seg)?;
+                    key = Some(k);
+                    node = v;
+                }
+                Value::Array(items) => {
+                    key = None;
+                    node = items.get(seg.parse::<usize>().ok()?)?;
+                }
+                _ => return None,
+            }
+        }
+        // `Some(None)`: a member whose key had escapes, so is not in the text as it reads.
+        let key = key.map(|k| self.literal(k));
+        let value = match node {
+            Value::String(s) => self.literal(s),
+            _ => None,
+        };
+        let value = || {
+            if value.is_some() {
+                return value.clone();
+            }
+            // After the key: blanks, `:`, blanks, then the value.
+            let mut scan = Scan::new(self.text);
+            scan.i = key.clone().flatten()?.end;
+            scan.ws();
+            scan.eat(b':')?;
+            scan.ws();
+            scan.value()
+        };
+        match target {
+            Target::Key => match key.clone() {
+                Some(key) => key,
+                None => value(),
+            },
+            Target::InString(chars) => {
+                let range = value()?;
+                Some(if self.text.as_bytes().get(range.start) == Some(&b'"') {
+                    string_chars_to_bytes(self.text, range, chars)
+                } else {
+                    range
+                })
+            }
+            _ => value(),
+        }
+    }
+
+    /// The range of a string literal (quotes included) whose content `s` is borrowed from the
+    /// text; `None` for a string that had escapes (decoded, so not in the text).
+    fn literal(&self, s: &Str<'_>) -> Option<Range<usize>> {
+        let start = (s.as_ptr() as usize).checked_sub(self.text.as_ptr() as usize)?;
+        let end = start.checked_add(s.len())?;
+        let bytes = self.text.as_bytes();
+        (s.is_borrowed()
+            && start >= 1
+            && bytes.get(start - 1) == Some(&b'"')
+            && bytes.get(end) == Some(&b'"'))
+        .then(|| start - 1..end + 1)
     }
 
     /// Every repeated key: the pointer of the member and the occurrence index (1 = second).
