@@ -542,3 +542,66 @@ fn a_file_deleted_during_the_run() {
     assert_eq!(report(&o)["summary"]["files"], 2);
     assert_eq!(diagnostics(&o), one("json/syntax", 1, 3));
 }
+
+/// One finding per member of a large object: every position is still exact, and the run stays
+/// linear (resolving each member from the start of the document or of its line, or searching
+/// the object for each, took minutes at this size).
+#[test]
+fn a_finding_for_each_of_60_000_members() {
+    const N: usize = 60_000;
+    let dir = temp();
+    let keys = |prefix: &'static str| (0..N).map(move |i| format!("{prefix}ü{i}"));
+    // Unknown `client` keys, and a Personalize `properties` string of as many non-camelCase keys.
+    let client: Vec<String> = keys("").map(|k| format!("\"{k}\": \"v\"")).collect();
+    let event = format!(
+        "{{\"action\": \"a.b\", \"label\": \"x\", \"client\": {{\"id\": 1, {}}}}}",
+        client.join(", ")
+    );
+    let properties: Vec<String> = keys("k_")
+        .map(|k| format!("\\\"{k}\\\": \\\"v\\\""))
+        .collect();
+    let put = format!(
+        "{{\"trackingId\": \"t\", \"sessionId\": \"s\", \"eventList\": [{{\"eventType\": \"click\", \"sentAt\": 1767221234, \"properties\": \"{{{}}}\"}}]}}",
+        properties.join(", ")
+    );
+    std::fs::write(dir.path().join("event.json"), &event).unwrap();
+    std::fs::write(dir.path().join("put.json"), &put).unwrap();
+    let column =
+        |text: &str, needle: &str| text[..text.rfind(needle).unwrap()].chars().count() as u64 + 1;
+    for (file, text, rule, last) in [
+        (
+            "event.json",
+            &event,
+            "synerise.event/unknown-client-key",
+            format!("\"ü{}\"", N - 1),
+        ),
+        (
+            "put.json",
+            &put,
+            "personalize.put-events/properties-camelcase",
+            format!("\\\"k_ü{}\\\"", N - 1),
+        ),
+    ] {
+        let started = std::time::Instant::now();
+        let o = run_with_deadline(
+            dir.path(),
+            &["check", NOW, "--no-config", "--format", "json", file],
+            Duration::from_secs(60),
+        );
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "{file}: {:?}",
+            started.elapsed()
+        );
+        let found: Vec<(String, u64, u64)> = diagnostics(&o)
+            .into_iter()
+            .filter(|(r, _, _)| r == rule)
+            .collect();
+        assert_eq!(found.len(), N, "{file}");
+        assert_eq!(
+            found.last().unwrap(),
+            &(rule.to_owned(), 1, column(text, &last)),
+            "{file}"
+        );
+    }
+}

@@ -175,6 +175,12 @@ impl<'a> Map<'a> {
         self.members.iter().map(|(name, value)| (name, value))
     }
 
+    /// Member `i`, in document order.
+    #[must_use]
+    pub(crate) fn get_index(&self, i: usize) -> Option<(&Str<'a>, &Value<'a>)> {
+        self.members.get(i).map(|(name, value)| (name, value))
+    }
+
     /// The keys, in document order.
     pub(crate) fn keys(&self) -> impl ExactSizeIterator<Item = &Str<'a>> + '_ {
         self.members.iter().map(|(name, _)| name)

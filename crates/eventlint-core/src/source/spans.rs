@@ -11,6 +11,7 @@
 
 use std::borrow::Cow;
 use std::cell::{Cell, OnceCell, RefCell};
+use std::collections::HashMap;
 use std::ops::Range;
 
 use jsonc_parser::ast::{ObjectPropName, Value as Node};
@@ -19,7 +20,7 @@ use jsonc_parser::{CollectOptions, ParseOptions};
 
 use crate::diagnostic::Position;
 use crate::pointer::Pointer;
-use crate::value::{Str, Value};
+use crate::value::{Map, Str, Value};
 
 /// What part of the node a pointer names that a finding should mark.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,6 +51,10 @@ pub struct Spans<'a> {
     /// The document's parsed value, when it has no repeated key: its strings and keys are
     /// borrowed from `text`, so where they are is known without scanning.
     value: Option<&'a Value<'a>>,
+    /// The last string literal [`Spans::in_string`] looked into, and its characters' offsets.
+    strings: RefCell<Option<(Range<usize>, Vec<usize>)>>,
+    /// The last large object looked up in `value` (by address), and its members by name.
+    members: RefCell<Option<(usize, HashMap<&'a str, usize>)>>,
 }
 
 fn strict() -> ParseOptions {
@@ -78,6 +83,8 @@ impl<'a> Spans<'a> {
             scanned: Cell::new(0),
             parent: RefCell::new(None),
             value: None,
+            strings: RefCell::new(None),
+            members: RefCell::new(None),
         }
     }
 
@@ -104,8 +111,7 @@ impl<'a> Spans<'a> {
         }
         // Scanning re-reads the document's prefix for each finding: with many findings in a
         // large document, building the tree once is cheaper.
-        let budget = 4 * self.text.len() + (64 << 10);
-        if self.tree.get().is_none() && self.scanned.get() <= budget {
+        if self.tree.get().is_none() && self.within_budget() {
             // Findings often share a parent (`/params/a`, `/params/b`): start from the parent
             // the previous scan reached when it is the same.
             let (parent, rest) = pointer
@@ -133,13 +139,19 @@ impl<'a> Spans<'a> {
                 text.push_str(parent);
                 *start = at;
             }
-            if let Some(range) = found {
+            if let Some(found) = found {
                 // Scanned ranges start and end at ASCII bytes; snapping only guards the
                 // never-taken case of text that is not JSON.
-                return snap_to_chars(self.text, &range);
+                return snap_to_chars(self.text, &self.scanned_range(found, target));
             }
         }
         self.resolve_in_tree(pointer, target)
+    }
+
+    /// Whether scanning is still cheaper than building the tree: scans have read less than 4×
+    /// the document (and 64 KiB).
+    fn within_budget(&self) -> bool {
+        self.scanned.get() <= 4 * self.text.len() + (64 << 10)
     }
 
     fn tree(&self) -> Option<&Node<'a>> {
@@ -202,7 +214,7 @@ impl<'a> Spans<'a> {
         match target {
             Target::Key | Target::Occurrence(_) => r(key_range.unwrap_or_else(|| node.range())),
             Target::InString(chars) => match node {
-                Node::StringLit(lit) => string_chars_to_bytes(self.text, r(lit.range), chars),
+                Node::StringLit(lit) => self.in_string(r(lit.range), chars),
                 _ => r(node.range()),
             },
             Target::Value | Target::Bytes(_) => r(node.range()),
@@ -216,8 +228,8 @@ impl<'a> Spans<'a> {
         if let Target::Bytes(range) = target {
             return Some(snap_to_chars(self.text, range));
         }
-        let range = Scan::new(self.text).resolve(pointer, target, &mut None)?;
-        Some(snap_to_chars(self.text, &range))
+        let found = Scan::new(self.text).resolve(pointer, target, &mut None)?;
+        Some(snap_to_chars(self.text, &self.scanned_range(found, target)))
     }
 
     /// [`Spans::resolve`] from the parsed value: `None` unless the pointer resolves in it and
@@ -234,7 +246,7 @@ impl<'a> Spans<'a> {
         for seg in tokens(pointer) {
             match node {
                 Value::Object(map) => {
-                    let (k, v) = map.iter().find(|(k, _)| k.as_str() == seg)?;
+                    let (k, v) = self.member(map, &seg)?;
                     key = Some(k);
                     node = v;
                 }
@@ -255,13 +267,20 @@ impl<'a> Spans<'a> {
             if value.is_some() {
                 return value.clone();
             }
-            // After the key: blanks, `:`, blanks, then the value.
+            // After the key: blanks, `:`, blanks, then the value (within the scan budget, so
+            // that many findings in a large value use the tree).
+            if !self.within_budget() {
+                return None;
+            }
             let mut scan = Scan::new(self.text);
-            scan.i = key.clone().flatten()?.end;
+            let from = key.clone().flatten()?.end;
+            scan.i = from;
             scan.ws();
             scan.eat(b':')?;
             scan.ws();
-            scan.value()
+            let found = scan.value();
+            self.scanned.set(self.scanned.get() + (scan.i - from));
+            found
         };
         match target {
             Target::Key => match key.clone() {
@@ -271,13 +290,58 @@ impl<'a> Spans<'a> {
             Target::InString(chars) => {
                 let range = value()?;
                 Some(if self.text.as_bytes().get(range.start) == Some(&b'"') {
-                    string_chars_to_bytes(self.text, range, chars)
+                    self.in_string(range, chars)
                 } else {
                     range
                 })
             }
             _ => value(),
         }
+    }
+
+    /// Member `name` of `map`. A large object is indexed by name once (the last one looked up),
+    /// so that many findings in it (every key unknown) do not each search it.
+    fn member(&self, map: &'a Map<'a>, name: &str) -> Option<(&'a Str<'a>, &'a Value<'a>)> {
+        if map.len() <= 32 {
+            return map.iter().find(|(k, _)| k.as_str() == name);
+        }
+        let address = std::ptr::from_ref(map) as usize;
+        let mut memo = self.members.borrow_mut();
+        if memo.as_ref().is_none_or(|(at, _)| *at != address) {
+            let mut index = HashMap::with_capacity(map.len());
+            for (i, (k, _)) in map.iter().enumerate() {
+                index.entry(k.as_str()).or_insert(i);
+            }
+            *memo = Some((address, index));
+        }
+        let i = *memo.as_ref()?.1.get(name)?;
+        map.get_index(i)
+    }
+
+    /// The range of what [`Scan::resolve`] found.
+    fn scanned_range(&self, found: Scanned, target: &Target) -> Range<usize> {
+        match (found, target) {
+            (Scanned::InString(literal), Target::InString(chars)) => self.in_string(literal, chars),
+            (Scanned::Range(range) | Scanned::InString(range), _) => range,
+        }
+    }
+
+    /// The bytes of characters `chars` of the decoded string `literal` (quotes included). The
+    /// character offsets of the last literal are kept: findings inside one long string (every
+    /// key of JSON held in a string) then cost one pass over it in all, not one each.
+    fn in_string(&self, literal: Range<usize>, chars: &Range<usize>) -> Range<usize> {
+        let mut memo = self.strings.borrow_mut();
+        if memo.as_ref().is_none_or(|(at, _)| *at != literal) {
+            *memo = Some((literal.clone(), string_char_offsets(self.text, &literal)));
+        }
+        let Some((_, offsets)) = memo.as_ref() else {
+            return literal;
+        };
+        let base = literal.start + 1;
+        let end_of_string = offsets.last().copied().unwrap_or(base);
+        let start = offsets.get(chars.start).copied().unwrap_or(base);
+        let end = offsets.get(chars.end).copied().unwrap_or(end_of_string);
+        start..end.max(start)
     }
 
     /// The range of a string literal (quotes included) whose content `s` is borrowed from the
@@ -316,6 +380,19 @@ fn tokens(pointer: &str) -> impl Iterator<Item = Cow<'_, str>> {
     })
 }
 
+/// What [`Scan::resolve`] found: the range to mark, or the string literal whose characters a
+/// [`Target::InString`] names ([`Spans::in_string`] finds them).
+enum Scanned {
+    Range(Range<usize>),
+    InString(Range<usize>),
+}
+
+impl From<Range<usize>> for Scanned {
+    fn from(range: Range<usize>) -> Self {
+        Scanned::Range(range)
+    }
+}
+
 /// What [`Scan::member`] found.
 enum Member {
     /// The member's key (the cursor is at its value).
@@ -348,7 +425,7 @@ impl<'a> Scan<'a> {
         pointer: &str,
         target: &Target,
         parent_at: &mut Option<usize>,
-    ) -> Option<Range<usize>> {
+    ) -> Option<Scanned> {
         self.ws();
         let mut key_range = None;
         let mut segs = tokens(pointer).peekable();
@@ -366,29 +443,32 @@ impl<'a> Scan<'a> {
                     };
                     match self.member(&seg, nth)? {
                         Member::Key(key) => key_range = Some(key),
-                        Member::Absent => return Some(start..self.i),
+                        Member::Absent => return Some((start..self.i).into()),
                     }
                 }
                 b'[' => {
                     let Ok(index) = seg.parse::<usize>() else {
-                        return self.value();
+                        return self.value().map(Scanned::Range);
                     };
                     if !self.element(index)? {
-                        return Some(start..self.i);
+                        return Some((start..self.i).into());
                     }
                     key_range = None;
                 }
-                _ => return self.value(),
+                _ => return self.value().map(Scanned::Range),
             }
         }
         let node = self.value()?;
-        Some(match target {
-            Target::Key | Target::Occurrence(_) => key_range.unwrap_or(node),
-            Target::InString(chars) if self.b[node.start] == b'"' => {
-                string_chars_to_bytes(self.text, node, chars)
+        Some(
+            match target {
+                Target::Key | Target::Occurrence(_) => key_range.unwrap_or(node),
+                Target::InString(_) if self.b[node.start] == b'"' => {
+                    return Some(Scanned::InString(node));
+                }
+                Target::InString(_) | Target::Value | Target::Bytes(_) => node,
             }
-            Target::InString(_) | Target::Value | Target::Bytes(_) => node,
-        })
+            .into(),
+        )
     }
 
     fn peek(&self) -> Option<u8> {
@@ -586,10 +666,14 @@ fn collect_duplicates(node: &Node<'_>, at: &Pointer, out: &mut Vec<(Pointer, usi
 
 /// Maps a char range of a decoded string to the bytes of its literal (quotes included in
 /// `literal`), walking escapes so `\"` and `\u00e9` count as one character each.
-fn string_chars_to_bytes(text: &str, literal: Range<usize>, chars: &Range<usize>) -> Range<usize> {
-    let raw = &text[literal.start + 1..literal.end.saturating_sub(1).max(literal.start + 1)];
+/// The byte offset of each decoded character of the string literal `literal` (quotes included),
+/// then of its closing quote.
+fn string_char_offsets(text: &str, literal: &Range<usize>) -> Vec<usize> {
+    let raw = text
+        .get(literal.start + 1..literal.end.saturating_sub(1).max(literal.start + 1))
+        .unwrap_or_default();
     let base = literal.start + 1;
-    let mut offsets = Vec::new(); // byte offset of each decoded char
+    let mut offsets = Vec::new();
     let mut iter = raw.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         offsets.push(base + i);
@@ -608,9 +692,7 @@ fn string_chars_to_bytes(text: &str, literal: Range<usize>, chars: &Range<usize>
         }
     }
     offsets.push(base + raw.len());
-    let start = offsets.get(chars.start).copied().unwrap_or(base);
-    let end = offsets.get(chars.end).copied().unwrap_or(base + raw.len());
-    start..end.max(start)
+    offsets
 }
 
 /// Line starts of one document, for byte offset to line and column.
@@ -618,6 +700,11 @@ fn string_chars_to_bytes(text: &str, literal: Range<usize>, chars: &Range<usize>
 pub struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    /// Whether the text is ASCII: a column is then a byte distance.
+    ascii: bool,
+    /// The last offset asked for and its column, to count on from (many findings on one long
+    /// line would otherwise each count from the start of the line).
+    last: Cell<(usize, usize)>,
 }
 
 impl<'a> LineIndex<'a> {
@@ -625,8 +712,13 @@ impl<'a> LineIndex<'a> {
     #[must_use]
     pub fn new(text: &'a str) -> Self {
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { text, starts }
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        LineIndex {
+            text,
+            starts,
+            ascii: text.is_ascii(),
+            last: Cell::new((0, 1)),
+        }
     }
 
     /// 1-based line and column (in Unicode scalar values) of a byte offset.
@@ -638,16 +730,56 @@ impl<'a> LineIndex<'a> {
         }
         let line = self.starts.partition_point(|&s| s <= offset);
         let start = self.starts[line - 1];
-        Position {
-            line,
-            column: self.text[start..offset].chars().count() + 1,
+        if self.ascii {
+            return Position {
+                line,
+                column: offset - start + 1,
+            };
         }
+        let (at, column) = self.last.get();
+        let column = if (start..=offset).contains(&at) {
+            column + self.text[at..offset].chars().count()
+        } else {
+            self.text[start..offset].chars().count() + 1
+        };
+        self.last.set((offset, column));
+        Position { line, column }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn positions_count_characters_in_any_order() {
+        let text = "{\"é\": \"ünï\",\n \"k\": [\"日本\", 1],\n\"z\": \"🦀x\"}";
+        let naive = |offset: usize| {
+            let before = &text[..offset];
+            let line = before.matches('\n').count() + 1;
+            let start = before.rfind('\n').map_or(0, |i| i + 1);
+            Position {
+                line,
+                column: text[start..offset].chars().count() + 1,
+            }
+        };
+        let offsets: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        let lines = LineIndex::new(text);
+        // Forwards, backwards and jumping about: the memo must never change an answer.
+        let order = offsets
+            .iter()
+            .chain(offsets.iter().rev())
+            .chain(offsets.iter().step_by(3))
+            .chain(offsets.iter().rev().step_by(2));
+        for &offset in order {
+            assert_eq!(lines.position(offset), naive(offset), "offset {offset}");
+        }
+        let ascii = "{\n  \"a\": 1\n}";
+        let lines = LineIndex::new(ascii);
+        assert_eq!(lines.position(8), Position { line: 2, column: 7 });
+    }
 
     #[test]
     fn resolves_values_keys_and_duplicates() {

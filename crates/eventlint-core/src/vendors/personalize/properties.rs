@@ -2,6 +2,7 @@
 //! finding about a key or value inside it points at that key's or value's escaped bytes in the
 //! file (`Target::InString`), found by resolving the member in the decoded text (`Spans`).
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use crate::value::{Map, Value};
@@ -23,15 +24,24 @@ pub(crate) struct Properties<'a> {
     pub text: &'a str,
     /// Where its members are (resolved only for a finding inside the string).
     tree: Spans<'a>,
+    /// Whether the text is ASCII (a byte is then a character).
+    ascii: bool,
+    /// The last byte offset turned into characters and their count, to count on from: one
+    /// finding per member of a large object would otherwise each count from the start.
+    last: Cell<(usize, usize)>,
 }
 
 impl<'a> Properties<'a> {
-    fn new(at: &'a Pointer, text: &'a str) -> Self {
+    /// The decoded `text` of the string at `at`; `value` is `text` parsed, when it parsed
+    /// without repeated keys (members are then found from it, without scanning).
+    fn new(at: &'a Pointer, text: &'a str, value: Option<&'a Value<'a>>) -> Self {
         Properties {
             at,
             name: field_name(at),
             text,
-            tree: Spans::new(text),
+            tree: value.map_or_else(|| Spans::new(text), |value| Spans::with_value(text, value)),
+            ascii: text.is_ascii(),
+            last: Cell::new((0, 0)),
         }
     }
 
@@ -39,12 +49,23 @@ impl<'a> Properties<'a> {
     pub fn chars(&self, bytes: Range<usize>) -> Target {
         let count = |end: usize| {
             let mut end = end.min(self.text.len());
+            if self.ascii {
+                return end;
+            }
             while !self.text.is_char_boundary(end) {
                 end -= 1;
             }
-            self.text[..end].chars().count()
+            let (at, chars) = self.last.get();
+            let chars = if at <= end {
+                chars + self.text[at..end].chars().count()
+            } else {
+                self.text[..end].chars().count()
+            };
+            self.last.set((end, chars));
+            chars
         };
-        Target::InString(count(bytes.start)..count(bytes.end))
+        let start = count(bytes.start);
+        Target::InString(start..count(bytes.end))
     }
 
     /// The key of member `key` (quotes included).
@@ -79,18 +100,20 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, text: &str, event: &Map<'_>
     if text.is_empty() {
         return summary;
     }
-    let props = Properties::new(at, text);
-    let value = match source::parse(text) {
-        Ok(parsed) => parsed.value,
+    let parsed = match source::parse(text) {
+        Ok(parsed) => parsed,
         Err(ParseError::Syntax { span, message, .. }) => {
+            let props = Properties::new(at, text, None);
             r::properties_parse::syntax(ctx, &props, span, &message);
             return summary;
         }
         // `text` is already a `str`: it cannot be badly encoded.
         Err(ParseError::Encoding { .. }) => return summary,
     };
-    let Value::Object(members) = &value else {
-        r::properties_parse::not_object(ctx, &props, &value);
+    let value = &parsed.value;
+    let props = Properties::new(at, text, (!parsed.has_duplicate_keys).then_some(value));
+    let Value::Object(members) = value else {
+        r::properties_parse::not_object(ctx, &props, value);
         return summary;
     };
     if members.is_empty() {
