@@ -1,5 +1,6 @@
 //! RFC 6901 JSON Pointers, built while walking a document.
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// An owned RFC 6901 pointer (`""` is the whole document).
@@ -61,20 +62,19 @@ impl Pointer {
 /// Splits pointer text into unescaped reference tokens.
 #[must_use]
 pub fn segments(pointer: &str) -> Vec<String> {
-    if pointer.is_empty() {
-        return Vec::new();
-    }
-    pointer
-        .split('/')
-        .skip(1)
-        .map(|s| {
-            if s.contains('~') {
-                s.replace("~1", "/").replace("~0", "~")
-            } else {
-                s.to_owned()
-            }
-        })
-        .collect()
+    tokens(pointer).map(Cow::into_owned).collect()
+}
+
+/// The unescaped reference tokens of pointer text (`~1` is `/`, `~0` is `~`), borrowed unless
+/// they hold an escape. Text before the first `/` is not a token.
+pub(crate) fn tokens(pointer: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    pointer.split('/').skip(1).map(|s| {
+        if s.contains('~') {
+            Cow::Owned(s.replace("~1", "/").replace("~0", "~"))
+        } else {
+            Cow::Borrowed(s)
+        }
+    })
 }
 
 impl fmt::Display for Pointer {

@@ -21,6 +21,8 @@ use jsonschema::types::JsonType;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::Number;
 
+use crate::pointer::tokens;
+
 /// A string of the document: borrowed from its text unless it had escape sequences.
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) struct Str<'a>(Cow<'a, str>);
@@ -393,18 +395,13 @@ impl<'a> Value<'a> {
         if pointer.is_empty() {
             return Some(self);
         }
-        let rest = pointer.strip_prefix('/')?;
-        rest.split('/').try_fold(self, |target, token| {
-            let token = if token.contains('~') {
-                Cow::Owned(token.replace("~1", "/").replace("~0", "~"))
-            } else {
-                Cow::Borrowed(token)
-            };
-            match target {
-                Value::Object(map) => map.get(&token),
-                Value::Array(items) => parse_index(&token).and_then(|i| items.get(i)),
-                _ => None,
-            }
+        if !pointer.starts_with('/') {
+            return None;
+        }
+        tokens(pointer).try_fold(self, |target, token| match target {
+            Value::Object(map) => map.get(&token),
+            Value::Array(items) => parse_index(&token).and_then(|i| items.get(i)),
+            _ => None,
         })
     }
 

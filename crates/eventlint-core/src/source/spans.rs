@@ -19,7 +19,7 @@ use jsonc_parser::common::Ranged;
 use jsonc_parser::{CollectOptions, ParseOptions};
 
 use crate::diagnostic::Position;
-use crate::pointer::Pointer;
+use crate::pointer::{Pointer, tokens};
 use crate::value::{Map, Str, Value};
 
 /// What part of the node a pointer names that a finding should mark.
@@ -366,18 +366,6 @@ impl<'a> Spans<'a> {
         }
         out
     }
-}
-
-/// The unescaped reference tokens of a JSON pointer (`~1` is `/`, `~0` is `~`), borrowed unless
-/// they hold an escape.
-fn tokens(pointer: &str) -> impl Iterator<Item = Cow<'_, str>> {
-    pointer.split('/').skip(1).map(|s| {
-        if s.contains('~') {
-            Cow::Owned(s.replace("~1", "/").replace("~0", "~"))
-        } else {
-            Cow::Borrowed(s)
-        }
-    })
 }
 
 /// What [`Scan::resolve`] found: the range to mark, or the string literal whose characters a
