@@ -257,36 +257,20 @@ impl<'a> Spans<'a> {
                 _ => return None,
             }
         }
-        // `Some(None)`: a member whose key had escapes, so is not in the text as it reads.
-        let key = key.map(|k| self.literal(k));
-        let value = match node {
-            Value::String(s) => self.literal(s),
-            _ => None,
+        // A key with escapes is not in the text as it reads: the scanner finds it.
+        let key = match key {
+            Some(k) => Some(self.literal(k)?),
+            None => None,
         };
         let value = || {
-            if value.is_some() {
-                return value.clone();
-            }
-            // After the key: blanks, `:`, blanks, then the value (within the scan budget, so
-            // that many findings in a large value use the tree).
-            if !self.within_budget() {
-                return None;
-            }
-            let mut scan = Scan::new(self.text);
-            let from = key.clone().flatten()?.end;
-            scan.i = from;
-            scan.ws();
-            scan.eat(b':')?;
-            scan.ws();
-            let found = scan.value();
-            self.scanned.set(self.scanned.get() + (scan.i - from));
-            found
+            let string = match node {
+                Value::String(s) => self.literal(s),
+                _ => None,
+            };
+            string.or_else(|| self.value_after(key.clone()?))
         };
         match target {
-            Target::Key => match key.clone() {
-                Some(key) => key,
-                None => value(),
-            },
+            Target::Key => key.clone().or_else(value),
             Target::InString(chars) => {
                 let range = value()?;
                 Some(if self.text.as_bytes().get(range.start) == Some(&b'"') {
@@ -299,6 +283,23 @@ impl<'a> Spans<'a> {
         }
     }
 
+    /// The value of the member whose key is at `key`: after it come blanks, `:`, blanks, then
+    /// the value. Scanned within the scan budget, so that many findings in one large value use
+    /// the tree.
+    fn value_after(&self, key: Range<usize>) -> Option<Range<usize>> {
+        if !self.within_budget() {
+            return None;
+        }
+        let mut scan = Scan::new(self.text);
+        scan.i = key.end;
+        scan.ws();
+        scan.eat(b':')?;
+        scan.ws();
+        let found = scan.value();
+        self.scanned.set(self.scanned.get() + (scan.i - key.end));
+        found
+    }
+
     /// Member `name` of `map`. A large object is indexed by name once (the last one looked up),
     /// so that many findings in it (every key unknown) do not each search it.
     fn member(&self, map: &'a Map<'a>, name: &str) -> Option<(&'a Str<'a>, &'a Value<'a>)> {
@@ -307,15 +308,17 @@ impl<'a> Spans<'a> {
         }
         let address = std::ptr::from_ref(map) as usize;
         let mut memo = self.members.borrow_mut();
-        if memo.as_ref().is_none_or(|(at, _)| *at != address) {
-            let mut index = HashMap::with_capacity(map.len());
-            for (i, (k, _)) in map.iter().enumerate() {
-                index.entry(k.as_str()).or_insert(i);
+        let (_, index) = match memo.take() {
+            Some((at, index)) if at == address => memo.insert((at, index)),
+            _ => {
+                let mut index = HashMap::with_capacity(map.len());
+                for (i, (k, _)) in map.iter().enumerate() {
+                    index.entry(k.as_str()).or_insert(i);
+                }
+                memo.insert((address, index))
             }
-            *memo = Some((address, index));
-        }
-        let i = *memo.as_ref()?.1.get(name)?;
-        map.get_index(i)
+        };
+        map.get_index(*index.get(name)?)
     }
 
     /// The range of what [`Scan::resolve`] found.
@@ -331,11 +334,9 @@ impl<'a> Spans<'a> {
     /// key of JSON held in a string) then cost one pass over it in all, not one each.
     fn in_string(&self, literal: Range<usize>, chars: &Range<usize>) -> Range<usize> {
         let mut memo = self.strings.borrow_mut();
-        if memo.as_ref().is_none_or(|(at, _)| *at != literal) {
-            *memo = Some((literal.clone(), string_char_offsets(self.text, &literal)));
-        }
-        let Some((_, offsets)) = memo.as_ref() else {
-            return literal;
+        let (_, offsets) = match memo.take() {
+            Some((at, offsets)) if at == literal => memo.insert((at, offsets)),
+            _ => memo.insert((literal.clone(), string_char_offsets(self.text, &literal))),
         };
         let base = literal.start + 1;
         let end_of_string = offsets.last().copied().unwrap_or(base);
@@ -373,12 +374,6 @@ impl<'a> Spans<'a> {
 enum Scanned {
     Range(Range<usize>),
     InString(Range<usize>),
-}
-
-impl From<Range<usize>> for Scanned {
-    fn from(range: Range<usize>) -> Self {
-        Scanned::Range(range)
-    }
 }
 
 /// What [`Scan::member`] found.
@@ -431,7 +426,7 @@ impl<'a> Scan<'a> {
                     };
                     match self.member(&seg, nth)? {
                         Member::Key(key) => key_range = Some(key),
-                        Member::Absent => return Some((start..self.i).into()),
+                        Member::Absent => return Some(Scanned::Range(start..self.i)),
                     }
                 }
                 b'[' => {
@@ -439,7 +434,7 @@ impl<'a> Scan<'a> {
                         return self.value().map(Scanned::Range);
                     };
                     if !self.element(index)? {
-                        return Some((start..self.i).into());
+                        return Some(Scanned::Range(start..self.i));
                     }
                     key_range = None;
                 }
@@ -447,16 +442,11 @@ impl<'a> Scan<'a> {
             }
         }
         let node = self.value()?;
-        Some(
-            match target {
-                Target::Key | Target::Occurrence(_) => key_range.unwrap_or(node),
-                Target::InString(_) if self.b[node.start] == b'"' => {
-                    return Some(Scanned::InString(node));
-                }
-                Target::InString(_) | Target::Value | Target::Bytes(_) => node,
-            }
-            .into(),
-        )
+        Some(match target {
+            Target::Key | Target::Occurrence(_) => Scanned::Range(key_range.unwrap_or(node)),
+            Target::InString(_) if self.b[node.start] == b'"' => Scanned::InString(node),
+            Target::InString(_) | Target::Value | Target::Bytes(_) => Scanned::Range(node),
+        })
     }
 
     fn peek(&self) -> Option<u8> {
@@ -652,10 +642,8 @@ fn collect_duplicates(node: &Node<'_>, at: &Pointer, out: &mut Vec<(Pointer, usi
     }
 }
 
-/// Maps a char range of a decoded string to the bytes of its literal (quotes included in
-/// `literal`), walking escapes so `\"` and `\u00e9` count as one character each.
 /// The byte offset of each decoded character of the string literal `literal` (quotes included),
-/// then of its closing quote.
+/// then of its closing quote, walking escapes so `\"` and `\u00e9` count as one character each.
 fn string_char_offsets(text: &str, literal: &Range<usize>) -> Vec<usize> {
     let raw = text
         .get(literal.start + 1..literal.end.saturating_sub(1).max(literal.start + 1))
