@@ -671,16 +671,50 @@ fn string_char_offsets(text: &str, literal: &Range<usize>) -> Vec<usize> {
     offsets
 }
 
+/// Counts the characters of a text between byte offsets. ASCII text needs no counting (looked
+/// at once, on first use); otherwise a count from where the previous one started, ending no
+/// earlier, counts on from it, so that many offsets on one long line or in one long string cost
+/// one pass in all, not one each.
+#[derive(Debug)]
+pub(crate) struct CharCount<'a> {
+    text: &'a str,
+    ascii: OnceCell<bool>,
+    /// The last count: from, to, and the characters between.
+    last: Cell<(usize, usize, usize)>,
+}
+
+impl<'a> CharCount<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        CharCount {
+            text,
+            ascii: OnceCell::new(),
+            last: Cell::new((0, 0, 0)),
+        }
+    }
+
+    /// The characters of `text[from..to]` (`from <= to`, both character boundaries).
+    pub(crate) fn between(&self, from: usize, to: usize) -> usize {
+        if *self.ascii.get_or_init(|| self.text.is_ascii()) {
+            return to - from;
+        }
+        let (start, at, chars) = self.last.get();
+        let chars = if start == from && (from..=to).contains(&at) {
+            chars + self.text[at..to].chars().count()
+        } else {
+            self.text[from..to].chars().count()
+        };
+        self.last.set((from, to, chars));
+        chars
+    }
+}
+
 /// Line starts of one document, for byte offset to line and column.
 #[derive(Debug)]
 pub struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
-    /// Whether the text is ASCII: a column is then a byte distance.
-    ascii: bool,
-    /// The last offset asked for and its column, to count on from (many findings on one long
-    /// line would otherwise each count from the start of the line).
-    last: Cell<(usize, usize)>,
+    /// Columns: characters from the start of the line.
+    chars: CharCount<'a>,
 }
 
 impl<'a> LineIndex<'a> {
@@ -692,8 +726,7 @@ impl<'a> LineIndex<'a> {
         LineIndex {
             text,
             starts,
-            ascii: text.is_ascii(),
-            last: Cell::new((0, 1)),
+            chars: CharCount::new(text),
         }
     }
 
@@ -706,20 +739,10 @@ impl<'a> LineIndex<'a> {
         }
         let line = self.starts.partition_point(|&s| s <= offset);
         let start = self.starts[line - 1];
-        if self.ascii {
-            return Position {
-                line,
-                column: offset - start + 1,
-            };
+        Position {
+            line,
+            column: self.chars.between(start, offset) + 1,
         }
-        let (at, column) = self.last.get();
-        let column = if (start..=offset).contains(&at) {
-            column + self.text[at..offset].chars().count()
-        } else {
-            self.text[start..offset].chars().count() + 1
-        };
-        self.last.set((offset, column));
-        Position { line, column }
     }
 }
 

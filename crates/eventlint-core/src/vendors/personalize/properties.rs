@@ -2,7 +2,6 @@
 //! finding about a key or value inside it points at that key's or value's escaped bytes in the
 //! file (`Target::InString`), found by resolving the member in the decoded text (`Spans`).
 
-use std::cell::Cell;
 use std::ops::Range;
 
 use crate::value::{Map, Value};
@@ -11,7 +10,7 @@ use super::put_events::field_name;
 use super::rules::put_events as r;
 use crate::check::Ctx;
 use crate::pointer::Pointer;
-use crate::source::spans::{Spans, Target};
+use crate::source::spans::{CharCount, Spans, Target};
 use crate::source::{self, ParseError};
 
 /// One decoded `properties` string and where its members are.
@@ -24,11 +23,8 @@ pub(crate) struct Properties<'a> {
     pub text: &'a str,
     /// Where its members are (resolved only for a finding inside the string).
     tree: Spans<'a>,
-    /// Whether the text is ASCII (a byte is then a character).
-    ascii: bool,
-    /// The last byte offset turned into characters and their count, to count on from: one
-    /// finding per member of a large object would otherwise each count from the start.
-    last: Cell<(usize, usize)>,
+    /// Byte offsets to characters (one finding per member of a large object counts on).
+    chars: CharCount<'a>,
 }
 
 impl<'a> Properties<'a> {
@@ -40,8 +36,7 @@ impl<'a> Properties<'a> {
             name: field_name(at),
             text,
             tree: value.map_or_else(|| Spans::new(text), |value| Spans::with_value(text, value)),
-            ascii: text.is_ascii(),
-            last: Cell::new((0, 0)),
+            chars: CharCount::new(text),
         }
     }
 
@@ -49,20 +44,10 @@ impl<'a> Properties<'a> {
     pub fn chars(&self, bytes: Range<usize>) -> Target {
         let count = |end: usize| {
             let mut end = end.min(self.text.len());
-            if self.ascii {
-                return end;
-            }
             while !self.text.is_char_boundary(end) {
                 end -= 1;
             }
-            let (at, chars) = self.last.get();
-            let chars = if at <= end {
-                chars + self.text[at..end].chars().count()
-            } else {
-                self.text[..end].chars().count()
-            };
-            self.last.set((end, chars));
-            chars
+            self.chars.between(0, end)
         };
         let start = count(bytes.start);
         Target::InString(start..count(bytes.end))
