@@ -10,7 +10,7 @@
 //! read the same, and [`Doc`] lets the `jsonschema` crate validate it directly. `serde_json`
 //! still does the parsing, so what is valid JSON and every syntax error are unchanged.
 
-use std::borrow::{Borrow, Cow};
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::collections::HashMap;
 use std::fmt;
@@ -47,33 +47,9 @@ impl<'a> Str<'a> {
     }
 }
 
-impl From<String> for Str<'_> {
-    fn from(s: String) -> Self {
-        Str(Cow::Owned(s))
-    }
-}
-
-impl<'a> From<&'a str> for Str<'a> {
-    fn from(s: &'a str) -> Self {
-        Str(Cow::Borrowed(s))
-    }
-}
-
 impl Deref for Str<'_> {
     type Target = str;
     fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl Borrow<str> for Str<'_> {
-    fn borrow(&self) -> &str {
-        &self.0
-    }
-}
-
-impl AsRef<str> for Str<'_> {
-    fn as_ref(&self) -> &str {
         &self.0
     }
 }
@@ -93,18 +69,6 @@ impl fmt::Display for Str<'_> {
 impl PartialEq<str> for Str<'_> {
     fn eq(&self, other: &str) -> bool {
         *self.0 == *other
-    }
-}
-
-impl PartialEq<&str> for Str<'_> {
-    fn eq(&self, other: &&str) -> bool {
-        *self.0 == **other
-    }
-}
-
-impl PartialEq<String> for Str<'_> {
-    fn eq(&self, other: &String) -> bool {
-        *self.0 == **other
     }
 }
 
@@ -200,15 +164,10 @@ impl<'a> Map<'a> {
     /// returns whether a key was repeated.
     fn from_members(mut members: Vec<(Str<'a>, Value<'a>)>) -> (Self, bool) {
         let repeated = if members.len() <= 16 {
-            // Keys are compared only when their lengths and last bytes collide.
-            let mut seen = 0u64;
-            members.iter().enumerate().any(|(i, (key, _))| {
-                let bit =
-                    1u64 << ((key.len() * 7 + key.bytes().last().map_or(0, usize::from)) % 64);
-                let again = seen & bit != 0 && members[..i].iter().any(|(k, _)| k == key);
-                seen |= bit;
-                again
-            })
+            members
+                .iter()
+                .enumerate()
+                .any(|(i, (key, _))| members[..i].iter().any(|(k, _)| k == key))
         } else {
             let mut keys: Vec<&str> = members.iter().map(|(k, _)| k.as_str()).collect();
             keys.sort_unstable();
@@ -452,18 +411,6 @@ fn parse_index(token: &str) -> Option<usize> {
 impl PartialEq<str> for Value<'_> {
     fn eq(&self, other: &str) -> bool {
         self.as_str() == Some(other)
-    }
-}
-
-impl PartialEq<&str> for Value<'_> {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == Some(*other)
-    }
-}
-
-impl PartialEq<bool> for Value<'_> {
-    fn eq(&self, other: &bool) -> bool {
-        self.as_bool() == Some(*other)
     }
 }
 
