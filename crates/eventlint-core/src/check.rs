@@ -414,11 +414,10 @@ pub fn internal_error(message: &str, options: &CheckOptions) -> DocumentReport {
 #[must_use]
 pub fn check_document(bytes: &[u8], options: &CheckOptions) -> DocumentReport {
     let (_, bytes) = source::strip_bom(bytes);
-    let parsed = match source::decode(bytes).and_then(|text| Ok((text, source::parse(text)?))) {
-        Ok(parsed) => parsed,
+    let (text, parsed) = match source::decode(bytes).and_then(|t| Ok((t, source::parse(t)?))) {
+        Ok(decoded) => decoded,
         Err(err) => return unparsable(bytes, &err, options),
     };
-    let (text, parsed) = parsed;
     let mut ctx = Ctx {
         options,
         bytes,

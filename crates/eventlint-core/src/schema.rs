@@ -260,5 +260,14 @@ mod tests {
                 format!("`synerise.custom-event` schema: {expected}")
             );
         }
+        // Independently of how `unmapped` finds the error again: the library's own words.
+        let label = all
+            .iter()
+            .find(|v| v.pointer.as_str() == "/label")
+            .expect("a violation at /label");
+        assert_eq!(
+            unmapped(kind, label, &value).message,
+            "`synerise.custom-event` schema: 5 is not of type \"string\""
+        );
     }
 }
