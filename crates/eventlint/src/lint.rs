@@ -702,18 +702,15 @@ impl Block {
                 let report = check_isolated(bytes, options);
                 let kind = report.kind;
                 let outcome = (!report.diagnostics.is_empty()).then(|| {
-                    make(if source {
-                        DocumentOutcome::new(name, *document, line - 1, bytes, report)
-                    } else {
-                        DocumentOutcome {
-                            path: name.to_owned(),
-                            document: *document,
-                            line_offset: line - 1,
-                            kind: report.kind,
-                            source: String::new(),
-                            diagnostics: report.diagnostics,
-                        }
-                    })
+                    // Without `source`, the outcome's text stays empty.
+                    let text = if source { bytes } else { &[] };
+                    make(DocumentOutcome::new(
+                        name,
+                        *document,
+                        line - 1,
+                        text,
+                        report,
+                    ))
                 });
                 (kind, outcome)
             })
