@@ -28,7 +28,9 @@ pub(crate) fn parse_iso8601(s: &str) -> Option<IsoDateTime> {
         static LAST: std::cell::RefCell<(String, Option<IsoDateTime>)> =
             const { std::cell::RefCell::new((String::new(), None)) };
     }
-    if s.len() < 16 {
+    // Most strings a rule asks about are not dates (`params` values): turn them away before the
+    // memo, whose check copies the string.
+    if !has_date_time_shape(s.as_bytes()) {
         return None;
     }
     LAST.with_borrow_mut(|(text, parsed)| {
@@ -41,18 +43,21 @@ pub(crate) fn parse_iso8601(s: &str) -> Option<IsoDateTime> {
     })
 }
 
+/// `YYYY-MM-DDThh:mm`'s separators are where they belong.
+fn has_date_time_shape(b: &[u8]) -> bool {
+    b.len() >= 16 && b[4] == b'-' && b[7] == b'-' && b[10] == b'T' && b[13] == b':'
+}
+
 #[allow(clippy::many_single_char_names)] // h, m, s, b: the notation of the format itself
 fn parse_iso8601_uncached(s: &str) -> Option<IsoDateTime> {
     let b = s.as_bytes();
+    // At most four ASCII digits: no overflow, no UTF-8 check needed.
     let digits = |r: std::ops::Range<usize>| -> Option<u32> {
-        let part = b.get(r)?;
-        if part.iter().all(u8::is_ascii_digit) {
-            std::str::from_utf8(part).ok()?.parse().ok()
-        } else {
-            None
-        }
+        b.get(r)?.iter().try_fold(0, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
     };
-    if b.len() < 16 || b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' {
+    if !has_date_time_shape(b) {
         return None;
     }
     let date = NaiveDate::from_ymd_opt(
