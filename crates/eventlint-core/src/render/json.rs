@@ -52,13 +52,14 @@ pub fn head(summary: &Summary) -> String {
 /// Written field by field (the bytes `serde_json`'s pretty printer gives, indented for the
 /// report; a unit test holds the two equal): a large run's report is mostly these entries.
 pub fn entries(outcome: &DocumentOutcome, out: &mut String, any: &mut bool) {
-    use std::fmt::Write as _;
+    let mut number = itoa::Buffer::new();
     for d in &outcome.diagnostics {
         out.push_str(if *any { ",\n    " } else { "\n    " });
         *any = true;
         out.push_str("{\n      \"path\": ");
         push_str(out, &outcome.path);
-        let _ = write!(out, ",\n      \"document\": {}", outcome.document);
+        out.push_str(",\n      \"document\": ");
+        out.push_str(number.format(outcome.document));
         out.push_str(",\n      \"kind\": ");
         match outcome.kind {
             Some(kind) => push_str(out, kind.id),
@@ -72,14 +73,14 @@ pub fn entries(outcome: &DocumentOutcome, out: &mut String, any: &mut bool) {
         push_str(out, &d.message);
         out.push_str(",\n      \"pointer\": ");
         push_str(out, &d.pointer);
-        let _ = write!(
-            out,
-            ",\n      \"line\": {},\n      \"column\": {},\n      \"end_line\": {},\n      \"end_column\": {}",
-            d.start.line + outcome.line_offset,
-            d.start.column,
-            d.end.line + outcome.line_offset,
-            d.end.column
-        );
+        out.push_str(",\n      \"line\": ");
+        out.push_str(number.format(d.start.line + outcome.line_offset));
+        out.push_str(",\n      \"column\": ");
+        out.push_str(number.format(d.start.column));
+        out.push_str(",\n      \"end_line\": ");
+        out.push_str(number.format(d.end.line + outcome.line_offset));
+        out.push_str(",\n      \"end_column\": ");
+        out.push_str(number.format(d.end.column));
         out.push_str(",\n      \"help\": ");
         match &d.help {
             Some(help) => push_str(out, help),
