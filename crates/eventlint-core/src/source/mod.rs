@@ -85,6 +85,11 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<&str, ParseError> {
             ),
         ));
     }
+    // SIMD validation (several times faster than `core`'s on event-sized text); on failure
+    // `core` finds the exact position and error length for the message.
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+        return Ok(text);
+    }
     std::str::from_utf8(bytes).map_err(|e| {
         let at = e.valid_up_to();
         let head = &bytes[..bytes.len().min(8192)];
