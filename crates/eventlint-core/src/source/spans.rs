@@ -53,7 +53,9 @@ pub struct Spans<'a> {
     value: Option<&'a Value<'a>>,
     /// The last string literal [`Spans::in_string`] looked into, and its characters' offsets.
     strings: RefCell<Option<(Range<usize>, Vec<usize>)>>,
-    /// The last large object looked up in `value` (by address), and its members by name.
+    /// The last large object a member was looked up in (by address).
+    searched: Cell<usize>,
+    /// The last large object indexed (by address), and its members by name.
     members: RefCell<Option<(usize, HashMap<&'a str, usize>)>>,
 }
 
@@ -84,6 +86,7 @@ impl<'a> Spans<'a> {
             parent: RefCell::new(None),
             value: None,
             strings: RefCell::new(None),
+            searched: Cell::new(0),
             members: RefCell::new(None),
         }
     }
@@ -300,13 +303,14 @@ impl<'a> Spans<'a> {
         found
     }
 
-    /// Member `name` of `map`. A large object is indexed by name once (the last one looked up),
-    /// so that many findings in it (every key unknown) do not each search it.
+    /// Member `name` of `map`. A large object is indexed by name when a second member of it is
+    /// looked up (the last such object), so that many findings in it (every key unknown) do not
+    /// each search it, while one finding in it costs one search and no index.
     fn member(&self, map: &'a Map<'a>, name: &str) -> Option<(&'a Str<'a>, &'a Value<'a>)> {
-        if map.len() <= 32 {
+        let address = std::ptr::from_ref(map) as usize;
+        if map.len() <= 32 || self.searched.replace(address) != address {
             return map.iter().find(|(k, _)| k.as_str() == name);
         }
-        let address = std::ptr::from_ref(map) as usize;
         let mut memo = self.members.borrow_mut();
         let (_, index) = match memo.take() {
             Some((at, index)) if at == address => memo.insert((at, index)),
