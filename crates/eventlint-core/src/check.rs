@@ -532,7 +532,7 @@ fn finish(
                 message: f.message,
                 help: f.help,
                 note: f.note,
-                pointer: f.pointer.as_str().to_owned(),
+                pointer: f.pointer.into_string(),
                 start: lines.position(span.start),
                 end: lines.position(span.end),
                 span,
