@@ -364,6 +364,17 @@ impl<'a> Value<'a> {
         })
     }
 
+    /// The value at `path`, a pointer's unescaped reference tokens (what [`Value::pointer`]
+    /// finds for their pointer, without writing and splitting its text).
+    #[must_use]
+    pub(crate) fn at(&self, path: &[&str]) -> Option<&Value<'a>> {
+        path.iter().try_fold(self, |target, token| match target {
+            Value::Object(map) => map.get(token),
+            Value::Array(items) => parse_index(token).and_then(|i| items.get(i)),
+            _ => None,
+        })
+    }
+
     /// The value as a `serde_json::Value` (a copy): for error messages and other cold paths.
     #[must_use]
     pub(crate) fn to_json(&self) -> serde_json::Value {
@@ -753,6 +764,15 @@ mod tests {
                 serde.pointer(pointer).cloned(),
                 "{pointer}"
             );
+            if pointer.starts_with('/') || pointer.is_empty() {
+                let tokens: Vec<_> = tokens(pointer).collect();
+                let path: Vec<&str> = tokens.iter().map(AsRef::as_ref).collect();
+                assert_eq!(
+                    value.at(&path).map(Value::to_json),
+                    serde.pointer(pointer).cloned(),
+                    "{pointer}"
+                );
+            }
         }
     }
 

@@ -55,7 +55,7 @@ pub(crate) fn map_violation(
     base: &Pointer,
     event: &Value,
 ) -> bool {
-    let instance = event.pointer(&relative_pointer(rel));
+    let instance = event.at(rel);
     let is_null = instance.is_some_and(Value::is_null);
     let at = v.pointer.clone();
     match (&v.keyword, rel) {
@@ -109,13 +109,6 @@ pub(crate) fn map_violation(
         _ => return false,
     }
     true
-}
-
-fn relative_pointer(rel: &[&str]) -> String {
-    rel.iter()
-        .fold(Pointer::root(), |p, s| p.key(s))
-        .as_str()
-        .to_owned()
 }
 
 /// The semantic `synerise.event/*` rules for one event object at `base`.
