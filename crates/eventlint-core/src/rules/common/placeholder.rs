@@ -55,7 +55,10 @@ fn is_placeholder(s: &str) -> bool {
 }
 
 pub(crate) fn check(ctx: &mut Ctx<'_>, value: &Value) {
-    // One pass that allocates nothing unless it finds a candidate (the valid path stays cheap).
+    // A first pass that tracks no path and allocates nothing: most documents have no candidate.
+    if !any_candidate(value) {
+        return;
+    }
     let mut found: Vec<(Pointer, &str)> = Vec::new();
     let mut path: Vec<Segment<'_>> = Vec::new();
     collect(value, &mut path, &mut found);
@@ -94,9 +97,23 @@ fn pointer(path: &[Segment<'_>]) -> Pointer {
     })
 }
 
+/// A string the rule looks at: `"string"` (a template's type name) or a placeholder.
+fn is_candidate(s: &str) -> bool {
+    s == "string" || is_placeholder(s)
+}
+
+fn any_candidate(value: &Value) -> bool {
+    match value {
+        Value::String(s) => is_candidate(s),
+        Value::Array(items) => items.iter().any(any_candidate),
+        Value::Object(members) => members.iter().any(|(_, item)| any_candidate(item)),
+        _ => false,
+    }
+}
+
 fn collect<'v>(value: &'v Value, path: &mut Vec<Segment<'v>>, found: &mut Vec<(Pointer, &'v str)>) {
     match value {
-        Value::String(s) if s == "string" || is_placeholder(s) => found.push((pointer(path), s)),
+        Value::String(s) if is_candidate(s) => found.push((pointer(path), s)),
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
                 path.push(Segment::Index(i));
