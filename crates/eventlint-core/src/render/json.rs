@@ -52,20 +52,26 @@ pub fn head(summary: &Summary) -> String {
 /// Written field by field (the bytes `serde_json`'s pretty printer gives, indented for the
 /// report; a unit test holds the two equal): a large run's report is mostly these entries.
 pub fn entries(outcome: &DocumentOutcome, out: &mut String, any: &mut bool) {
+    if outcome.diagnostics.is_empty() {
+        return;
+    }
     let mut number = itoa::Buffer::new();
+    // The members every entry of the document shares, escaped once.
+    let mut head = String::with_capacity(128 + outcome.path.len());
+    head.push_str("{\n      \"path\": ");
+    push_str(&mut head, &outcome.path);
+    head.push_str(",\n      \"document\": ");
+    head.push_str(number.format(outcome.document));
+    head.push_str(",\n      \"kind\": ");
+    match outcome.kind {
+        Some(kind) => push_str(&mut head, kind.id),
+        None => head.push_str("null"),
+    }
+    head.push_str(",\n      \"rule\": ");
     for d in &outcome.diagnostics {
         out.push_str(if *any { ",\n    " } else { "\n    " });
         *any = true;
-        out.push_str("{\n      \"path\": ");
-        push_str(out, &outcome.path);
-        out.push_str(",\n      \"document\": ");
-        out.push_str(number.format(outcome.document));
-        out.push_str(",\n      \"kind\": ");
-        match outcome.kind {
-            Some(kind) => push_str(out, kind.id),
-            None => out.push_str("null"),
-        }
-        out.push_str(",\n      \"rule\": ");
+        out.push_str(&head);
         push_str(out, d.rule);
         out.push_str(",\n      \"severity\": ");
         push_str(out, d.severity.as_str());
