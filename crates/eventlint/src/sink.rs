@@ -232,7 +232,7 @@ pub(crate) fn create(
         ),
         Format::Json => (
             Box::new(Json {
-                spill: BufWriter::with_capacity(1 << 16, tempfile::tempfile()?),
+                spill: BufWriter::with_capacity(1 << 20, tempfile::tempfile()?),
                 any: false,
                 target,
             }),
