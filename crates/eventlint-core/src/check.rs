@@ -413,8 +413,14 @@ pub fn internal_error(message: &str, options: &CheckOptions) -> DocumentReport {
 /// ```
 #[must_use]
 pub fn check_document(bytes: &[u8], options: &CheckOptions) -> DocumentReport {
+    crate::value::with_arena(|arena| check_in(bytes, options, arena))
+}
+
+/// [`check_document`], the parsed document in `arena`.
+fn check_in(bytes: &[u8], options: &CheckOptions, arena: &bumpalo::Bump) -> DocumentReport {
     let (_, bytes) = source::strip_bom(bytes);
-    let (text, parsed) = match source::decode(bytes).and_then(|t| Ok((t, source::parse(t)?))) {
+    let parse = |text| Ok((text, source::parse(text, arena)?));
+    let (text, parsed) = match source::decode(bytes).and_then(parse) {
         Ok(decoded) => decoded,
         Err(err) => return unparsable(bytes, &err, options),
     };

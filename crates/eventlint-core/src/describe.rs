@@ -12,7 +12,7 @@ pub(crate) fn describe(value: &Value) -> String {
             let head: String = s.chars().take(37).collect();
             format!("a string (`\"{head}...\"`)")
         }
-        Value::String(s) => format!("a string (`{}`)", Value::String(s.clone())),
+        Value::String(s) => format!("a string (`{}`)", Value::String(*s)),
         Value::Array(_) => "an array".to_owned(),
         Value::Object(_) => "an object".to_owned(),
     }

@@ -167,7 +167,8 @@ pub fn spans(data: &[u8]) {
     // The parsed value the rules read is what `serde_json::Value` would be: same acceptance,
     // same members and values (a repeated key keeps its last value).
     let reference = serde_json::from_str::<Value>(text);
-    let Ok(parsed) = source::parse(text) else {
+    let arena = bumpalo::Bump::new();
+    let Ok(parsed) = source::parse(text, &arena) else {
         assert!(
             reference.is_err(),
             "serde_json accepts what the parser rejects"

@@ -240,7 +240,8 @@ mod tests {
     fn an_unmapped_violation_is_worded_by_the_library() {
         let kind = Kind::find("synerise.custom-event").expect("a registered kind");
         let text = r#"{"action": "a.b", "client": {"id": 1}, "label": 5, "time": 7}"#;
-        let value = value::parse(text, &Cell::new(false)).expect("valid JSON");
+        let arena = bumpalo::Bump::new();
+        let value = value::parse(text, &arena, &Cell::new(false)).expect("valid JSON");
         let all = violations(kind, &value);
         assert!(all.len() >= 2, "{all:?}");
         let library = validator(kind);

@@ -6,6 +6,8 @@ pub(crate) mod spans;
 use std::cell::Cell;
 use std::ops::Range;
 
+use bumpalo::Bump;
+
 use crate::value::{self, Value};
 
 /// A document that parsed as strict JSON.
@@ -129,8 +131,9 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<&str, ParseError> {
 ///
 /// The text is already known to be UTF-8, so `serde_json` reads it as a `str` and does not
 /// validate every string again: one [`decode`] pass over the document is cheaper than
-/// `from_slice`'s check of each string (a fifth of the parse on event-sized documents).
-pub(crate) fn parse(text: &str) -> Result<Parsed<'_>, ParseError> {
+/// `from_slice`'s check of each string (a fifth of the parse on event-sized documents). The
+/// value's containers and decoded strings go in `arena`.
+pub(crate) fn parse<'a>(text: &'a str, arena: &'a Bump) -> Result<Parsed<'a>, ParseError> {
     if text
         .bytes()
         .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
@@ -146,7 +149,7 @@ pub(crate) fn parse(text: &str) -> Result<Parsed<'_>, ParseError> {
         });
     }
     let duplicates = Cell::new(false);
-    match value::parse(text, &duplicates) {
+    match value::parse(text, arena, &duplicates) {
         Ok(value) => Ok(Parsed {
             value,
             has_duplicate_keys: duplicates.get(),
@@ -416,6 +419,11 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`super::parse`] in an arena that lives as long as the test.
+    fn parse(text: &str) -> Result<Parsed<'_>, ParseError> {
+        super::parse(text, Box::leak(Box::default()))
+    }
 
     fn syntax(text: &str) -> (Range<usize>, String) {
         match parse(text) {

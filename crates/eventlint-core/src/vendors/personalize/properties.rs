@@ -85,7 +85,8 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, text: &str, event: &Map<'_>
     if text.is_empty() {
         return summary;
     }
-    let parsed = match source::parse(text) {
+    let arena = bumpalo::Bump::new();
+    let parsed = match source::parse(text, &arena) {
         Ok(parsed) => parsed,
         Err(ParseError::Syntax { span, message, .. }) => {
             let props = Properties::new(at, text, None);

@@ -89,7 +89,7 @@ fn map_violation(ctx: &mut Ctx<'_>, v: &Violation, doc: &Value) -> bool {
         (Keyword::Type, []) => ctx.report(b::array::not_array(doc)),
         (Keyword::MinItems(_), []) => ctx.report(b::empty::finding()),
         (Keyword::MaxItems(limit), []) => {
-            let count = doc.as_array().map_or(0, Vec::len);
+            let count = doc.as_array().map_or(0, <[_]>::len);
             ctx.report(b::max_count::finding(count, *limit));
         }
         (_, [index, rest @ ..]) => {

@@ -34,7 +34,7 @@ pub(crate) fn finding(doc: &Value) -> Finding {
     let help = match doc {
         Value::String(s) => format!(
             "wrap the text in an object: `{{\"message\": {}}}`",
-            Value::String(s.clone())
+            Value::String(*s)
         ),
         Value::Array(_) => "send one event per request: `{\"message\": \"…\"}`".to_owned(),
         _ => "send an object with the event's text: `{\"message\": \"…\"}`".to_owned(),

@@ -53,7 +53,7 @@ pub(crate) fn empty(at: Pointer) -> Finding {
 
 /// `items` has more than one item for an event other than `PURCHASE`.
 pub(crate) fn many(at: Pointer, items: Option<&Value>, event: Option<&Value>) -> Finding {
-    let count = items.and_then(Value::as_array).map_or(0, Vec::len);
+    let count = items.and_then(Value::as_array).map_or(0, <[_]>::len);
     let event = match event {
         Some(Value::String(e)) => format!(" (`event` is `{e}`)"),
         _ => String::new(),

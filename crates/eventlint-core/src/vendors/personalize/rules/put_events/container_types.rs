@@ -69,10 +69,7 @@ pub(crate) fn finding(at: Pointer, value: Option<&Value>) -> Finding {
             format!("`{name}` is {what}, not an array of item IDs"),
             match value {
                 Some(Value::String(s)) => {
-                    format!(
-                        "wrap the item ID in an array: `[{}]`",
-                        Value::String(s.clone())
-                    )
+                    format!("wrap the item ID in an array: `[{}]`", Value::String(*s))
                 }
                 _ => "make `impression` an array of 1 to 25 item ID strings".to_owned(),
             },
@@ -82,7 +79,7 @@ pub(crate) fn finding(at: Pointer, value: Option<&Value>) -> Finding {
             match value {
                 Some(Value::String(s)) => format!(
                     "send `{{\"eventAttributionSource\": {}}}`",
-                    Value::String(s.clone())
+                    Value::String(*s)
                 ),
                 _ => {
                     "make `metricAttribution` an object with `eventAttributionSource`, or remove it"

@@ -29,7 +29,7 @@ declare_rule! {
 }
 
 pub(crate) fn finding(at: Pointer, value: Option<&Value>) -> Finding {
-    let count = value.and_then(Value::as_array).map_or(0, Vec::len);
+    let count = value.and_then(Value::as_array).map_or(0, <[_]>::len);
     if count == 0 {
         Finding::new(&EVENTLIST_SIZE, at, "`eventList` is empty")
             .help("send at least one event, or send no request")

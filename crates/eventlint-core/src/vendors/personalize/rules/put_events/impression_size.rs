@@ -41,7 +41,7 @@ pub(crate) fn finding(at: Pointer, keyword: &Keyword, value: Option<&Value>) -> 
             "omit `impression` when no items were shown".to_owned(),
         ),
         Keyword::MaxItems(limit) => {
-            let count = value.and_then(Value::as_array).map_or(0, Vec::len);
+            let count = value.and_then(Value::as_array).map_or(0, <[_]>::len);
             (
                 format!("`{name}` has {count} item IDs; at most {limit} are allowed"),
                 format!("send only the first {limit} items the user was shown"),

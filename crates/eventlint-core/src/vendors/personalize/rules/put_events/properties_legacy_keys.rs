@@ -51,7 +51,7 @@ pub(crate) fn check(
         .into_iter()
         .find(|m| squash(m) == squash(key))?;
     let moved = match (member, value) {
-        ("itemId", Value::String(s)) => format!("`\"itemId\": {}`", Value::String(s.clone())),
+        ("itemId", Value::String(s)) => format!("`\"itemId\": {}`", Value::String(*s)),
         ("itemId", Value::Number(n)) => format!("`\"itemId\": \"{n}\"`"),
         ("eventValue", Value::Number(n)) => format!("`\"eventValue\": {n}`"),
         ("eventValue", Value::String(s)) if s.trim().parse::<f64>().is_ok_and(f64::is_finite) => {

@@ -62,7 +62,7 @@ pub(crate) fn not_object(ctx: &mut Ctx<'_>, props: &Properties<'_>, value: &Valu
             format!("`{name}` holds a JSON string, not an object: the object is encoded twice"),
             format!(
                 "encode the object once: `\"properties\": {}`",
-                Value::String(inner.clone())
+                Value::String(*inner)
             ),
         ),
         _ => (
