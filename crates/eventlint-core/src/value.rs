@@ -476,12 +476,12 @@ impl fmt::Display for Value<'_> {
 /// repeats a key.
 ///
 /// `sonic-rs` parses first: its SIMD string and whitespace scanning makes the parse about a fifth
-/// cheaper than `serde_json`'s. It reads numbers exactly as `serde_json` does (the same rounding,
-/// the same `u64`/`i64`/`f64` choice), so on text both accept the value is the same. Whatever
-/// `sonic-rs` refuses, and any document nested deeper than [`FAST_NESTING`], is parsed again by
-/// `serde_json`, whose verdict and error (with its position and wording) stand: acceptance is
-/// exactly `serde_json`'s, its nesting limit (128) included. `fuzzing::spans` asserts both on
-/// every fixture and under the fuzzer, and a unit test pins the edge cases.
+/// cheaper than `serde_json`'s. Its numbers are `serde_json`'s (the same `u64`/`i64`/`f64`
+/// choice, the same `f64` on every number tried), so on text both accept the value is the same.
+/// Whatever `sonic-rs` refuses, and any document nested deeper than [`FAST_NESTING`], is parsed
+/// again by `serde_json`, whose verdict and error (with its position and wording) stand:
+/// acceptance is exactly `serde_json`'s, its nesting limit (128) included. `fuzzing::spans`
+/// asserts both on every fixture and under the fuzzer, and a unit test pins the edge cases.
 pub(crate) fn parse<'a>(
     text: &'a str,
     arena: &'a Bump,
@@ -911,8 +911,8 @@ mod tests {
                 "}".repeat(depth)
             ));
         }
-        // Numbers with long mantissas and extreme exponents, where `serde_json`'s rounding is
-        // not the correctly rounded one; the value must still be `serde_json`'s.
+        // Numbers with long mantissas, exponents up to ±350 (past `f64`'s range), negative
+        // integers past 64 bits: the value must be `serde_json`'s.
         let mut x: u64 = 0x1234_5678_9abc_def1;
         for _ in 0..20_000 {
             x ^= x << 13;
