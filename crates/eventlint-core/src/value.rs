@@ -20,6 +20,7 @@ use std::hash::{Hash, Hasher};
 use std::ops::Deref;
 
 use bumpalo::Bump;
+use bumpalo::collections::Vec as BumpVec;
 use jsonschema::json::{Array, Json, Node, NodeIdentity, Object};
 use jsonschema::types::JsonType;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
@@ -195,10 +196,7 @@ impl<'a> Map<'a> {
 
     /// Builds a map from members, keeping the first place and last value of a repeated key;
     /// returns whether a key was repeated.
-    fn from_members(
-        members: bumpalo::collections::Vec<'a, (Str<'a>, Value<'a>)>,
-        arena: &'a Bump,
-    ) -> (Self, bool) {
+    fn from_members(members: BumpVec<'a, (Str<'a>, Value<'a>)>, arena: &'a Bump) -> (Self, bool) {
         let repeated = if members.len() <= 16 {
             members
                 .iter()
@@ -214,11 +212,11 @@ impl<'a> Map<'a> {
             return (Map { members }, false);
         }
         let mut first: HashMap<Str<'a>, usize> = HashMap::new();
-        let mut kept = bumpalo::collections::Vec::with_capacity_in(members.len(), arena);
+        let mut kept: BumpVec<'a, (Str<'a>, Value<'a>)> =
+            BumpVec::with_capacity_in(members.len(), arena);
         for (key, value) in members {
             if let Some(&at) = first.get(&key) {
-                let slot: &mut (Str<'a>, Value<'a>) = &mut kept[at];
-                slot.1 = value;
+                kept[at].1 = value;
             } else {
                 first.insert(key, kept.len());
                 kept.push((key, value));
@@ -590,7 +588,7 @@ impl<'a> Visitor<'a> for Seed<'_, 'a> {
     }
     fn visit_seq<A: SeqAccess<'a>>(self, mut seq: A) -> Result<Value<'a>, A::Error> {
         let inner = self.nested()?;
-        let mut items = bumpalo::collections::Vec::new_in(self.arena);
+        let mut items = BumpVec::new_in(self.arena);
         while let Some(item) = seq.next_element_seed(inner)? {
             items.push(item);
         }
@@ -598,7 +596,7 @@ impl<'a> Visitor<'a> for Seed<'_, 'a> {
     }
     fn visit_map<A: MapAccess<'a>>(self, mut map: A) -> Result<Value<'a>, A::Error> {
         let inner = self.nested()?;
-        let mut members = bumpalo::collections::Vec::with_capacity_in(8, self.arena);
+        let mut members = BumpVec::with_capacity_in(8, self.arena);
         while let Some(key) = map.next_key_seed(KeySeed(self.arena))? {
             let value = map.next_value_seed(inner)?;
             members.push((key, value));

@@ -49,8 +49,7 @@ impl<'a> Properties<'a> {
             }
             self.chars.between(0, end)
         };
-        let start = count(bytes.start);
-        Target::InString(start..count(bytes.end))
+        Target::InString(count(bytes.start)..count(bytes.end))
     }
 
     /// The key of member `key` (quotes included).
