@@ -197,17 +197,7 @@ impl<'a> Map<'a> {
     /// Builds a map from members, keeping the first place and last value of a repeated key;
     /// returns whether a key was repeated.
     fn from_members(members: BumpVec<'a, (Str<'a>, Value<'a>)>, arena: &'a Bump) -> (Self, bool) {
-        let repeated = if members.len() <= 16 {
-            members
-                .iter()
-                .enumerate()
-                .any(|(i, (key, _))| members[..i].iter().any(|(k, _)| k == key))
-        } else {
-            let mut keys: Vec<&str> = members.iter().map(|(k, _)| k.as_str()).collect();
-            keys.sort_unstable();
-            keys.windows(2).any(|w| w[0] == w[1])
-        };
-        if !repeated {
+        if !any_repeated(&members) {
             let members = members.into_bump_slice();
             return (Map { members }, false);
         }
@@ -225,6 +215,50 @@ impl<'a> Map<'a> {
         let members = kept.into_bump_slice();
         (Map { members }, true)
     }
+}
+
+/// Whether two members have the same key. Keys are compared by their [`key_print`] first, and
+/// whole only when their prints are equal: most objects have no repeated key, and most pairs of
+/// keys differ in length or in their first or last bytes.
+fn any_repeated(members: &[(Str<'_>, Value<'_>)]) -> bool {
+    const SMALL: usize = 16;
+    if members.len() <= SMALL {
+        let mut prints = [0u64; SMALL];
+        for (i, (key, _)) in members.iter().enumerate() {
+            let print = key_print(key);
+            let seen = prints[..i]
+                .iter()
+                .zip(members)
+                .any(|(&p, (k, _))| p == print && k == key);
+            if seen {
+                return true;
+            }
+            prints[i] = print;
+        }
+        false
+    } else {
+        let mut keys: Vec<(u64, &str)> = members
+            .iter()
+            .map(|(k, _)| (key_print(k), k.as_str()))
+            .collect();
+        keys.sort_unstable();
+        keys.windows(2).any(|w| w[0] == w[1])
+    }
+}
+
+/// A fingerprint of a key: its length with its first and last eight bytes (every byte of a key
+/// of up to eight). Equal keys have equal prints.
+fn key_print(key: &str) -> u64 {
+    let b = key.as_bytes();
+    let word = if let (Some(first), Some(last)) = (b.first_chunk::<8>(), b.last_chunk::<8>()) {
+        u64::from_le_bytes(*first) ^ u64::from_le_bytes(*last).rotate_left(29)
+    } else if let (Some(first), Some(last)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+        u64::from(u32::from_le_bytes(*first)) | (u64::from(u32::from_le_bytes(*last)) << 32)
+    } else {
+        b.iter()
+            .fold(0, |word, &byte| (word << 8) | u64::from(byte))
+    };
+    word ^ (b.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 impl<'m, 'a> IntoIterator for &'m Map<'a> {
@@ -798,6 +832,40 @@ mod tests {
             assert_eq!(map.get("k").and_then(Value::as_u64), Some(2));
         }
         assert!(!parsed(r#"{"a": {"a": 1}, "b": [{"a": 1, "b": 2}]}"#).1);
+    }
+
+    fn members<'a>(keys: &[&'a str]) -> Vec<(Str<'a>, Value<'a>)> {
+        keys.iter()
+            .map(|k| (Str::borrowed(k), Value::Null))
+            .collect()
+    }
+
+    #[test]
+    fn repeated_keys_are_found_whatever_their_prints() {
+        // Keys that share a print but differ (same length, same first and last eight bytes),
+        // keys of every length up to 20, and one repeat anywhere, among few and many members.
+        let twins = ["abcdefgh_X_12345678", "abcdefgh_Y_12345678"];
+        assert_eq!(key_print(twins[0]), key_print(twins[1]));
+        let mut keys: Vec<String> = twins.iter().map(|k| (*k).to_owned()).collect();
+        keys.extend((0..=20).map(|n| "k".repeat(n)));
+        keys.extend((0..=20).map(|n| format!("{}\u{e9}", "a".repeat(n))));
+        for n in [2, 5, 16, 17, keys.len()] {
+            let some = &keys[..n];
+            let naive = |k: &[&str]| (0..k.len()).any(|i| k[..i].contains(&k[i]));
+            let distinct: Vec<&str> = some.iter().map(String::as_str).collect();
+            assert!(!naive(&distinct));
+            assert!(!any_repeated(&members(&distinct)), "{n} distinct keys");
+            for at in 0..n {
+                for again in 0..=n {
+                    let mut with: Vec<&str> = distinct.clone();
+                    with.insert(again, distinct[at]);
+                    assert!(
+                        any_repeated(&members(&with)),
+                        "{n} keys, {at} again at {again}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
