@@ -17,7 +17,7 @@
 //! destination only when the report is complete (atomic; see `output.rs`).
 
 use std::fs::File;
-use std::io::{self, BufWriter, Seek, Write};
+use std::io::{self, BufWriter, IoSlice, Seek, Write};
 use std::path::PathBuf;
 
 use eventlint_core::redact;
@@ -98,27 +98,36 @@ pub(crate) enum Render {
     Collect,
 }
 
-/// One report's part for one document, made on a worker thread by the report's [`Render`].
+/// One report's part for consecutive documents, made on a worker thread by the report's
+/// [`Render`].
 #[derive(Debug)]
 pub(crate) enum Piece {
     /// Bytes to write as they are.
     Text(String),
-    /// The outcome, kept until the end.
-    Outcome(DocumentOutcome),
+    /// The outcomes, kept until the end.
+    Outcomes(Vec<DocumentOutcome>),
 }
 
-/// What a worker thread hands over for one document with diagnostics.
+/// What a worker thread hands over for consecutive documents with diagnostics (one document, or
+/// a chunk of an NDJSON block: see `lint::Block::check`), in report order.
 #[derive(Debug)]
 pub(crate) struct Prepared {
-    /// The document's diagnostics by severity (only the severity counts are set).
+    /// The documents' diagnostics by severity (only the severity counts are set).
     pub(crate) counts: Summary,
-    /// Its `internal/error` diagnostics.
+    /// Their `internal/error` diagnostics.
     pub(crate) internal_errors: usize,
+    /// How many documents were added.
+    documents: usize,
     /// One piece per report, in the order of the reports.
     pieces: Vec<Piece>,
 }
 
 impl Prepared {
+    /// Whether no document was added.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.documents == 0
+    }
+
     /// Each report's piece, in the order of the reports.
     pub(crate) fn into_pieces(self) -> Vec<Piece> {
         self.pieces
@@ -144,17 +153,42 @@ impl Renderers {
         self.redact || self.renders.iter().any(|r| matches!(r, Render::Human(_)))
     }
 
-    /// Counts `outcome`'s diagnostics, redacts it (`--redact`: before any report sees it) and
-    /// renders it for every report. Each piece depends on this document alone, so documents are
-    /// prepared in any order on any thread; the sinks write the pieces in report order.
+    /// Nothing prepared yet: [`Renderers::add`] appends documents to it.
+    pub(crate) fn start(&self) -> Prepared {
+        Prepared {
+            counts: Summary::default(),
+            internal_errors: 0,
+            documents: 0,
+            pieces: self
+                .renders
+                .iter()
+                .map(|render| match render {
+                    Render::Collect => Piece::Outcomes(Vec::new()),
+                    _ => Piece::Text(String::new()),
+                })
+                .collect(),
+        }
+    }
+
+    /// One document prepared alone.
     pub(crate) fn prepare(&self, outcome: DocumentOutcome) -> Prepared {
-        let mut counts = Summary::default();
-        counts.add(&outcome);
-        let internal_errors = outcome
+        let mut prepared = self.start();
+        self.add(&mut prepared, outcome);
+        prepared
+    }
+
+    /// Counts `outcome`'s diagnostics, redacts it (`--redact`: before any report sees it) and
+    /// renders it for every report, after the documents already in `prepared`. A document's
+    /// part depends on that document alone, so documents are prepared in any order on any
+    /// thread; the sinks write the pieces in report order.
+    pub(crate) fn add(&self, prepared: &mut Prepared, outcome: DocumentOutcome) {
+        prepared.counts.add(&outcome);
+        prepared.internal_errors += outcome
             .diagnostics
             .iter()
             .filter(|d| d.rule == eventlint_core::INTERNAL_ERROR_RULE)
             .count();
+        prepared.documents += 1;
         let outcome = if self.redact {
             redact::redact(outcome)
         } else {
@@ -165,34 +199,27 @@ impl Renderers {
             .renders
             .iter()
             .rposition(|r| matches!(r, Render::Collect));
-        let mut pieces = Vec::with_capacity(self.renders.len());
-        for (i, render) in self.renders.iter().enumerate() {
-            pieces.push(match render {
-                Render::Human(renderer) => {
-                    let mut text = String::new();
-                    renderer.outcome(&outcome, &mut text);
-                    Piece::Text(text)
+        for (i, (render, piece)) in self.renders.iter().zip(&mut prepared.pieces).enumerate() {
+            match (render, piece) {
+                (Render::Human(renderer), Piece::Text(text)) => renderer.outcome(&outcome, text),
+                (Render::Github, Piece::Text(text)) => {
+                    text.push_str(&github::render(std::slice::from_ref(&outcome)));
                 }
-                Render::Github => Piece::Text(github::render(std::slice::from_ref(&outcome))),
-                Render::Json => {
+                (Render::Json, Piece::Text(text)) => {
                     // An entry takes 400 to 700 bytes: reserve once instead of growing (and
                     // copying) the text a few times per document.
-                    let mut text = String::with_capacity(768 * outcome.diagnostics.len());
-                    json::entries(&outcome, &mut text, &mut true);
-                    Piece::Text(text)
+                    text.reserve(768 * outcome.diagnostics.len());
+                    json::entries(&outcome, text, &mut true);
                 }
-                // A placeholder, replaced below.
-                Render::Collect if owner == Some(i) => Piece::Text(String::new()),
-                Render::Collect => Piece::Outcome(outcome.clone()),
-            });
+                (Render::Collect, Piece::Outcomes(outcomes)) if owner != Some(i) => {
+                    outcomes.push(outcome.clone());
+                }
+                // The owner's, below; `start` made each piece for its report.
+                _ => {}
+            }
         }
-        if let Some(i) = owner {
-            pieces[i] = Piece::Outcome(outcome);
-        }
-        Prepared {
-            counts,
-            internal_errors,
-            pieces,
+        if let Some(Piece::Outcomes(outcomes)) = owner.and_then(|i| prepared.pieces.get_mut(i)) {
+            outcomes.push(outcome);
         }
     }
 }
@@ -232,7 +259,9 @@ pub(crate) fn create(
         ),
         Format::Json => (
             Box::new(Json {
-                spill: BufWriter::with_capacity(1 << 20, tempfile::tempfile()?),
+                spill: tempfile::tempfile()?,
+                pending: Vec::new(),
+                pending_bytes: 0,
                 any: false,
                 target,
             }),
@@ -262,7 +291,7 @@ impl Sink for Stream {
     fn outcome(&mut self, piece: Piece) -> io::Result<()> {
         match piece {
             Piece::Text(text) => self.target.writer().write_all(text.as_bytes()),
-            Piece::Outcome(_) => Ok(()),
+            Piece::Outcomes(_) => Ok(()),
         }
     }
     fn file(&mut self, _: &FileRecord) -> io::Result<()> {
@@ -277,36 +306,75 @@ impl Sink for Stream {
 }
 
 struct Json {
-    spill: BufWriter<File>,
+    spill: File,
+    /// Entries not yet in the spill. They go to it together, by one vectored write for about
+    /// [`SPILL_BATCH`] bytes, without being copied into a buffer first.
+    pending: Vec<String>,
+    pending_bytes: usize,
     /// Whether an entry was written: every later one keeps its leading separator.
     any: bool,
     target: Target,
 }
 
+/// The bytes of entries [`Json`] holds before writing them to its spill.
+const SPILL_BATCH: usize = 1 << 20;
+
+impl Json {
+    /// Writes the pending entries to the spill.
+    fn spill_pending(&mut self) -> io::Result<()> {
+        let mut slices: Vec<IoSlice<'_>> = self
+            .pending
+            .iter()
+            .map(|text| IoSlice::new(text.as_bytes()))
+            .collect();
+        write_all_vectored(&mut self.spill, &mut slices)?;
+        self.pending.clear();
+        self.pending_bytes = 0;
+        Ok(())
+    }
+}
+
+/// `Write::write_all_vectored`, which is not stable yet: writes every slice, in order.
+fn write_all_vectored(out: &mut impl Write, mut slices: &mut [IoSlice<'_>]) -> io::Result<()> {
+    IoSlice::advance_slices(&mut slices, 0);
+    while !slices.is_empty() {
+        match out.write_vectored(slices) {
+            Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+            Ok(n) => IoSlice::advance_slices(&mut slices, n),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
 impl Sink for Json {
     fn outcome(&mut self, piece: Piece) -> io::Result<()> {
-        let Piece::Text(text) = piece else {
+        let Piece::Text(mut text) = piece else {
             return Ok(());
         };
         if text.is_empty() {
             return Ok(());
         }
-        let text = if self.any {
-            text.as_str()
-        } else {
+        if !self.any {
             self.any = true;
-            text.strip_prefix(',').unwrap_or(&text)
-        };
-        self.spill.write_all(text.as_bytes())
+            if text.starts_with(',') {
+                text.remove(0);
+            }
+        }
+        self.pending_bytes += text.len();
+        self.pending.push(text);
+        if self.pending_bytes >= SPILL_BATCH {
+            self.spill_pending()?;
+        }
+        Ok(())
     }
     fn file(&mut self, _: &FileRecord) -> io::Result<()> {
         Ok(())
     }
     fn finish(mut self: Box<Self>, summary: &Summary) -> io::Result<()> {
-        let mut spill = self
-            .spill
-            .into_inner()
-            .map_err(io::IntoInnerError::into_error)?;
+        self.spill_pending()?;
+        let mut spill = self.spill;
         spill.rewind()?;
         self.target
             .writer()
@@ -329,8 +397,8 @@ struct Collect {
 
 impl Sink for Collect {
     fn outcome(&mut self, piece: Piece) -> io::Result<()> {
-        if let Piece::Outcome(outcome) = piece {
-            self.outcomes.push(outcome);
+        if let Piece::Outcomes(outcomes) = piece {
+            self.outcomes.extend(outcomes);
         }
         Ok(())
     }
