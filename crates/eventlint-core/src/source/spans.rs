@@ -11,7 +11,6 @@
 
 use std::borrow::Cow;
 use std::cell::{Cell, OnceCell, RefCell};
-use std::collections::HashMap;
 use std::ops::Range;
 
 use jsonc_parser::ast::{ObjectPropName, Value as Node};
@@ -56,7 +55,7 @@ pub struct Spans<'a> {
     /// The last large object a member was looked up in (by address).
     searched: Cell<usize>,
     /// The last large object indexed (by address), and its members by name.
-    members: RefCell<Option<(usize, HashMap<&'a str, usize>)>>,
+    members: RefCell<Option<(usize, foldhash::HashMap<&'a str, usize>)>>,
 }
 
 fn strict() -> ParseOptions {
@@ -315,7 +314,10 @@ impl<'a> Spans<'a> {
         let (_, index) = match memo.take() {
             Some((at, index)) if at == address => memo.insert((at, index)),
             _ => {
-                let mut index = HashMap::with_capacity(map.len());
+                let mut index = foldhash::HashMap::with_capacity_and_hasher(
+                    map.len(),
+                    foldhash::fast::RandomState::default(),
+                );
                 for (i, (k, _)) in map.iter().enumerate() {
                     index.entry(k.as_str()).or_insert(i);
                 }

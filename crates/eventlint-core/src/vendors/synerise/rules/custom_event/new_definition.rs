@@ -1,5 +1,4 @@
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::check::{Ctx, Finding};
@@ -37,7 +36,8 @@ declare_rule! {
 /// actions millions of times, so each thread remembers its last verdicts (bounded).
 fn near_miss(action: &str) -> Option<&'static str> {
     thread_local! {
-        static SEEN: RefCell<HashMap<String, Option<&'static str>>> = RefCell::new(HashMap::new());
+        static SEEN: RefCell<foldhash::HashMap<String, Option<&'static str>>> =
+            RefCell::new(foldhash::HashMap::default());
     }
     static KNOWN: LazyLock<Vec<&'static str>> = LazyLock::new(|| system_actions().collect());
     if KNOWN.contains(&action) {
