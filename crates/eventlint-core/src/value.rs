@@ -237,10 +237,13 @@ fn any_repeated(members: &[(Str<'_>, Value<'_>)]) -> bool {
         }
         false
     } else {
-        let mut keys: Vec<(u64, &str)> = members
-            .iter()
-            .map(|(k, _)| (key_print(k), k.as_str()))
-            .collect();
+        // Sorting the prints alone is cheap; keys are sorted only when two prints are equal.
+        let mut prints: Vec<u64> = members.iter().map(|(k, _)| key_print(k)).collect();
+        prints.sort_unstable();
+        if prints.windows(2).all(|w| w[0] != w[1]) {
+            return false;
+        }
+        let mut keys: Vec<&str> = members.iter().map(|(k, _)| k.as_str()).collect();
         keys.sort_unstable();
         keys.windows(2).any(|w| w[0] == w[1])
     }

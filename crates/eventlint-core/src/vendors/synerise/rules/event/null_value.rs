@@ -35,20 +35,29 @@ declare_rule! {
 
 /// The dotted name of the member at `rel` inside `event`: `params.cart[0].coupon`.
 fn field_name(rel: &[&str], event: &Value) -> String {
-    let mut name = String::new();
+    let mut name = String::with_capacity(rel.iter().map(|s| s.len() + 2).sum());
     let mut current = Some(event);
-    for segment in rel {
-        if let Some(Value::Array(items)) = current {
+    for (i, segment) in rel.iter().enumerate() {
+        let in_array = matches!(current, Some(Value::Array(_)));
+        if in_array {
             name.push('[');
             name.push_str(segment);
             name.push(']');
-            current = segment.parse::<usize>().ok().and_then(|i| items.get(i));
         } else {
             if !name.is_empty() {
                 name.push('.');
             }
             name.push_str(segment);
-            current = current.and_then(|v| v.get(segment));
+        }
+        // Only a container's kind matters: the last segment's value is not looked up.
+        if i + 1 < rel.len() {
+            current = match current {
+                Some(Value::Array(items)) => {
+                    segment.parse::<usize>().ok().and_then(|i| items.get(i))
+                }
+                Some(value) => value.get(segment),
+                None => None,
+            };
         }
     }
     name
