@@ -1,7 +1,6 @@
 //! Payload kinds: one per documented request, response or error body.
 
 use std::fmt;
-use std::sync::OnceLock;
 
 use serde_json::Value;
 
@@ -35,7 +34,8 @@ pub struct Kind {
     pub(crate) map_violation: fn(&mut Ctx<'_>, &Violation, &value::Value<'_>) -> bool,
     /// The semantic rules.
     pub(crate) check: fn(&mut Ctx<'_>, &value::Value<'_>),
-    pub(crate) validator: OnceLock<jsonschema::Validator<value::Doc>>,
+    /// The compiled schema's validators not in use by a thread.
+    pub(crate) validators: crate::schema::Validators,
 }
 
 impl fmt::Debug for Kind {

@@ -3,6 +3,10 @@
 //! The committed files under `schemas/` are [`schema_file`] of each kind; a test fails when they
 //! drift. Validation uses the same in-memory schema, so schema and linter cannot disagree.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::{Mutex, PoisonError};
+
 use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value};
@@ -158,18 +162,104 @@ impl Violation {
     }
 }
 
-fn validator(kind: &Kind) -> &jsonschema::Validator<value::Doc> {
-    kind.validator.get_or_init(|| {
-        jsonschema::ValidationOptions::<_, value::Doc>::default()
-            .with_draft(jsonschema::Draft::Draft202012)
-            .build(&kind.json_schema())
-            .unwrap_or_else(|e| panic!("the generated schema of {} does not compile: {e}", kind.id))
+type Validator = jsonschema::Validator<value::Doc>;
+
+/// A kind's compiled validators that no thread holds: each thread validates with a validator of
+/// its own ([`validator`]).
+///
+/// One validator shared by every thread made the threads slow each other down. `jsonschema`
+/// follows a `$ref` cycle (`ParamValue`, which refers to itself) by upgrading a `Weak`, and an
+/// error clones `Arc`s of the compiled schema: two threads validating at once kept moving those
+/// reference counts between their cores. At `-j2` on the benchmark corpus that was 9% of the
+/// CPU and of the wall time (see ARCHITECTURE.md).
+///
+/// So a thread takes a validator from this pool the first time it validates the kind, or
+/// compiles one when the pool is empty, and gives it back when it exits. Validators are compiled
+/// only for kinds in use, once per thread validating the kind at the same time, and reused by
+/// later threads.
+#[derive(Default)]
+pub(crate) struct Validators {
+    free: Mutex<Vec<Validator>>,
+}
+
+impl Validators {
+    /// An empty pool (for the kinds' statics).
+    pub(crate) const fn new() -> Self {
+        Validators {
+            free: Mutex::new(Vec::new()),
+        }
+    }
+
+    fn take(&self) -> Option<Validator> {
+        self.free
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .pop()
+    }
+
+    fn give(&self, validator: Validator) {
+        self.free
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(validator);
+    }
+
+    /// How many validators are in the pool (for tests).
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.free
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .len()
+    }
+}
+
+/// The validators a thread holds, by kind; given back to their kinds' pools when it exits.
+struct Held(Vec<(&'static Kind, Rc<Validator>)>);
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        for (kind, validator) in self.0.drain(..) {
+            // Nothing else holds it once the thread exits.
+            if let Ok(validator) = Rc::try_unwrap(validator) {
+                kind.validators.give(validator);
+            }
+        }
+    }
+}
+
+thread_local! {
+    static HELD: RefCell<Held> = const { RefCell::new(Held(Vec::new())) };
+}
+
+/// Compiles the kind's generated schema.
+fn compile(kind: &Kind) -> Validator {
+    jsonschema::ValidationOptions::<_, value::Doc>::default()
+        .with_draft(jsonschema::Draft::Draft202012)
+        .build(&kind.json_schema())
+        .unwrap_or_else(|e| panic!("the generated schema of {} does not compile: {e}", kind.id))
+}
+
+/// This thread's validator of `kind` (see [`Validators`]).
+fn validator(kind: &'static Kind) -> Rc<Validator> {
+    let lend = || kind.validators.take().unwrap_or_else(|| compile(kind));
+    HELD.try_with(|cell| {
+        let mut held = cell.borrow_mut();
+        if let Some((_, validator)) = held.0.iter().find(|(k, _)| std::ptr::eq(*k, kind)) {
+            return Rc::clone(validator);
+        }
+        let validator = Rc::new(lend());
+        held.0.push((kind, Rc::clone(&validator)));
+        validator
     })
+    // The thread's storage is gone (a check run by another thread-local's destructor): a
+    // validator for this call.
+    .unwrap_or_else(|_| Rc::new(lend()))
 }
 
 /// Structural violations of `value` against the kind's schema (empty on the fast path).
 #[must_use]
-pub(crate) fn violations(kind: &Kind, value: &value::Value<'_>) -> Vec<Violation> {
+pub(crate) fn violations(kind: &'static Kind, value: &value::Value<'_>) -> Vec<Violation> {
     let validator = validator(kind);
     if validator.is_valid(value) {
         return Vec::new();
@@ -218,7 +308,11 @@ pub(crate) fn violations(kind: &Kind, value: &value::Value<'_>) -> Vec<Violation
 /// A violation no rule of the kind claimed: a bug in the kind's mapping, reported, not hidden.
 /// It says what the `jsonschema` crate says of it; that text is made only here (validating
 /// `value` again), since every other violation is worded by its rule.
-pub(crate) fn unmapped(kind: &Kind, violation: &Violation, value: &value::Value<'_>) -> Finding {
+pub(crate) fn unmapped(
+    kind: &'static Kind,
+    violation: &Violation,
+    value: &value::Value<'_>,
+) -> Finding {
     let library_message = validator(kind)
         .iter_errors(value)
         .find(|err| {
@@ -235,6 +329,64 @@ mod tests {
     use std::cell::Cell;
 
     use super::*;
+
+    #[test]
+    fn each_thread_validates_with_its_own_validator_which_it_gives_back_for_later_threads() {
+        // A kind of its own, so that no other test's thread uses its pool.
+        let model = Kind::find("synerise.custom-event").expect("a registered kind");
+        let kind: &'static Kind = Box::leak(Box::new(Kind {
+            id: model.id,
+            vendor: model.vendor,
+            endpoint: model.endpoint,
+            description: model.description,
+            rules: model.rules,
+            schema: model.schema,
+            round_trip: model.round_trip,
+            detect: model.detect,
+            map_violation: model.map_violation,
+            check: model.check,
+            validators: Validators::new(),
+        }));
+        let text = r#"{"action": "a.b", "client": {"id": 1}, "label": 5, "time": 7}"#;
+        let found = move || {
+            let arena = bumpalo::Bump::new();
+            let value = value::parse(text, &arena, &Cell::new(false)).expect("valid JSON");
+            let mine = validator(kind);
+            assert!(
+                Rc::ptr_eq(&mine, &validator(kind)),
+                "one validator per thread"
+            );
+            violations(kind, &value)
+                .into_iter()
+                .map(|v| (v.pointer.as_str().to_owned(), v.schema_path))
+                .collect::<Vec<_>>()
+        };
+        let expected = found();
+        assert!(expected.len() >= 2, "{expected:?}");
+        // This thread holds one; the pool is empty until a thread exits.
+        assert_eq!(kind.validators.len(), 0);
+        let thread = |wait: Option<std::sync::Arc<std::sync::Barrier>>| {
+            std::thread::spawn(move || {
+                let result = found();
+                if let Some(barrier) = wait {
+                    barrier.wait();
+                }
+                result
+            })
+        };
+        assert_eq!(thread(None).join().expect("no panic"), expected);
+        assert_eq!(kind.validators.len(), 1, "given back when the thread exits");
+        // The next thread takes that one instead of compiling another.
+        assert_eq!(thread(None).join().expect("no panic"), expected);
+        assert_eq!(kind.validators.len(), 1, "reused, not compiled again");
+        // Two threads at once: one from the pool, one compiled; both given back.
+        let barrier = std::sync::Arc::new(std::sync::Barrier::new(2));
+        let two = [thread(Some(barrier.clone())), thread(Some(barrier))];
+        for handle in two {
+            assert_eq!(handle.join().expect("no panic"), expected);
+        }
+        assert_eq!(kind.validators.len(), 2);
+    }
 
     #[test]
     fn an_unmapped_violation_is_worded_by_the_library() {

@@ -1,6 +1,6 @@
 //! `glia.engagement-event`: the body of `POST /engagements/{engagement_id}/events`.
 
-use std::sync::OnceLock;
+use crate::schema::Validators;
 
 use crate::value::Value;
 
@@ -28,7 +28,7 @@ pub(crate) static ENGAGEMENT_EVENT: Kind = Kind {
     detect,
     map_violation,
     check,
-    validator: OnceLock::new(),
+    validators: Validators::new(),
 };
 
 /// An object with `message` and none of `debug_message`, `status`, `code`, `__type`, `Message`.

@@ -1,7 +1,7 @@
 //! `glia.engagement-event.response`: the 200 response of
 //! `POST /engagements/{engagement_id}/events`, the newly created event message.
 
-use std::sync::OnceLock;
+use crate::schema::Validators;
 
 use crate::value::Value;
 
@@ -33,7 +33,7 @@ pub(crate) static ENGAGEMENT_EVENT_RESPONSE: Kind = Kind {
     detect,
     map_violation,
     check,
-    validator: OnceLock::new(),
+    validators: Validators::new(),
 };
 
 /// An object with `engagement_id` or `sub_engagement_id`.

@@ -1,6 +1,6 @@
 //! `glia.error`: the `{message, debug_message}` error body (401, 403).
 
-use std::sync::OnceLock;
+use crate::schema::Validators;
 
 use crate::value::Value;
 
@@ -27,7 +27,7 @@ pub(crate) static ERROR: Kind = Kind {
     detect,
     map_violation,
     check,
-    validator: OnceLock::new(),
+    validators: Validators::new(),
 };
 
 /// An object with `debug_message`.

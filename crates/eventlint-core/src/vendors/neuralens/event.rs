@@ -1,6 +1,6 @@
 //! `neuralens.event`: the body of `POST https://api.neuralens.ai/analytics/event`.
 
-use std::sync::OnceLock;
+use crate::schema::Validators;
 
 use crate::value::Value;
 
@@ -41,7 +41,7 @@ pub(crate) static EVENT: Kind = Kind {
     detect,
     map_violation,
     check,
-    validator: OnceLock::new(),
+    validators: Validators::new(),
 };
 
 /// An object with `event` or `page`, and neither `eventList` (Personalize) nor `eventType`

@@ -1,6 +1,6 @@
 //! `neuralens.event.response`: the `{status, message}` response of `POST /analytics/event`.
 
-use std::sync::OnceLock;
+use crate::schema::Validators;
 
 use crate::value::Value;
 
@@ -27,7 +27,7 @@ pub(crate) static EVENT_RESPONSE: Kind = Kind {
     detect,
     map_violation,
     check,
-    validator: OnceLock::new(),
+    validators: Validators::new(),
 };
 
 /// An object with a string `status`, whose keys are all `status` or `message`.

@@ -1,6 +1,6 @@
 //! `personalize.error`: an AWS rest-json error body of the Personalize Events API.
 
-use std::sync::OnceLock;
+use crate::schema::Validators;
 
 use crate::value::Value;
 
@@ -26,7 +26,7 @@ pub(crate) static ERROR: Kind = Kind {
     detect,
     map_violation,
     check,
-    validator: OnceLock::new(),
+    validators: Validators::new(),
 };
 
 /// An object with `__type` or `Message`.

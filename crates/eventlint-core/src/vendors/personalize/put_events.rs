@@ -1,6 +1,6 @@
 //! `personalize.put-events`: the body of `PutEvents` (`POST /events`).
 
-use std::sync::OnceLock;
+use crate::schema::Validators;
 
 use crate::value::Value;
 
@@ -53,7 +53,7 @@ pub(crate) static PUT_EVENTS: Kind = Kind {
     detect,
     map_violation,
     check,
-    validator: OnceLock::new(),
+    validators: Validators::new(),
 };
 
 /// An object with `trackingId` or `eventList`.

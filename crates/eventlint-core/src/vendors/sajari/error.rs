@@ -1,6 +1,6 @@
 //! `sajari.error`: the `google.rpc.Status` error body of every Sajari endpoint.
 
-use std::sync::OnceLock;
+use crate::schema::Validators;
 
 use crate::value::Value;
 
@@ -31,7 +31,7 @@ pub(crate) static ERROR: Kind = Kind {
     detect,
     map_violation,
     check,
-    validator: OnceLock::new(),
+    validators: Validators::new(),
 };
 
 /// An object with `code` and `message`, and no `status`.

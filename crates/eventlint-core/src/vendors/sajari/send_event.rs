@@ -1,6 +1,6 @@
 //! `sajari.send-event`: the body of `POST /v4/events:sendEvent`.
 
-use std::sync::OnceLock;
+use crate::schema::Validators;
 
 use serde_json::Number;
 
@@ -39,7 +39,7 @@ pub(crate) static SEND_EVENT: Kind = Kind {
     detect,
     map_violation,
     check,
-    validator: OnceLock::new(),
+    validators: Validators::new(),
 };
 
 /// An object with a `token` key.

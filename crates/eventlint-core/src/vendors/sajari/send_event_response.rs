@@ -1,6 +1,6 @@
 //! `sajari.send-event.response`: the 200 response of `POST /v4/events:sendEvent`.
 
-use std::sync::OnceLock;
+use crate::schema::Validators;
 
 use crate::value::Value;
 
@@ -22,7 +22,7 @@ pub(crate) static SEND_EVENT_RESPONSE: Kind = Kind {
     detect,
     map_violation,
     check,
-    validator: OnceLock::new(),
+    validators: Validators::new(),
 };
 
 /// The empty object `{}`.

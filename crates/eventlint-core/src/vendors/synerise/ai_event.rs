@@ -1,7 +1,7 @@
 //! `synerise.ai-event`: the body of `POST /events/v1/single/{eventType}` (AI events API). The
 //! event type is the path parameter, so the rules that depend on it stay lenient here.
 
-use std::sync::OnceLock;
+use crate::schema::Validators;
 
 use crate::value::Value;
 
@@ -24,7 +24,7 @@ pub(crate) static AI_EVENT: Kind = Kind {
     detect,
     map_violation,
     check,
-    validator: OnceLock::new(),
+    validators: Validators::new(),
 };
 
 /// An object with `correlationId` or `clientUUID`, and no `eventType`.

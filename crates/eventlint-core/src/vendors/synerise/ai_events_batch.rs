@@ -1,7 +1,7 @@
 //! `synerise.ai-events-batch`: the body of `POST /events/v1/batch` (AI events API), events of
 //! one type under a top-level `eventType`.
 
-use std::sync::OnceLock;
+use crate::schema::Validators;
 
 use crate::value::Value;
 
@@ -24,7 +24,7 @@ pub(crate) static AI_EVENTS_BATCH: Kind = Kind {
     detect,
     map_violation,
     check,
-    validator: OnceLock::new(),
+    validators: Validators::new(),
 };
 
 /// An object with `eventType` and `items`.

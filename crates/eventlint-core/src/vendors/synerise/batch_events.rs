@@ -2,8 +2,8 @@
 //! element is checked by its `type`: `custom` → the custom-event rules, a dedicated endpoint's
 //! name → the dedicated-event rules; the `synerise.event/*` rules apply to all.
 
+use crate::schema::Validators;
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 use crate::value::{Map, Value};
 
@@ -50,7 +50,7 @@ pub(crate) static BATCH_EVENTS: Kind = Kind {
     detect,
     map_violation,
     check,
-    validator: OnceLock::new(),
+    validators: Validators::new(),
 };
 
 /// Any JSON array.

@@ -1,6 +1,6 @@
 //! `synerise.custom-event`: the body of `POST /v4/events/custom`.
 
-use std::sync::OnceLock;
+use crate::schema::Validators;
 
 use crate::value::{Map, Value};
 
@@ -35,7 +35,7 @@ pub(crate) static CUSTOM_EVENT: Kind = Kind {
     detect,
     map_violation,
     check,
-    validator: OnceLock::new(),
+    validators: Validators::new(),
 };
 
 /// An object with `action` and at least one of `client` or `label`, and no batch `type`.

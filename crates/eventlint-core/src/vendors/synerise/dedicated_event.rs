@@ -3,7 +3,7 @@
 //! endpoint shares apply; the endpoint-specific ones run on batch elements, whose `type` names
 //! the endpoint.
 
-use std::sync::OnceLock;
+use crate::schema::Validators;
 
 use crate::value::{Map, Value};
 
@@ -29,7 +29,7 @@ pub(crate) static DEDICATED_EVENT: Kind = Kind {
     detect,
     map_violation,
     check,
-    validator: OnceLock::new(),
+    validators: Validators::new(),
 };
 
 /// An object with `client`, and neither `action` nor a batch `type`.

@@ -1,6 +1,6 @@
 //! `synerise.error`: the v4 API's error body (`HTTP400`), returned with 400, 401, 403 and 415.
 
-use std::sync::OnceLock;
+use crate::schema::Validators;
 
 use crate::value::Value;
 
@@ -26,7 +26,7 @@ pub(crate) static ERROR: Kind = Kind {
     detect,
     map_violation,
     check: |_, _| {},
-    validator: OnceLock::new(),
+    validators: Validators::new(),
 };
 
 /// An object with an `errors` array, or an `error` string with a numeric `status`, or `path`
