@@ -6,8 +6,9 @@
 //!   or NDJSON with an expectation) go in windows of `FILE_WINDOW`; an NDJSON stream goes in
 //!   blocks of whole lines of about `BLOCK_BYTES` (`Blocks`; two buffers per file, reused).
 //! - The workers check a batch's documents and prepare each one with diagnostics for every
-//!   report (`sink::Renderers::prepare`: counted, redacted, rendered), so what is left for this
-//!   thread is writing bytes in order.
+//!   report (`sink::Renderers::add`: counted, redacted, rendered), so what is left for this
+//!   thread is writing bytes in order. An NDJSON block's documents go 16 at a time
+//!   (`DOCUMENTS_PER_CHUNK`): a chunk's documents share one text per report.
 //! - Stages overlap (`rayon::join`): while the workers check batch N, the thread that drives the
 //!   run writes batch N-1 and reads NDJSON block N+1, then joins the checking. At most two
 //!   batches of rendered reports (one being written, one being made) and two read blocks are
