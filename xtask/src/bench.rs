@@ -439,6 +439,17 @@ fn peers(corpus: &Path, schema: &Path, baseline: &Path, runs: usize) -> Result<S
     Ok(rows)
 }
 
+/// CPU time the hypervisor gave to other guests while this machine's CPUs wanted to run (the
+/// `steal` column of /proc/stat), in seconds: on a shared host it explains a slow run.
+fn stolen() -> Option<f64> {
+    /// The unit of /proc/stat's times (`USER_HZ`, 100 on Linux).
+    const USER_HZ: f64 = 100.0;
+    let stat = std::fs::read_to_string("/proc/stat").ok()?;
+    let cpu = stat.lines().find(|l| l.starts_with("cpu "))?;
+    let steal: f64 = cpu.split_whitespace().nth(8)?.parse().ok()?;
+    Some(steal / USER_HZ)
+}
+
 /// Options of `cargo xtask bench`.
 #[derive(Debug)]
 pub struct Options {
@@ -561,6 +572,7 @@ pub fn run(root: &Path, opts: &Options) -> Result<()> {
         });
     }
 
+    let stolen_before = stolen();
     let mut table = String::new();
     let _ = writeln!(
         table,
@@ -599,6 +611,13 @@ pub fn run(root: &Path, opts: &Options) -> Result<()> {
         }
         println!("done: {}", w.name);
     }
+    let stolen = match (stolen_before, stolen()) {
+        (Some(before), Some(after)) => format!(
+            "time the host took from this machine's CPUs during the measurements (steal): {:.2} s",
+            after - before
+        ),
+        _ => "steal time unknown (no /proc/stat)".to_owned(),
+    };
     table.push_str(&peers(&corpus, &schema_path(root), &baseline, opts.runs)?);
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let same = same_with_one_thread(&eventlint, &invalid, &FLAGS, threads)?;
@@ -622,7 +641,7 @@ pub fn run(root: &Path, opts: &Options) -> Result<()> {
         |l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "),
     );
     let report = format!(
-        "Machine: {machine}; load average at the end: {load} (other work on the machine inflates wall times).\nMedian of {} runs (21 for the small file), eventlint and baseline alternating.\n\
+        "Machine: {machine}; load average at the end: {load} (other work on the machine inflates wall times); {stolen}.\nMedian of {} runs (21 for the small file), eventlint and baseline alternating.\n\
          eventlint flags: `{}`, output to /dev/null.\n\n{table}\n{same}",
         opts.runs,
         flags.join(" ")
