@@ -312,6 +312,51 @@ fn several_reports_from_one_lint() {
     assert!(human.ends_with("2 errors, 3 warnings, 1 info\n") && !human.contains('\u{1b}'));
 }
 
+/// Workers prepare NDJSON documents in chunks (16 at a time), each chunk with one part per
+/// report; the reports of one lint must be exactly what each would be alone, whatever the chunks
+/// and the threads.
+#[test]
+fn several_reports_are_each_the_report_alone_across_many_chunks() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    // 100 lines, 80 documents: findings (errors, warnings, a syntax error) spread over several
+    // chunks of one block, with clean documents and blank lines between them.
+    let lines = std::fs::read_to_string(root().join(MIXED).join("events.ndjson")).expect("input");
+    std::fs::write(d.join("many.ndjson"), lines.repeat(20)).expect("write");
+    let formats = ["json", "sarif", "junit", "github", "human"];
+    for extra in [&[][..], &["--redact"][..], &["-j", "1"][..]] {
+        let mut args = vec!["check", "many.ndjson", NOW, "--no-config"];
+        args.extend_from_slice(extra);
+        let mut together = args.clone();
+        let outputs: Vec<String> = formats.iter().map(|f| format!("out.{f}")).collect();
+        for (format, output) in formats.iter().zip(&outputs) {
+            together.extend_from_slice(&["--format", format, "--output", output]);
+        }
+        let o = run_in(d, &together, None);
+        assert_eq!(code(&o), 1, "{}", stderr(&o));
+        for (format, output) in formats.iter().zip(&outputs) {
+            let mut alone = args.clone();
+            alone.extend_from_slice(&["--format", format]);
+            let o = run_in(d, &alone, None);
+            assert_eq!(code(&o), 1, "{}", stderr(&o));
+            let written = std::fs::read_to_string(d.join(output)).expect("report");
+            assert_eq!(written, stdout(&o), "{format} {extra:?}");
+        }
+    }
+    let json = std::fs::read_to_string(d.join("out.json")).expect("report");
+    let json: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(json["summary"]["documents"], 80);
+    let entries = json["diagnostics"].as_array().expect("entries");
+    // Each copy of the input: a future `time`, an unknown client key, a trailing comma.
+    assert_eq!(entries.len(), 20 * 3);
+    let documents: Vec<u64> = entries
+        .iter()
+        .map(|e| e["document"].as_u64().expect("a number"))
+        .collect();
+    assert!(documents.windows(2).all(|w| w[0] <= w[1]), "{documents:?}");
+    assert_eq!(documents.last(), Some(&80));
+}
+
 #[test]
 fn ambiguous_or_dangerous_outputs_exit_2() {
     let dir = tempfile::tempdir().expect("temp dir");
