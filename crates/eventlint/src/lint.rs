@@ -443,7 +443,7 @@ fn stream<'a>(
     loop {
         let previous = ready.take();
         let last = blocks.eof;
-        let (read, documents) = rayon::join(
+        let (read, chunks) = rayon::join(
             || {
                 emitter.emit(previous);
                 if last {
@@ -459,11 +459,7 @@ fn stream<'a>(
             Err(problem) => Some(Err(problem)),
         };
         let done = end.is_some();
-        *ready = Some(Ready::Block {
-            name,
-            chunks: documents,
-            end,
-        });
+        *ready = Some(Ready::Block { name, chunks, end });
         if done {
             return;
         }
