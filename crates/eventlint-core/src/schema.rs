@@ -177,7 +177,6 @@ type Validator = jsonschema::Validator<value::Doc>;
 /// compiles one when the pool is empty, and gives it back when it exits. Validators are compiled
 /// only for kinds in use, once per thread validating the kind at the same time, and reused by
 /// later threads.
-#[derive(Default)]
 pub(crate) struct Validators {
     free: Mutex<Vec<Validator>>,
 }

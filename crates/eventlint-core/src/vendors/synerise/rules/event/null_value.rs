@@ -36,10 +36,9 @@ declare_rule! {
 /// The dotted name of the member at `rel` inside `event`: `params.cart[0].coupon`.
 fn field_name(rel: &[&str], event: &Value) -> String {
     let mut name = String::with_capacity(rel.iter().map(|s| s.len() + 2).sum());
-    let mut current = Some(event);
+    let mut container = Some(event);
     for (i, segment) in rel.iter().enumerate() {
-        let in_array = matches!(current, Some(Value::Array(_)));
-        if in_array {
+        if matches!(container, Some(Value::Array(_))) {
             name.push('[');
             name.push_str(segment);
             name.push(']');
@@ -49,15 +48,9 @@ fn field_name(rel: &[&str], event: &Value) -> String {
             }
             name.push_str(segment);
         }
-        // Only a container's kind matters: the last segment's value is not looked up.
+        // Only the containers are looked up, not the field itself.
         if i + 1 < rel.len() {
-            current = match current {
-                Some(Value::Array(items)) => {
-                    segment.parse::<usize>().ok().and_then(|i| items.get(i))
-                }
-                Some(value) => value.get(segment),
-                None => None,
-            };
+            container = container.and_then(|v| v.at(&[*segment]));
         }
     }
     name
