@@ -1,6 +1,6 @@
 //! `cargo xtask bench`: eventlint against a parse-only baseline on the same inputs.
 //!
-//! The corpus comes from `shared/bench/gen_corpus.py` (into `target/`, never committed). Each
+//! The corpus comes from `xtask/bench/gen_corpus.py` (into `target/`, never committed). Each
 //! workload runs eventlint and the baseline in alternation, `--runs` times, and reports the median
 //! wall and CPU time, events/s, MB/s, peak memory, and the ratios to the baseline.
 

@@ -15,6 +15,10 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 
+/// The benchmark corpus generator, kept in the repository (a copy of the project's shared
+/// `bench/gen_corpus.py`) so that `cargo xtask bench` and `same-reports` work in a fresh clone.
+const GEN_CORPUS: &str = "xtask/bench/gen_corpus.py";
+
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
@@ -61,7 +65,7 @@ fn bench_options(args: &[&str]) -> Result<bench::Options> {
         lines: 1_000_000,
         files: 10_000,
         big: false,
-        gen_script: root().join("../shared/bench/gen_corpus.py"),
+        gen_script: root().join(GEN_CORPUS),
     };
     let mut it = args.iter();
     while let Some(arg) = it.next() {
@@ -111,7 +115,7 @@ fn main() -> ExitCode {
         ["same-reports", eventlint, lines, rest @ ..] => {
             let gen_script = match rest {
                 ["--gen", path] => Ok(PathBuf::from(path)),
-                [] => Ok(root().join("../shared/bench/gen_corpus.py")),
+                [] => Ok(root().join(GEN_CORPUS)),
                 _ => bail_usage(),
             };
             gen_script.and_then(|gen_script| {
