@@ -51,10 +51,32 @@ fn the_nearest_config_upward_wins() {
     let o = run_in(&d.join("sub/deeper"), &["check", NOW], None);
     assert_eq!(code(&o), 1, "{}", stdout(&o));
     assert!(stdout(&o).contains("1 error"), "{}", stdout(&o));
-    // From the top, the outer file turns the rule off.
+    // From the top too: the nearest file above the checked file wins (as ruff finds its
+    // configuration), not the one in the current directory.
     let o = run_in(d, &["check", NOW], None);
-    assert_eq!(code(&o), 0);
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    assert!(stdout(&o).contains("1 error"), "{}", stdout(&o));
+    // A file beside the outer configuration gets the outer one.
+    write(&d.join("top.json"), &event("2999-01-01T00:00:00Z"));
+    let o = run_in(d, &["check", NOW, "top.json"], None);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
     assert!(stdout(&o).ends_with("0 errors, 0 warnings, 0 infos\n"));
+    // From a directory with no configuration above it, a path into the project finds the
+    // project's, and the run says which file it used.
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let target = d.join("sub/deeper/future.json");
+    let o = run_in(
+        elsewhere.path(),
+        &["check", NOW, target.to_str().expect("UTF-8")],
+        None,
+    );
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    assert!(
+        stderr(&o).contains("using the configuration `")
+            && stderr(&o).contains("sub/eventlint.toml`"),
+        "{}",
+        stderr(&o)
+    );
     // --config picks a file; --no-config ignores them all.
     let o = run_in(d, &["check", NOW, "--config", "sub/eventlint.toml"], None);
     assert_eq!(code(&o), 1);
@@ -234,10 +256,33 @@ fn excluded_files_are_not_checked() {
     let o = run_in(d, &["check", NOW], None);
     assert_eq!(code(&o), 0, "{}", stdout(&o));
     assert!(stdout(&o).starts_with("checked 1 file,"));
-    // Named on the command line, an excluded file is still excluded.
+    // Named on the command line, an excluded file is still excluded, and the run says so; a
+    // run left with nothing to check exits 2 unless --allow-empty.
     let o = run_in(d, &["check", "vendored/bad.json", NOW], None);
-    assert_eq!(code(&o), 0);
+    assert_eq!(code(&o), 2);
     assert!(stdout(&o).starts_with("checked 0 files,"));
+    assert!(
+        stderr(&o).contains(
+            "warning: `vendored/bad.json` is not checked: `exclude` glob `vendored/**` in `eventlint.toml` matches it"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        stderr(&o).contains("no document was checked"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run_in(
+        d,
+        &["check", "vendored/bad.json", NOW, "--allow-empty"],
+        None,
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    // With a file that is checked beside it, the run passes and still names the excluded one.
+    let o = run_in(d, &["check", "vendored/bad.json", "good.json", NOW], None);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stderr(&o).contains("`vendored/bad.json` is not checked"));
 }
 
 #[test]

@@ -261,10 +261,16 @@ fn empty_and_whitespace_only_files() {
     let o = check_bytes("blank.json", b" \r\n\t");
     assert_eq!(diagnostics(&o), one("json/syntax", 2, 2));
     assert!(first_message(&o).contains("only whitespace"));
-    // A whitespace-only NDJSON file holds no document: nothing to report.
+    // A whitespace-only NDJSON file holds no document: said on stderr, and a run that checked
+    // nothing exits 2.
     let o = check_bytes("blank.ndjson", b" \r\n\t\n\n");
-    assert_eq!(code(&o), 0);
+    assert_eq!(code(&o), 2);
     assert_eq!(report(&o)["summary"]["documents"], 0);
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("`blank.ndjson` holds no document"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
 }
 
 #[cfg(unix)]

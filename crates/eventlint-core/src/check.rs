@@ -433,8 +433,19 @@ fn check_in(bytes: &[u8], options: &CheckOptions, arena: &bumpalo::Bump) -> Docu
         Some(kind) => Some(kind),
         None => match kind::detect(&parsed.value) {
             Detection::One(kind) => Some(kind),
-            Detection::None => {
-                ctx.report(kind_rules::undetermined::none(&parsed.value));
+            Detection::None(closest) => {
+                ctx.report(kind_rules::undetermined::none(
+                    &parsed.value,
+                    closest.as_ref(),
+                ));
+                None
+            }
+            Detection::Empty => {
+                ctx.report(kind_rules::undetermined::empty());
+                None
+            }
+            Detection::Documents { kinds, count } => {
+                ctx.report(kind_rules::array_of_documents::finding(&kinds, count));
                 None
             }
             Detection::Many(candidates) => {

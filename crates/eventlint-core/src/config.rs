@@ -117,6 +117,10 @@ pub(crate) struct FilesEntry {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub expect_rules: Vec<Spanned<String>>,
+    /// Check each element of a top-level JSON array as a document of its own (as
+    /// `--split-arrays`), e.g. for a file that collects many single events in one array.
+    #[serde(default)]
+    pub split_arrays: Option<bool>,
 }
 
 /// A rule's severity in `eventlint.toml`.
@@ -300,12 +304,17 @@ pub struct Config {
     pub deny_warnings: Option<bool>,
     rules: HashMap<String, Option<Severity>>,
     exclude: GlobSet,
+    /// The `exclude` globs, in the order of `exclude`'s matches.
+    exclude_globs: Vec<String>,
     entries: Vec<Entry>,
 }
 
 #[derive(Debug)]
 struct Entry {
     glob: String,
+    /// The 1-based line of the entry's `glob` in the file.
+    line: usize,
+    split_arrays: Option<bool>,
     matcher: Matcher,
     kind: Option<Template>,
     rules: HashMap<String, Option<Severity>>,
@@ -346,6 +355,10 @@ pub struct FileSettings {
     pub severity_overrides: HashMap<String, Option<Severity>>,
     /// The file's declared expectation.
     pub expectation: Option<Expectation>,
+    /// Whether each element of a top-level array is a document of its own (`split-arrays`).
+    pub split_arrays: Option<bool>,
+    /// The `[[files]]` entries that match the file, by their index in [`Config::files_globs`].
+    pub matched: Vec<usize>,
 }
 
 /// A file's declared expectation.
@@ -414,6 +427,7 @@ impl Config {
                 )
             })?);
         }
+        let exclude_globs = file.exclude.iter().map(|g| g.get_ref().clone()).collect();
         let exclude = exclude
             .build()
             .map_err(|e| errors.at(0..0, format!("bad exclude globs: {e}"), None))?;
@@ -421,12 +435,18 @@ impl Config {
         for entry in &file.files {
             entries.push(compile_entry(entry, &errors)?);
         }
+        for entry in &mut entries {
+            entry.line = 1 + text
+                .get(..entry.line)
+                .map_or(0, |before| before.bytes().filter(|&b| b == b'\n').count());
+        }
         Ok(Config {
             now,
             future_tolerance,
             deny_warnings: file.deny_warnings,
             rules,
             exclude,
+            exclude_globs,
             entries,
         })
     }
@@ -435,6 +455,27 @@ impl Config {
     #[must_use]
     pub fn is_excluded(&self, path: &str) -> bool {
         self.exclude.is_match(path)
+    }
+
+    /// The first `exclude` glob that matches `path`, if any (for telling the user why a file
+    /// named on the command line was not checked).
+    #[must_use]
+    pub fn excluded_by(&self, path: &str) -> Option<&str> {
+        self.exclude
+            .matches(path)
+            .first()
+            .and_then(|&i| self.exclude_globs.get(i))
+            .map(String::as_str)
+    }
+
+    /// Each `[[files]]` entry's glob and the 1-based line it stands on, in file order (the
+    /// indices of [`FileSettings::matched`]).
+    #[must_use]
+    pub fn files_globs(&self) -> Vec<(&str, usize)> {
+        self.entries
+            .iter()
+            .map(|e| (e.glob.as_str(), e.line))
+            .collect()
     }
 
     /// The settings for `path` (relative to the configuration's directory, `/` separators).
@@ -446,7 +487,7 @@ impl Config {
         };
         let mut kind: Option<(String, &Entry)> = None;
         let mut expect: Option<(Expect, Vec<String>, &Entry)> = None;
-        for entry in &self.entries {
+        for (index, entry) in self.entries.iter().enumerate() {
             let captures: HashMap<&str, &str> = match &entry.matcher {
                 Matcher::Glob(m) => {
                     if !m.is_match(path) {
@@ -468,8 +509,12 @@ impl Config {
                         .collect()
                 }
             };
+            settings.matched.push(index);
             if let Some(template) = &entry.kind {
                 kind = Some((template.fill(&captures), entry));
+            }
+            if let Some(split) = entry.split_arrays {
+                settings.split_arrays = Some(split);
             }
             for (rule, severity) in &entry.rules {
                 settings.severity_overrides.insert(rule.clone(), *severity);
@@ -689,6 +734,9 @@ fn compile_entry(entry: &FilesEntry, errors: &Errors<'_>) -> Result<Entry, Confi
     }
     Ok(Entry {
         glob: glob.clone(),
+        // The glob's byte offset for now; `Config::parse` turns it into a line.
+        line: entry.glob.span().start,
+        split_arrays: entry.split_arrays,
         matcher,
         kind,
         rules: severity_map(&entry.rules, errors)?,

@@ -90,6 +90,16 @@ impl FileRecord {
         self.kinds.iter().map(|(_, n)| n).sum()
     }
 
+    /// Runs of consecutive documents of one kind: the first and last 1-based ordinals and the
+    /// kind (`None`: undecided), in order.
+    pub fn runs(&self) -> impl Iterator<Item = (usize, usize, Option<&'static Kind>)> + '_ {
+        self.kinds.iter().scan(0, |before, &(kind, n)| {
+            let first = *before + 1;
+            *before += n;
+            Some((first, *before, kind))
+        })
+    }
+
     /// Each document's 1-based ordinal and kind, in order.
     pub fn iter(&self) -> impl Iterator<Item = (usize, Option<&'static Kind>)> + '_ {
         self.kinds

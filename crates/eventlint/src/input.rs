@@ -48,6 +48,8 @@ pub(crate) enum Input {
         path: PathBuf,
         display: String,
         mode: Mode,
+        /// Named on the command line (not found by walking a directory).
+        named: bool,
     },
     /// Standard input.
     Stdin { display: String, mode: Mode },
@@ -133,16 +135,30 @@ fn is_lintable(path: &Path) -> bool {
 }
 
 /// The display form of a path: as given, `/` separators.
-fn display(path: &Path) -> String {
+pub(crate) fn display(path: &Path) -> String {
     let text = path.to_string_lossy().replace('\\', "/");
     text.strip_prefix("./").map_or(text.clone(), str::to_owned)
 }
 
-/// Expands the command-line paths. Returns the inputs and the problems (unreadable paths).
-/// Warnings that do not fail the run (a symlink loop) are printed to stderr here.
-pub(crate) fn collect(paths: &[PathBuf], stdin_name: Option<&str>) -> (Vec<Input>, Vec<String>) {
+/// A directory named on the command line, and the inputs its walk found.
+#[derive(Debug)]
+pub(crate) struct Walked {
+    /// As given, `/` separators.
+    pub display: String,
+    /// Its inputs in `collect`'s list.
+    pub inputs: std::ops::Range<usize>,
+}
+
+/// Expands the command-line paths. Returns the inputs, the problems (unreadable paths) and the
+/// directories walked. Warnings that do not fail the run (a symlink loop) are printed to stderr
+/// here.
+pub(crate) fn collect(
+    paths: &[PathBuf],
+    stdin_name: Option<&str>,
+) -> (Vec<Input>, Vec<String>, Vec<Walked>) {
     let mut inputs = Vec::new();
     let mut problems = Vec::new();
+    let mut walked = Vec::new();
     let default = [PathBuf::from(".")];
     let paths = if paths.is_empty() {
         &default[..]
@@ -162,15 +178,23 @@ pub(crate) fn collect(paths: &[PathBuf], stdin_name: Option<&str>) -> (Vec<Input
                 "cannot read `{arg}`: it is a symbolic link to a missing file ({err})"
             )),
             Err(err) => problems.push(format!("cannot read `{arg}`: {err}")),
-            Ok(meta) if meta.is_dir() => walk(path, &mut inputs, &mut problems),
+            Ok(meta) if meta.is_dir() => {
+                let first = inputs.len();
+                walk(path, &mut inputs, &mut problems);
+                walked.push(Walked {
+                    display: display(path),
+                    inputs: first..inputs.len(),
+                });
+            }
             Ok(_) => inputs.push(Input::File {
                 path: path.clone(),
                 display: display(path),
                 mode: Mode::of(&arg),
+                named: true,
             }),
         }
     }
-    (inputs, problems)
+    (inputs, problems, walked)
 }
 
 /// How to tell a walked file's real path, to find files reached twice.
@@ -226,6 +250,7 @@ fn walk(root: &Path, inputs: &mut Vec<Input>, problems: &mut Vec<String>) {
                     path: path.to_path_buf(),
                     display: display(path),
                     mode: Mode::of(&path.to_string_lossy()),
+                    named: false,
                 };
                 let real = if !through_link && real_root.is_some() && path.starts_with(root) {
                     Real::Inside

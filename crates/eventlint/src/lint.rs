@@ -24,14 +24,14 @@ use clap::Args;
 use eventlint_core::config::{self, FileSettings};
 use eventlint_core::render::human;
 use eventlint_core::report::{DocumentOutcome, FileRecord, Summary};
-use eventlint_core::{CheckOptions, Kind, check_document};
+use eventlint_core::{CheckOptions, Kind, Severity, check_document};
 use rayon::prelude::*;
 
 use crate::input::{self, Input, Mode};
 use crate::output::{self, Destination};
-use crate::project::{self, LoadError};
-use crate::sink::{self, Prepared, Renderers, Sink};
-use crate::{EXIT_FAILURE, EXIT_FINDINGS, Format};
+use crate::project::{LoadError, Projects};
+use crate::sink::{self, Prepared, Render, Renderers, Sink};
+use crate::{EXIT_FAILURE, EXIT_FINDINGS, Format, select};
 
 #[derive(Debug, Args)]
 #[command(after_long_help = "\
@@ -44,14 +44,22 @@ report; `--output -` is stdout. For example:
 prints the human report and writes the SARIF log to eventlint.sarif, from one lint. Output files
 are written atomically and never over one of the inputs.
 
-Configuration: the nearest eventlint.toml from the current directory upward, or --config FILE.
-Command-line flags win over it (--now, --kind, --deny-warnings).")]
+Configuration: for each checked path, the nearest eventlint.toml from its directory upward (stdin:
+from the current directory), or --config FILE for every path. Command-line flags win over it
+(--now, --kind, --deny-warnings, --select, --ignore, --severity, --split-arrays).
+
+Rules: a selector is a rule id, a group (synerise.event), a vendor (synerise) or ALL. --select
+keeps json/syntax, json/encoding, kind/undetermined, internal/error and config/expectation on.
+
+A run that checks no document exits 2 (a path that holds no payload is named on stderr), unless
+--allow-empty.")]
+#[allow(clippy::struct_excessive_bools)] // each is one command-line switch
 pub(crate) struct CheckArgs {
     /// Files, directories or - (stdin). Default: the current directory.
     paths: Vec<PathBuf>,
     /// Check every document as KIND (no detection); see `eventlint kinds`. Wins over eventlint.toml.
     #[arg(long, value_name = "KIND")]
-    kind: Option<String>,
+    pub(crate) kind: Option<String>,
     /// Report format; repeat it for several reports from one lint [default: human].
     #[arg(long, value_enum, value_name = "FORMAT")]
     format: Vec<Format>,
@@ -68,7 +76,8 @@ pub(crate) struct CheckArgs {
     /// The name shown for stdin; its extension (.json, .ndjson, .jsonl) picks how it is read.
     #[arg(long, value_name = "NAME")]
     stdin_filename: Option<String>,
-    /// The configuration file. Default: the nearest eventlint.toml from the current directory upward.
+    /// The configuration file for every path. Default: the nearest eventlint.toml from each
+    /// path's directory upward.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
     /// Ignore any eventlint.toml.
@@ -81,6 +90,62 @@ pub(crate) struct CheckArgs {
     /// by ‹redacted› in messages; keys, pointers and positions are kept.
     #[arg(long)]
     redact: bool,
+    /// A run that checks no document exits 0 instead of 2.
+    #[arg(long)]
+    allow_empty: bool,
+    /// Check each element of a top-level JSON array as a document of its own (positions stay
+    /// those of the array's file). Also `split-arrays = true` in a [[files]] entry.
+    #[arg(long)]
+    split_arrays: bool,
+    /// Say what each document was checked as: a line per file in the human report, a `files`
+    /// member in the JSON report.
+    #[arg(long)]
+    show_kinds: bool,
+    /// Only the diagnostics that fail the run, and the summary (human and github reports);
+    /// no warnings on stderr about paths or configuration.
+    #[arg(long, short = 'q')]
+    quiet: bool,
+    /// Leave out diagnostics below LEVEL from every report and count (info, warning, error).
+    #[arg(long, value_name = "LEVEL", value_parser = ["info", "warning", "error"])]
+    min_severity: Option<String>,
+    /// The human report counts diagnostics per rule instead of showing each one.
+    #[arg(long)]
+    statistics: bool,
+    /// Check only these rules: ids, groups (synerise.event), vendors (synerise) or ALL; repeatable
+    /// and comma-separated. Wins over eventlint.toml.
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    select: Vec<String>,
+    /// Do not check these rules (same forms as --select). Wins over eventlint.toml.
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    ignore: Vec<String>,
+    /// Report a rule (or group, vendor) at LEVEL: error, warning, info or off. Repeatable; wins
+    /// over eventlint.toml.
+    #[arg(long, value_name = "RULE=LEVEL")]
+    severity: Vec<String>,
+    #[allow(clippy::doc_markdown)] // the doc comment is the --help text: no backticks
+    /// Colour in the human report: auto (a terminal, unless NO_COLOR; FORCE_COLOR or
+    /// CLICOLOR_FORCE force it), always or never.
+    #[arg(long, value_enum, value_name = "WHEN", default_value = "auto")]
+    color: crate::term::ColorChoice,
+    /// Check again whenever a checked file or directory changes (Ctrl-C to stop).
+    #[arg(long)]
+    pub(crate) watch: bool,
+}
+
+impl CheckArgs {
+    /// The `--output` files.
+    pub(crate) fn output_paths(&self) -> &[PathBuf] {
+        &self.output
+    }
+
+    /// The paths to check (the current directory when none is given).
+    pub(crate) fn paths(&self) -> Vec<PathBuf> {
+        if self.paths.is_empty() {
+            vec![PathBuf::from(".")]
+        } else {
+            self.paths.clone()
+        }
+    }
 }
 
 /// NDJSON is read in blocks of this many bytes (more for a longer line); each block's lines are
@@ -89,6 +154,56 @@ const BLOCK_BYTES: usize = 1 << 20;
 /// `.json` files are checked this many at a time in parallel, while the previous window is
 /// written.
 const FILE_WINDOW: usize = 256;
+
+/// One input to check, with its options and what its configuration says of it.
+struct Job {
+    input: Input,
+    options: CheckOptions,
+    settings: FileSettings,
+    split_arrays: bool,
+}
+
+/// The options the command line gives every document: the clock, the kind and the rule
+/// selection. A configuration's settings apply under them.
+fn flag_options(args: &CheckArgs) -> Result<CheckOptions, String> {
+    let mut options = CheckOptions::default();
+    if let Some(now) = &args.now {
+        match DateTime::parse_from_rfc3339(now) {
+            Ok(t) => options.now = t.with_timezone(&Utc),
+            Err(err) => {
+                return Err(format!(
+                    "--now `{now}` is not an RFC 3339 date-time ({err}); e.g. --now 2026-01-01T00:00:00Z"
+                ));
+            }
+        }
+    }
+    if let Some(kind) = &args.kind {
+        match Kind::find(kind) {
+            Some(k) => options.kind = Some(k),
+            None => return Err(crate::unknown_kind(kind)),
+        }
+    }
+    options.severity_overrides = select::overrides(&args.select, &args.ignore, &args.severity)?;
+    Ok(options)
+}
+
+/// The options of the files a configuration governs: the flags', then the configuration's.
+fn project_options(
+    args: &CheckArgs,
+    flags: &CheckOptions,
+    config: &config::Config,
+) -> CheckOptions {
+    let mut options = flags.clone();
+    if args.now.is_none()
+        && let Some(now) = config.now
+    {
+        options.now = now;
+    }
+    if let Some(tolerance) = config.future_tolerance {
+        options.future_tolerance = tolerance;
+    }
+    options
+}
 
 pub(crate) fn run(args: &CheckArgs, format_at: &[usize], output_at: &[usize]) -> ExitCode {
     let formats: Vec<(usize, Format)> = format_at
@@ -105,109 +220,93 @@ pub(crate) fn run(args: &CheckArgs, format_at: &[usize], output_at: &[usize]) ->
         Ok(reports) => reports,
         Err(message) => return crate::fail(&message),
     };
+    let flags = match flag_options(args) {
+        Ok(options) => options,
+        Err(message) => return crate::fail(&message),
+    };
 
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    let project = if args.no_config {
+    let mut projects = if args.no_config {
         None
     } else {
-        match project::load(args.config.as_deref(), &cwd) {
-            Ok(project) => project,
-            Err(LoadError::Io(message)) => return crate::fail(&message),
-            Err(LoadError::Config(err)) => {
-                eprint!(
-                    "{}",
-                    human::render_config_error(&err, crate::stderr_style())
-                );
-                return ExitCode::from(EXIT_FAILURE);
-            }
+        match Projects::new(args.config.as_deref(), &cwd) {
+            Ok(projects) => Some(projects),
+            Err(err) => return load_failed(err),
         }
     };
-    let config = project.as_ref().map(|p| &p.config);
 
-    // Precedence: flag, then eventlint.toml, then the default.
-    let mut options = CheckOptions::default();
-    if let Some(now) = &args.now {
-        match DateTime::parse_from_rfc3339(now) {
-            Ok(t) => options.now = t.with_timezone(&Utc),
-            Err(err) => {
-                return crate::fail(&format!(
-                    "--now `{now}` is not an RFC 3339 date-time ({err}); e.g. --now 2026-01-01T00:00:00Z"
-                ));
-            }
-        }
-    } else if let Some(now) = config.and_then(|c| c.now) {
-        options.now = now;
-    }
-    if let Some(tolerance) = config.and_then(|c| c.future_tolerance) {
-        options.future_tolerance = tolerance;
-    }
-    if let Some(kind) = &args.kind {
-        match Kind::find(kind) {
-            Some(k) => options.kind = Some(k),
-            None => return crate::fail(&crate::unknown_kind(kind)),
-        }
-    }
-    let deny_warnings = args.deny_warnings || config.and_then(|c| c.deny_warnings).unwrap_or(false);
-
-    let (inputs, mut problems) = input::collect(&args.paths, args.stdin_filename.as_deref());
+    let (inputs, mut problems, walked) =
+        input::collect(&args.paths(), args.stdin_filename.as_deref());
     if let Some(message) = overwritten_input(&reports, &inputs) {
         return crate::fail(&message);
     }
-    // Each input with its options and expectation; excluded files are dropped.
-    let mut jobs = Vec::with_capacity(inputs.len());
-    for input in inputs {
-        let Some(project) = &project else {
-            jobs.push((input, options.clone(), FileSettings::default()));
-            continue;
-        };
-        let path = project.match_path(&cwd, input.display());
-        if project.config.is_excluded(&path) {
-            continue;
-        }
-        match project.config.settings(&path) {
-            Ok(settings) => {
-                let file_options = project
-                    .config
-                    .options(&settings, &options, args.kind.is_some());
-                jobs.push((input, file_options, settings));
+    if let Some(projects) = &mut projects {
+        for dir in &walked {
+            if let Err(err) = projects.for_dir(&dir.display) {
+                return load_failed(err);
             }
-            Err(problem) => problems.push(problem),
         }
     }
+    let mut notes = Vec::new();
+    let planned = match plan_jobs(args, &flags, &cwd, projects.as_mut(), inputs) {
+        Ok(planned) => planned,
+        Err(err) => return load_failed(err),
+    };
+    let Planned {
+        mut jobs,
+        kept,
+        project_of,
+        matched,
+    } = planned;
+    problems.extend(jobs.iter().filter_map(|j| j.settings_problem.clone()));
+    let mut jobs: Vec<Job> = jobs.drain(..).filter_map(|j| j.job).collect();
+    if let Some(projects) = &projects {
+        notes.extend(excluded_notes(&kept, projects, &project_of));
+        notes.extend(unmatched_globs(
+            projects,
+            &cwd,
+            &walked,
+            &matched,
+            jobs.len(),
+        ));
+        for project in &projects.loaded {
+            if !project.is_in(&cwd) && !args.quiet {
+                eprintln!("eventlint: using the configuration `{}`", project.shown);
+            }
+        }
+    }
+    notes.extend(empty_walks(&walked, &kept));
+    let deny_warnings = args.deny_warnings
+        || projects.as_ref().is_some_and(|p| {
+            p.loaded
+                .iter()
+                .any(|project| project.config.deny_warnings == Some(true))
+        });
 
     // Report order is path order, then document order: sort once, keep it while checking.
-    jobs.sort_by(|a, b| a.0.display().cmp(b.0.display()));
+    jobs.sort_by(|a, b| a.input.display().cmp(b.input.display()));
 
-    let mut sinks = Vec::with_capacity(reports.len());
-    let mut renders = Vec::with_capacity(reports.len());
-    for report in &reports {
-        let style = if report.destination == Destination::Stdout {
-            crate::human_style()
+    let (sinks, renders, destinations) = create_sinks(args, &reports, deny_warnings, &mut problems);
+    let min_severity = args.min_severity.as_deref().and_then(Severity::parse);
+    let shown = if args.quiet {
+        Some(if deny_warnings {
+            Severity::Warning
         } else {
-            human::Style::plain()
-        };
-        match sink::create(report.format, &report.destination, style, deny_warnings) {
-            Ok((sink, render)) => {
-                sinks.push(sink);
-                renders.push(render);
-            }
-            Err(err) => {
-                let place = match &report.destination {
-                    Destination::File(path) => format!("`{}`", path.display()),
-                    Destination::Stdout => "stdout".to_owned(),
-                };
-                return crate::fail(&format!("cannot write {place}: {err}"));
-            }
-        }
-    }
-    let renderers = Renderers::new(renders, args.redact);
+            Severity::Error
+        })
+    } else {
+        None
+    };
+    let renderers = Renderers::new(renders, args.redact, min_severity, shown);
     let mut emitter = Emitter {
-        sinks,
+        sinks: sinks.into_iter().map(Some).collect(),
+        destinations,
         summary: Summary::default(),
         internal_errors: 0,
         problems,
+        notes,
         stream: None,
-        failed: None,
+        failed: Vec::new(),
     };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.map_or(0, std::num::NonZeroUsize::get))
@@ -217,53 +316,281 @@ pub(crate) fn run(args: &CheckArgs, format_at: &[usize], output_at: &[usize]) ->
         Err(err) => return crate::fail(&format!("cannot start worker threads: {err}")),
     };
     pool.install(|| check_all(&jobs, &renderers, &mut emitter));
+    emitter.finish(args, deny_warnings)
+}
 
-    let Emitter {
-        sinks,
-        summary,
-        internal_errors,
-        mut problems,
-        stream: _,
-        failed,
-    } = emitter;
-    let mut write_failed = failed;
-    for sink in sinks {
-        if let Err(err) = sink.finish(&summary) {
-            write_failed.get_or_insert(err);
+/// A configuration that cannot be read or is not valid: exit 2 (its errors point into it).
+fn load_failed(err: LoadError) -> ExitCode {
+    match err {
+        LoadError::Io(message) => crate::fail(&message),
+        LoadError::Config(err) => {
+            eprint!(
+                "{}",
+                human::render_config_error(&err, crate::stderr_style())
+            );
+            ExitCode::from(EXIT_FAILURE)
         }
     }
-    if let Some(err) = write_failed {
-        problems.push(format!("cannot write the report: {err}"));
+}
+
+/// An input on its way to becoming a job.
+struct Planning {
+    job: Option<Job>,
+    /// The configuration's settings could not be made for it (an unknown templated kind).
+    settings_problem: Option<String>,
+}
+
+/// The jobs of a run, and what is needed to say what was left out.
+struct Planned {
+    jobs: Vec<Planning>,
+    /// For each input: checked, or the `exclude` glob that removed it and whether it was named.
+    kept: Vec<Kept>,
+    /// For each input, the index of its configuration in `Projects::loaded`.
+    project_of: Vec<Option<usize>>,
+    /// For each configuration, which of its `[[files]]` entries matched a checked file.
+    matched: Vec<Vec<bool>>,
+}
+
+/// What became of one input.
+enum Kept {
+    Checked,
+    Excluded {
+        display: String,
+        glob: String,
+        named: bool,
+    },
+}
+
+fn plan_jobs(
+    args: &CheckArgs,
+    flags: &CheckOptions,
+    cwd: &Path,
+    mut projects: Option<&mut Projects>,
+    inputs: Vec<Input>,
+) -> Result<Planned, LoadError> {
+    let mut planned = Planned {
+        jobs: Vec::with_capacity(inputs.len()),
+        kept: Vec::with_capacity(inputs.len()),
+        project_of: Vec::with_capacity(inputs.len()),
+        matched: Vec::new(),
+    };
+    // Each configuration's options, made once.
+    let mut bases: Vec<CheckOptions> = Vec::new();
+    for input in inputs {
+        let project = match projects.as_deref_mut() {
+            None => None,
+            Some(projects) => {
+                let path = match &input {
+                    Input::File { display, .. } => Some(display.as_str()),
+                    Input::Stdin { .. } => None,
+                };
+                let index = projects.for_path(path)?;
+                for project in &projects.loaded[bases.len()..] {
+                    bases.push(project_options(args, flags, &project.config));
+                    planned
+                        .matched
+                        .push(vec![false; project.config.files_globs().len()]);
+                }
+                index.map(|i| (i, &projects.loaded[i]))
+            }
+        };
+        planned.project_of.push(project.map(|(i, _)| i));
+        let Some((index, project)) = project else {
+            planned.kept.push(Kept::Checked);
+            planned.jobs.push(Planning {
+                job: Some(Job {
+                    input,
+                    options: flags.clone(),
+                    settings: FileSettings::default(),
+                    split_arrays: args.split_arrays,
+                }),
+                settings_problem: None,
+            });
+            continue;
+        };
+        let path = project.match_path(cwd, input.display());
+        if let Some(glob) = project.config.excluded_by(&path) {
+            planned.kept.push(Kept::Excluded {
+                display: input.display().to_owned(),
+                glob: glob.to_owned(),
+                named: matches!(input, Input::File { named: true, .. }),
+            });
+            continue;
+        }
+        planned.kept.push(Kept::Checked);
+        match project.config.settings(&path) {
+            Ok(settings) => {
+                for &entry in &settings.matched {
+                    planned.matched[index][entry] = true;
+                }
+                let options = project
+                    .config
+                    .options(&settings, &bases[index], args.kind.is_some());
+                let split_arrays = args.split_arrays || settings.split_arrays == Some(true);
+                planned.jobs.push(Planning {
+                    job: Some(Job {
+                        input,
+                        options,
+                        settings,
+                        split_arrays,
+                    }),
+                    settings_problem: None,
+                });
+            }
+            Err(problem) => planned.jobs.push(Planning {
+                job: None,
+                settings_problem: Some(problem),
+            }),
+        }
     }
-    for problem in &problems {
-        eprintln!("eventlint: {problem}");
+    Ok(planned)
+}
+
+/// A file named on the command line that `exclude` removes is said so.
+fn excluded_notes(kept: &[Kept], projects: &Projects, project_of: &[Option<usize>]) -> Vec<String> {
+    kept.iter()
+        .zip(project_of)
+        .filter_map(|(kept, project)| match (kept, project) {
+            (
+                Kept::Excluded {
+                    display,
+                    glob,
+                    named: true,
+                },
+                Some(project),
+            ) => Some(format!(
+                "`{display}` is not checked: `exclude` glob `{glob}` in `{}` matches it",
+                projects.loaded[*project].shown
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A directory on the command line that yields no document is said so.
+fn empty_walks(walked: &[input::Walked], kept: &[Kept]) -> Vec<String> {
+    let mut notes = Vec::new();
+    for dir in walked {
+        if dir.inputs.is_empty() {
+            notes.push(format!(
+                "`{}` holds no .json, .ndjson or .jsonl file to check",
+                dir.display
+            ));
+        } else if kept[dir.inputs.clone()]
+            .iter()
+            .all(|k| matches!(k, Kept::Excluded { .. }))
+        {
+            notes.push(format!(
+                "every file under `{}` is excluded by eventlint.toml's `exclude`",
+                dir.display
+            ));
+        }
     }
-    if internal_errors > 0 {
-        eprintln!(
-            "eventlint: {internal_errors} document(s) could not be checked because of a bug in eventlint (rule `internal/error`)"
-        );
+    notes
+}
+
+/// A `[[files]]` glob that matched none of the checked files, where it could have: its fixed
+/// beginning (the path segments before the first wildcard) lies in, or holds, a directory the
+/// run walked. (Files named one by one, as pre-commit passes them, never make such a note.)
+fn unmatched_globs(
+    projects: &Projects,
+    cwd: &Path,
+    walked: &[input::Walked],
+    matched: &[Vec<bool>],
+    checked: usize,
+) -> Vec<String> {
+    let mut notes = Vec::new();
+    for (project, matched) in projects.loaded.iter().zip(matched) {
+        let roots: Vec<String> = walked
+            .iter()
+            .filter_map(|w| project.relative(cwd, &w.display))
+            .collect();
+        for ((glob, line), hit) in project.config.files_globs().into_iter().zip(matched) {
+            if *hit {
+                continue;
+            }
+            let fixed = fixed_prefix(glob);
+            let overlaps = roots.iter().any(|root| {
+                root.is_empty() || fixed.is_empty() || within(&fixed, root) || within(root, &fixed)
+            });
+            if overlaps {
+                notes.push(format!(
+                    "`[[files]]` glob `{glob}` ({}:{line}) matches none of the {checked} checked files",
+                    project.shown
+                ));
+            }
+        }
     }
-    if !problems.is_empty() || internal_errors > 0 {
-        ExitCode::from(EXIT_FAILURE)
-    } else if fails(&summary, deny_warnings) {
-        ExitCode::from(EXIT_FINDINGS)
-    } else {
-        ExitCode::SUCCESS
+    notes
+}
+
+/// The path segments of a glob before its first wildcard or capture, joined with `/`.
+fn fixed_prefix(glob: &str) -> String {
+    glob.split('/')
+        .take_while(|segment| !segment.contains(['*', '?', '[', '{', '<']))
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Whether `path` is `dir` or lies below it (`/`-separated relative paths).
+fn within(path: &str, dir: &str) -> bool {
+    path == dir
+        || path
+            .strip_prefix(dir)
+            .is_some_and(|rest| rest.starts_with('/'))
+}
+
+/// Each report's sink and renderer. A report that cannot be started (its folder is missing) is
+/// a problem of the run; the others are still written.
+fn create_sinks(
+    args: &CheckArgs,
+    reports: &[output::Report],
+    deny_warnings: bool,
+    problems: &mut Vec<String>,
+) -> (Vec<Box<dyn Sink>>, Vec<Render>, Vec<Destination>) {
+    let mut sinks = Vec::with_capacity(reports.len());
+    let mut renders = Vec::with_capacity(reports.len());
+    let mut destinations = Vec::with_capacity(reports.len());
+    for report in reports {
+        let style = if report.destination == Destination::Stdout {
+            crate::term::stdout_style(args.color)
+        } else {
+            human::Style::plain()
+        };
+        let options = sink::Options {
+            deny_warnings,
+            show_kinds: args.show_kinds,
+            statistics: args.statistics,
+        };
+        match sink::create(report.format, &report.destination, style, options) {
+            Ok((sink, render)) => {
+                sinks.push(sink);
+                renders.push(render);
+                destinations.push(report.destination.clone());
+            }
+            Err(err) => problems.push(output::cannot_write(&report.destination, &err)),
+        }
     }
+    (sinks, renders, destinations)
 }
 
 /// Hands checked documents to every report, in order, and keeps the totals. The documents come
 /// prepared (counted, redacted, rendered) by the worker threads: this writes bytes.
 struct Emitter {
-    sinks: Vec<Box<dyn Sink>>,
+    /// Each report's sink; `None` once writing it failed (the others go on).
+    sinks: Vec<Option<Box<dyn Sink>>>,
+    /// Where each report goes.
+    destinations: Vec<Destination>,
     summary: Summary,
     internal_errors: usize,
     /// Inputs that could not be read (and other problems found before the run), in report order.
     problems: Vec<String>,
+    /// Warnings that do not fail the run: paths that yield no document, configuration unused.
+    notes: Vec<String>,
     /// The record of the NDJSON file being streamed, between two of its blocks.
     stream: Option<FileRecord>,
-    /// The first write error; later writes are skipped.
-    failed: Option<std::io::Error>,
+    /// The reports whose writing failed, with the error.
+    failed: Vec<(usize, std::io::Error)>,
 }
 
 impl Emitter {
@@ -307,35 +634,89 @@ impl Emitter {
         }
     }
 
+    /// Runs `write` on every report still being written; one that fails is dropped.
+    fn each_sink(&mut self, mut write: impl FnMut(usize, &mut dyn Sink) -> std::io::Result<()>) {
+        for (i, slot) in self.sinks.iter_mut().enumerate() {
+            if let Some(sink) = slot
+                && let Err(err) = write(i, sink.as_mut())
+            {
+                *slot = None;
+                self.failed.push((i, err));
+            }
+        }
+    }
+
     fn outcome(&mut self, prepared: Prepared) {
         let counts = &prepared.counts;
         self.summary.errors += counts.errors;
         self.summary.warnings += counts.warnings;
         self.summary.infos += counts.infos;
         self.internal_errors += prepared.internal_errors;
-        if self.failed.is_some() {
-            return;
-        }
-        for (sink, piece) in self.sinks.iter_mut().zip(prepared.into_pieces()) {
-            if let Err(err) = sink.outcome(piece) {
-                self.failed = Some(err);
-                return;
-            }
-        }
+        let mut pieces: Vec<Option<sink::Piece>> =
+            prepared.into_pieces().into_iter().map(Some).collect();
+        self.each_sink(|i, sink| match pieces[i].take() {
+            Some(piece) => sink.outcome(piece),
+            None => Ok(()),
+        });
     }
 
     fn file(&mut self, record: &FileRecord, expected: usize) {
         self.summary.files += 1;
         self.summary.documents += record.documents();
         self.summary.expected += expected;
-        if self.failed.is_some() {
-            return;
+        if record.documents() == 0 {
+            self.notes.push(format!(
+                "`{}` holds no document (every line is blank)",
+                record.path
+            ));
         }
-        for sink in &mut self.sinks {
-            if let Err(err) = sink.file(record) {
-                self.failed = Some(err);
-                return;
+        self.each_sink(|_, sink| sink.file(record));
+    }
+
+    /// Completes every report, says what went wrong, and gives the run's exit status. A report
+    /// to stdout whose reader went away (`eventlint check … | head`) is no failure: the run
+    /// ends with the status it would have had.
+    fn finish(mut self, args: &CheckArgs, deny_warnings: bool) -> ExitCode {
+        let summary = self.summary;
+        for (i, slot) in self.sinks.iter_mut().enumerate() {
+            if let Some(sink) = slot.take()
+                && let Err(err) = sink.finish(&summary)
+            {
+                self.failed.push((i, err));
             }
+        }
+        for (i, err) in &self.failed {
+            let destination = &self.destinations[*i];
+            if *destination == Destination::Stdout && err.kind() == std::io::ErrorKind::BrokenPipe {
+                continue;
+            }
+            self.problems.push(output::cannot_write(destination, err));
+        }
+        if summary.documents == 0 && !args.allow_empty {
+            self.problems.push(
+                "no document was checked; pass --allow-empty if a run may check nothing".to_owned(),
+            );
+        }
+        if !args.quiet {
+            for note in &self.notes {
+                eprintln!("eventlint: warning: {note}");
+            }
+        }
+        for problem in &self.problems {
+            eprintln!("eventlint: {problem}");
+        }
+        let internal_errors = self.internal_errors;
+        if internal_errors > 0 {
+            eprintln!(
+                "eventlint: {internal_errors} document(s) could not be checked because of a bug in eventlint (rule `internal/error`)"
+            );
+        }
+        if !self.problems.is_empty() || internal_errors > 0 {
+            ExitCode::from(EXIT_FAILURE)
+        } else if fails(&summary, deny_warnings) {
+            ExitCode::from(EXIT_FINDINGS)
+        } else {
+            ExitCode::SUCCESS
         }
     }
 }
@@ -357,25 +738,26 @@ enum Ready<'a> {
 
 /// A file is streamed (reported block by block) when it is NDJSON without a fixture
 /// expectation; everything else is checked whole, many files at once.
-fn streams(job: &(Input, CheckOptions, FileSettings)) -> bool {
-    job.0.mode() == Mode::Ndjson && job.2.expectation.is_none()
+fn streams(job: &Job) -> bool {
+    job.input.mode() == Mode::Ndjson && job.settings.expectation.is_none()
 }
 
 /// Checks every input on the pool and writes the reports in order. The work goes in batches: a
 /// window of whole files, or one block of an NDJSON stream. While the workers check and render a
 /// batch, this thread writes the previous one (and reads the next NDJSON block), then helps with
 /// the checking (`rayon::join`).
-fn check_all(
-    jobs: &[(Input, CheckOptions, FileSettings)],
-    renderers: &Renderers,
-    emitter: &mut Emitter,
-) {
+fn check_all(jobs: &[Job], renderers: &Renderers, emitter: &mut Emitter) {
     let mut ready = None;
     let mut i = 0;
     while i < jobs.len() {
         if streams(&jobs[i]) {
-            let (input, options, _) = &jobs[i];
-            stream(input, options, renderers, emitter, &mut ready);
+            stream(
+                &jobs[i].input,
+                &jobs[i].options,
+                renderers,
+                emitter,
+                &mut ready,
+            );
             i += 1;
             continue;
         }
@@ -391,9 +773,7 @@ fn check_all(
             || {
                 window
                     .par_iter()
-                    .map(|(input, options, settings)| {
-                        lint_input(input, options, settings).map(|file| file.prepare(renderers))
-                    })
+                    .map(|job| lint_input(job).map(|file| file.prepare(renderers)))
                     .collect()
             },
         );
@@ -527,13 +907,10 @@ impl FileResult {
     }
 }
 
-fn lint_input(
-    input: &Input,
-    options: &CheckOptions,
-    settings: &FileSettings,
-) -> Result<FileResult, String> {
-    let mut file = read_and_check(input, options)?;
-    if let Some(expectation) = &settings.expectation {
+fn lint_input(job: &Job) -> Result<FileResult, String> {
+    let options = &job.options;
+    let mut file = read_and_check(&job.input, options, job.split_arrays)?;
+    if let Some(expectation) = &job.settings.expectation {
         let first_kind = file.record.iter().next().and_then(|(_, kind)| kind);
         file.expected = config::apply_expectation(
             expectation,
@@ -546,7 +923,11 @@ fn lint_input(
     Ok(file)
 }
 
-fn read_and_check(input: &Input, options: &CheckOptions) -> Result<FileResult, String> {
+fn read_and_check(
+    input: &Input,
+    options: &CheckOptions,
+    split_arrays: bool,
+) -> Result<FileResult, String> {
     let name = input.display();
     let mut reader = input
         .open()
@@ -556,6 +937,9 @@ fn read_and_check(input: &Input, options: &CheckOptions) -> Result<FileResult, S
         Mode::Json => {
             let mut bytes = Vec::new();
             reader.read_to_end(&mut bytes).map_err(read_err)?;
+            if split_arrays && let Some(elements) = eventlint_core::source::array_elements(&bytes) {
+                return Ok(check_elements(name, &bytes, &elements, options));
+            }
             let report = check_isolated(&bytes, options);
             let mut record = FileRecord::new(name, false);
             record.push(report.kind);
@@ -600,6 +984,44 @@ fn read_and_check(input: &Input, options: &CheckOptions) -> Result<FileResult, S
                 expected: 0,
             })
         }
+    }
+}
+
+/// Checks each element of a top-level array as a document of its own (`--split-arrays`). An
+/// element is checked as the characters before it on its first line turned into spaces,
+/// followed by its own bytes, with the lines before it as the outcome's line offset: its
+/// diagnostics keep the lines and columns of the array's file.
+fn check_elements(
+    name: &str,
+    bytes: &[u8],
+    elements: &[std::ops::Range<usize>],
+    options: &CheckOptions,
+) -> FileResult {
+    let mut record = FileRecord::new(name, false);
+    let mut outcomes = Vec::new();
+    let mut line = 0;
+    let mut counted = 0;
+    let mut text = Vec::new();
+    for (i, range) in elements.iter().enumerate() {
+        line += memchr::memchr_iter(b'\n', &bytes[counted..range.start]).count();
+        counted = range.start;
+        let line_start = memchr::memrchr(b'\n', &bytes[..range.start]).map_or(0, |n| n + 1);
+        let before = String::from_utf8_lossy(&bytes[line_start..range.start])
+            .chars()
+            .count();
+        text.clear();
+        text.resize(before, b' ');
+        text.extend_from_slice(&bytes[range.clone()]);
+        let report = check_isolated(&text, options);
+        record.push(report.kind);
+        if !report.diagnostics.is_empty() {
+            outcomes.push(DocumentOutcome::new(name, i + 1, line, &text, report));
+        }
+    }
+    FileResult {
+        record,
+        outcomes,
+        expected: 0,
     }
 }
 

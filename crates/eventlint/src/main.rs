@@ -5,15 +5,18 @@
 
 mod input;
 mod lint;
+mod listing;
 mod output;
 mod project;
+mod select;
 mod sink;
+mod term;
+mod watch;
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use std::fmt::Write as _;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
@@ -29,13 +32,14 @@ struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
+#[allow(clippy::large_enum_variant)] // parsed once per run
 enum Command {
     /// Lint files, directories (walked for *.json, *.ndjson, *.jsonl, honouring .gitignore) or - for stdin.
     Check(lint::CheckArgs),
     /// List every payload kind: id, vendor, endpoint, description.
-    Kinds,
+    Kinds(listing::KindsArgs),
     /// List every rule: id, default severity, kinds, summary.
-    Rules,
+    Rules(listing::RulesArgs),
     /// Print a rule's documentation: what it checks, why, an example and the fix.
     Explain {
         /// The rule id, e.g. synerise.event/client-identifier.
@@ -129,40 +133,19 @@ fn main() -> ExitCode {
                     .map(Iterator::collect)
                     .unwrap_or_default()
             };
-            lint::run(&args, &positions("format"), &positions("output"))
+            if args.watch {
+                watch::run(&args, &positions("format"), &positions("output"))
+            } else {
+                lint::run(&args, &positions("format"), &positions("output"))
+            }
         }
         Command::Completions { shell } => {
             let mut out = Vec::new();
-            clap_complete::generate(shell, &mut Cli::command(), "eventlint", &mut out);
+            clap_complete::generate(shell, &mut completion_command(), "eventlint", &mut out);
             print(&String::from_utf8_lossy(&out))
         }
-        Command::Kinds => {
-            let mut out = String::new();
-            for k in registry::kinds() {
-                let _ = writeln!(
-                    out,
-                    "{:<34} {:<12} {:<36} {}",
-                    k.id, k.vendor, k.endpoint, k.description
-                );
-            }
-            print(&out)
-        }
-        Command::Rules => {
-            let mut out = String::new();
-            for r in registry::rules() {
-                let kinds =
-                    registry::kinds_of(r).map_or_else(|| "all kinds".to_owned(), |k| k.join(","));
-                let _ = writeln!(
-                    out,
-                    "{:<52} {:<8} {:<30} {}",
-                    r.id,
-                    r.severity.as_str(),
-                    kinds,
-                    r.summary
-                );
-            }
-            print(&out)
-        }
+        Command::Kinds(args) => listing::kinds(&args).map_or_else(|e| fail(&e), |t| print(&t)),
+        Command::Rules(args) => listing::rules(&args).map_or_else(|e| fail(&e), |t| print(&t)),
         Command::Explain { rule } => match registry::rule(&rule) {
             Some(r) => {
                 let kinds =
@@ -188,6 +171,35 @@ fn main() -> ExitCode {
             None => fail(&unknown_kind(&kind)),
         },
     }
+}
+
+/// The command line as completion scripts see it: the same as the parser's, with the kind and
+/// rule ids as the values of the arguments that take them, so that a shell completes
+/// `--kind syn<TAB>` and `explain synerise.event/<TAB>`. (The parser itself keeps its own
+/// messages for an unknown id, with a "did you mean".)
+fn completion_command() -> clap::Command {
+    let kinds: Vec<&'static str> = registry::kinds().iter().map(|k| k.id).collect();
+    let rules: Vec<&'static str> = registry::rules().iter().map(|r| r.id).collect();
+    let mut selectors = rules.clone();
+    selectors.extend(registry::rules().iter().map(|r| r.group()));
+    selectors.sort_unstable();
+    selectors.dedup();
+    let values = |ids: &[&'static str]| clap::builder::PossibleValuesParser::new(ids.to_vec());
+    Cli::command()
+        .mut_subcommand("check", |c| {
+            c.mut_arg("kind", |a| a.value_parser(values(&kinds)))
+                .mut_arg("select", |a| a.value_parser(values(&selectors)))
+                .mut_arg("ignore", |a| a.value_parser(values(&selectors)))
+        })
+        .mut_subcommand("explain", |c| {
+            c.mut_arg("rule", |a| a.value_parser(values(&rules)))
+        })
+        .mut_subcommand("schema", |c| {
+            c.mut_arg("kind", |a| a.value_parser(values(&kinds)))
+        })
+        .mut_subcommand("rules", |c| {
+            c.mut_arg("kind", |a| a.value_parser(values(&kinds)))
+        })
 }
 
 pub(crate) fn unknown(what: &str, name: &str, known: &[&str], list_cmd: &str) -> String {
@@ -224,17 +236,7 @@ pub(crate) fn fail(message: &str) -> ExitCode {
     ExitCode::from(EXIT_FAILURE)
 }
 
-/// Colour only on a terminal, and never with `NO_COLOR` set (<https://no-color.org>).
-pub(crate) fn human_style() -> human::Style {
-    style_for(std::io::stdout().is_terminal())
-}
-
 /// The style of messages on stderr.
 pub(crate) fn stderr_style() -> human::Style {
-    style_for(std::io::stderr().is_terminal())
-}
-
-fn style_for(terminal: bool) -> human::Style {
-    let color = terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    human::Style { color, width: 100 }
+    term::stderr_style()
 }

@@ -97,6 +97,30 @@ pub(crate) fn name(format: Format) -> &'static str {
     }
 }
 
+/// Why a report could not be written, naming its destination (and, for a missing folder, the
+/// folder), never a temporary file's name.
+pub(crate) fn cannot_write(destination: &Destination, err: &std::io::Error) -> String {
+    let Destination::File(path) = destination else {
+        return format!("cannot write the report to stdout: {err}");
+    };
+    let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
+    if let Some(parent) = parent
+        && !parent.is_dir()
+    {
+        return format!(
+            "cannot write `{}`: the folder `{}` does not exist",
+            path.display(),
+            parent.display()
+        );
+    }
+    let why = err.to_string();
+    // tempfile names the temporary file in its errors: keep only the cause.
+    let why = why
+        .split_once(" at path ")
+        .map_or(why.as_str(), |(cause, _)| cause);
+    format!("cannot write `{}`: {why}", path.display())
+}
+
 /// A temporary file beside `path` (same directory, so the final rename is atomic).
 pub(crate) fn temp_beside(path: &Path) -> std::io::Result<tempfile::NamedTempFile> {
     let dir = match path.parent() {

@@ -1,5 +1,6 @@
 //! Finding and reading `eventlint.toml`, and the paths its globs are matched against.
 
+use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
 use eventlint_core::config::{Config, ConfigError, FILE_NAME};
@@ -10,6 +11,8 @@ pub(crate) struct Project {
     pub config: Config,
     /// Absolute, lexically normalised.
     pub dir: PathBuf,
+    /// The file as shown in messages (relative to the current directory where it can be).
+    pub shown: String,
 }
 
 /// Why no configuration could be loaded.
@@ -21,52 +24,138 @@ pub(crate) enum LoadError {
     Config(Box<ConfigError>),
 }
 
-/// The nearest `eventlint.toml` from `start` upward.
-pub(crate) fn discover(start: &Path) -> Option<PathBuf> {
-    start
-        .ancestors()
-        .map(|dir| dir.join(FILE_NAME))
-        .find(|candidate| candidate.is_file())
+/// The configurations of a run: `--config FILE` for every input, or for each input the nearest
+/// `eventlint.toml` from its directory upward (as ruff finds its configuration), each file
+/// loaded once.
+#[derive(Debug)]
+pub(crate) struct Projects {
+    cwd: PathBuf,
+    /// Every configuration loaded, in the order first used.
+    pub loaded: Vec<Project>,
+    /// `--config FILE`: the index of the one configuration.
+    explicit: Option<usize>,
+    /// The nearest configuration of each directory looked at (`None`: there is none).
+    by_dir: HashMap<PathBuf, Option<usize>>,
 }
 
-/// Loads `--config FILE`, or the discovered file; `Ok(None)` when there is none.
-pub(crate) fn load(explicit: Option<&Path>, cwd: &Path) -> Result<Option<Project>, LoadError> {
-    let (path, shown) = match explicit {
-        Some(path) => (cwd.join(path), path.to_string_lossy().replace('\\', "/")),
-        None => match discover(cwd) {
-            Some(path) => {
-                let shown = path
-                    .strip_prefix(cwd)
-                    .map_or_else(
-                        |_| path.to_string_lossy().into_owned(),
-                        |p| p.to_string_lossy().into_owned(),
-                    )
-                    .replace('\\', "/");
-                (path, shown)
+impl Projects {
+    /// Loads `--config FILE` now; otherwise configurations are found per input.
+    pub(crate) fn new(explicit: Option<&Path>, cwd: &Path) -> Result<Self, LoadError> {
+        let mut projects = Projects {
+            cwd: cwd.to_path_buf(),
+            loaded: Vec::new(),
+            explicit: None,
+            by_dir: HashMap::new(),
+        };
+        if let Some(path) = explicit {
+            let shown = path.to_string_lossy().replace('\\', "/");
+            projects.explicit = Some(projects.load(&cwd.join(path), shown)?);
+        }
+        Ok(projects)
+    }
+
+    /// The configuration of a file shown as `display` (`None`: stdin, whose configuration is
+    /// that of the current directory): its index in [`Projects::loaded`], if any.
+    pub(crate) fn for_path(&mut self, display: Option<&str>) -> Result<Option<usize>, LoadError> {
+        if self.explicit.is_some() {
+            return Ok(self.explicit);
+        }
+        let dir = match display {
+            Some(display) => {
+                let absolute = normalize(&self.cwd.join(display));
+                absolute
+                    .parent()
+                    .map_or_else(|| self.cwd.clone(), Path::to_path_buf)
             }
-            None => return Ok(None),
-        },
-    };
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| LoadError::Io(format!("cannot read the configuration `{shown}`: {e}")))?;
-    let config = Config::parse(&text, &shown).map_err(|e| LoadError::Config(Box::new(e)))?;
-    let dir = normalize(path.parent().unwrap_or(cwd));
-    Ok(Some(Project { config, dir }))
+            None => normalize(&self.cwd),
+        };
+        self.nearest(&dir)
+    }
+
+    /// The configuration of a directory named on the command line (loaded even when the
+    /// directory holds nothing to check, so that a broken one is reported).
+    pub(crate) fn for_dir(&mut self, display: &str) -> Result<Option<usize>, LoadError> {
+        if self.explicit.is_some() {
+            return Ok(self.explicit);
+        }
+        let dir = normalize(&self.cwd.join(display));
+        self.nearest(&dir)
+    }
+
+    /// The nearest configuration from `dir` upward. Any entry named `eventlint.toml` counts,
+    /// so a broken link or a directory of that name is reported rather than skipped in favour
+    /// of a parent's configuration.
+    fn nearest(&mut self, dir: &Path) -> Result<Option<usize>, LoadError> {
+        let mut visited = Vec::new();
+        let mut found = None;
+        for ancestor in dir.ancestors() {
+            if let Some(&cached) = self.by_dir.get(ancestor) {
+                found = cached;
+                break;
+            }
+            visited.push(ancestor.to_path_buf());
+            let candidate = ancestor.join(FILE_NAME);
+            if std::fs::symlink_metadata(&candidate).is_ok() {
+                let shown = shown(&candidate, &self.cwd);
+                found = Some(self.load(&candidate, shown)?);
+                break;
+            }
+        }
+        for dir in visited {
+            self.by_dir.insert(dir, found);
+        }
+        Ok(found)
+    }
+
+    fn load(&mut self, path: &Path, shown: String) -> Result<usize, LoadError> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| LoadError::Io(format!("cannot read the configuration `{shown}`: {e}")))?;
+        let config = Config::parse(&text, &shown).map_err(|e| LoadError::Config(Box::new(e)))?;
+        let dir = normalize(path.parent().unwrap_or(&self.cwd));
+        self.loaded.push(Project { config, dir, shown });
+        Ok(self.loaded.len() - 1)
+    }
+}
+
+/// How a configuration file is shown: relative to the current directory when inside it.
+fn shown(path: &Path, cwd: &Path) -> String {
+    let cwd = normalize(cwd);
+    let path = normalize(path);
+    if let Ok(inside) = path.strip_prefix(&cwd) {
+        return inside.to_string_lossy().replace('\\', "/");
+    }
+    // A parent's: `../eventlint.toml`, `../../eventlint.toml`.
+    for (up, ancestor) in cwd.ancestors().enumerate().skip(1) {
+        if let Ok(inside) = path.strip_prefix(ancestor) {
+            return format!("{}{}", "../".repeat(up), inside.to_string_lossy()).replace('\\', "/");
+        }
+    }
+    path.to_string_lossy().replace('\\', "/")
 }
 
 impl Project {
+    /// Whether this configuration lies in the current directory (`cwd`), where users look first.
+    pub(crate) fn is_in(&self, cwd: &Path) -> bool {
+        self.dir == normalize(cwd)
+    }
+
+    /// `display` relative to the configuration's directory (`/` separators, `""` for the
+    /// directory itself), or `None` when it lies outside it.
+    pub(crate) fn relative(&self, cwd: &Path, display: &str) -> Option<String> {
+        let absolute = normalize(&cwd.join(display));
+        absolute.strip_prefix(&self.dir).ok().map(|rel| {
+            rel.components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/")
+        })
+    }
+
     /// The path a file's globs are matched against: relative to the configuration's directory,
     /// `/` separators; the display path when the file lies outside that directory.
     pub(crate) fn match_path(&self, cwd: &Path, display: &str) -> String {
-        let absolute = normalize(&cwd.join(display));
-        match absolute.strip_prefix(&self.dir) {
-            Ok(rel) => rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/"),
-            Err(_) => display.to_owned(),
-        }
+        self.relative(cwd, display)
+            .unwrap_or_else(|| display.to_owned())
     }
 }
 

@@ -16,10 +16,12 @@
 //! A report written to a file goes to a temporary file in the same directory, renamed over the
 //! destination only when the report is complete (atomic; see `output.rs`).
 
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, BufWriter, IoSlice, Seek, Write};
 use std::path::PathBuf;
 
+use eventlint_core::Severity;
 use eventlint_core::redact;
 use eventlint_core::render::{github, human, json, junit, sarif};
 use eventlint_core::report::{DocumentOutcome, FileRecord, Summary};
@@ -96,6 +98,8 @@ pub(crate) enum Render {
     Json,
     /// The outcome itself, for a report built at the end (`sarif`, `junit`).
     Collect,
+    /// Counts per rule (`--statistics`).
+    Statistics,
 }
 
 /// One report's part for consecutive documents, made on a worker thread by the report's
@@ -106,6 +110,8 @@ pub(crate) enum Piece {
     Text(String),
     /// The outcomes, kept until the end.
     Outcomes(Vec<DocumentOutcome>),
+    /// Diagnostics per rule and severity.
+    Counts(BTreeMap<(&'static str, Severity), usize>),
 }
 
 /// What a worker thread hands over for consecutive documents with diagnostics (one document, or
@@ -139,11 +145,25 @@ impl Prepared {
 pub(crate) struct Renderers {
     renders: Vec<Render>,
     redact: bool,
+    /// `--min-severity`: diagnostics below it are left out of every report and count.
+    min_severity: Option<Severity>,
+    /// `--quiet`: the human and GitHub reports show only diagnostics at or above it.
+    shown: Option<Severity>,
 }
 
 impl Renderers {
-    pub(crate) fn new(renders: Vec<Render>, redact: bool) -> Self {
-        Renderers { renders, redact }
+    pub(crate) fn new(
+        renders: Vec<Render>,
+        redact: bool,
+        min_severity: Option<Severity>,
+        shown: Option<Severity>,
+    ) -> Self {
+        Renderers {
+            renders,
+            redact,
+            min_severity,
+            shown,
+        }
     }
 
     /// Whether a document's text is needed: to show it (`human`) or to find the values that
@@ -164,6 +184,7 @@ impl Renderers {
                 .iter()
                 .map(|render| match render {
                     Render::Collect => Piece::Outcomes(Vec::new()),
+                    Render::Statistics => Piece::Counts(BTreeMap::new()),
                     _ => Piece::Text(String::new()),
                 })
                 .collect(),
@@ -181,7 +202,13 @@ impl Renderers {
     /// renders it for every report, after the documents already in `prepared`. A document's
     /// part depends on that document alone, so documents are prepared in any order on any
     /// thread; the sinks write the pieces in report order.
-    pub(crate) fn add(&self, prepared: &mut Prepared, outcome: DocumentOutcome) {
+    pub(crate) fn add(&self, prepared: &mut Prepared, mut outcome: DocumentOutcome) {
+        if let Some(min) = self.min_severity {
+            outcome.diagnostics.retain(|d| d.severity >= min);
+            if outcome.diagnostics.is_empty() {
+                return;
+            }
+        }
         prepared.counts.add(&outcome);
         prepared.internal_errors += outcome
             .diagnostics
@@ -199,11 +226,33 @@ impl Renderers {
             .renders
             .iter()
             .rposition(|r| matches!(r, Render::Collect));
+        // `--quiet`: what the human and GitHub reports show.
+        let shown = self.shown.and_then(|min| {
+            outcome
+                .diagnostics
+                .iter()
+                .any(|d| d.severity < min)
+                .then(|| DocumentOutcome {
+                    diagnostics: outcome
+                        .diagnostics
+                        .iter()
+                        .filter(|d| d.severity >= min)
+                        .cloned()
+                        .collect(),
+                    ..outcome.clone()
+                })
+        });
+        let shown = shown.as_ref().unwrap_or(&outcome);
         for (i, (render, piece)) in self.renders.iter().zip(&mut prepared.pieces).enumerate() {
             match (render, piece) {
-                (Render::Human(renderer), Piece::Text(text)) => renderer.outcome(&outcome, text),
+                (Render::Human(renderer), Piece::Text(text)) => renderer.outcome(shown, text),
                 (Render::Github, Piece::Text(text)) => {
-                    text.push_str(&github::render(std::slice::from_ref(&outcome)));
+                    text.push_str(&github::render(std::slice::from_ref(shown)));
+                }
+                (Render::Statistics, Piece::Counts(counts)) => {
+                    for d in &outcome.diagnostics {
+                        *counts.entry((d.rule, d.severity)).or_default() += 1;
+                    }
                 }
                 (Render::Json, Piece::Text(text)) => {
                     // An entry takes 400 to 700 bytes: reserve once instead of growing (and
@@ -234,19 +283,40 @@ pub(crate) trait Sink: Send {
     fn finish(self: Box<Self>, summary: &Summary) -> io::Result<()>;
 }
 
+/// What the command line asks of the reports beyond their format.
+#[derive(Debug, Clone, Copy)]
+#[allow(clippy::struct_excessive_bools)] // each is one command-line switch
+pub(crate) struct Options {
+    pub(crate) deny_warnings: bool,
+    /// `--show-kinds`: the human report names each file's kinds, the JSON report lists them.
+    pub(crate) show_kinds: bool,
+    /// `--statistics`: the human report counts diagnostics per rule.
+    pub(crate) statistics: bool,
+}
+
 /// Creates the sink of one report, and the renderer its pieces come from.
 pub(crate) fn create(
     format: Format,
     destination: &Destination,
     style: human::Style,
-    deny_warnings: bool,
+    options: Options,
 ) -> io::Result<(Box<dyn Sink>, Render)> {
     let target = Target::create(destination)?;
+    let deny_warnings = options.deny_warnings;
     Ok(match format {
+        Format::Human if options.statistics => (
+            Box::new(Statistics {
+                target,
+                counts: BTreeMap::new(),
+                show_kinds: options.show_kinds,
+            }),
+            Render::Statistics,
+        ),
         Format::Human => (
             Box::new(Stream {
                 target,
                 summary_line: true,
+                show_kinds: options.show_kinds,
             }),
             Render::Human(Box::new(human::Renderer::new(style))),
         ),
@@ -254,6 +324,7 @@ pub(crate) fn create(
             Box::new(Stream {
                 target,
                 summary_line: false,
+                show_kinds: false,
             }),
             Render::Github,
         ),
@@ -263,6 +334,7 @@ pub(crate) fn create(
                 pending: Vec::new(),
                 pending_bytes: 0,
                 any: false,
+                files: options.show_kinds.then(Vec::new),
                 target,
             }),
             Render::Json,
@@ -285,16 +357,21 @@ struct Stream {
     target: Target,
     /// `human` ends with the summary line.
     summary_line: bool,
+    /// `--show-kinds`: a line per file saying what its documents were checked as.
+    show_kinds: bool,
 }
 
 impl Sink for Stream {
     fn outcome(&mut self, piece: Piece) -> io::Result<()> {
         match piece {
             Piece::Text(text) => self.target.writer().write_all(text.as_bytes()),
-            Piece::Outcomes(_) => Ok(()),
+            Piece::Outcomes(_) | Piece::Counts(_) => Ok(()),
         }
     }
-    fn file(&mut self, _: &FileRecord) -> io::Result<()> {
+    fn file(&mut self, record: &FileRecord) -> io::Result<()> {
+        if self.show_kinds {
+            writeln!(self.target.writer(), "{}", human::kinds_line(record))?;
+        }
         Ok(())
     }
     fn finish(mut self: Box<Self>, summary: &Summary) -> io::Result<()> {
@@ -313,6 +390,8 @@ struct Json {
     pending_bytes: usize,
     /// Whether an entry was written: every later one keeps its leading separator.
     any: bool,
+    /// `--show-kinds`: every file's record, for the report's `files` member.
+    files: Option<Vec<FileRecord>>,
     target: Target,
 }
 
@@ -369,7 +448,10 @@ impl Sink for Json {
         }
         Ok(())
     }
-    fn file(&mut self, _: &FileRecord) -> io::Result<()> {
+    fn file(&mut self, record: &FileRecord) -> io::Result<()> {
+        if let Some(files) = &mut self.files {
+            files.push(record.clone());
+        }
         Ok(())
     }
     fn finish(mut self: Box<Self>, summary: &Summary) -> io::Result<()> {
@@ -380,9 +462,11 @@ impl Sink for Json {
             .writer()
             .write_all(json::head(summary).as_bytes())?;
         self.target.append(&mut spill)?;
-        self.target
-            .writer()
-            .write_all(json::tail(self.any).as_bytes())?;
+        let tail = match &self.files {
+            Some(files) => json::tail_with_files(self.any, files),
+            None => json::tail(self.any).to_owned(),
+        };
+        self.target.writer().write_all(tail.as_bytes())?;
         self.target.commit()
     }
 }
@@ -421,6 +505,42 @@ impl Sink for Collect {
             _ => sarif::render(&self.outcomes, summary),
         };
         self.target.writer().write_all(text.as_bytes())?;
+        self.target.commit()
+    }
+}
+
+/// `--statistics`: the human report counts diagnostics per rule.
+struct Statistics {
+    target: Target,
+    counts: BTreeMap<(&'static str, Severity), usize>,
+    show_kinds: bool,
+}
+
+impl Sink for Statistics {
+    fn outcome(&mut self, piece: Piece) -> io::Result<()> {
+        if let Piece::Counts(counts) = piece {
+            for (key, n) in counts {
+                *self.counts.entry(key).or_default() += n;
+            }
+        }
+        Ok(())
+    }
+    fn file(&mut self, record: &FileRecord) -> io::Result<()> {
+        if self.show_kinds {
+            writeln!(self.target.writer(), "{}", human::kinds_line(record))?;
+        }
+        Ok(())
+    }
+    fn finish(mut self: Box<Self>, summary: &Summary) -> io::Result<()> {
+        let rows: Vec<(usize, &str, Severity)> = self
+            .counts
+            .iter()
+            .map(|(&(rule, severity), &n)| (n, rule, severity))
+            .collect();
+        let text = human::statistics(&rows);
+        let out = self.target.writer();
+        out.write_all(text.as_bytes())?;
+        writeln!(out, "{}", human::summary_line(summary))?;
         self.target.commit()
     }
 }

@@ -64,8 +64,13 @@ impl Renderer {
         } else {
             GraphicalTheme::unicode_nocolor()
         };
+        // Wrap only between words, never at a hyphen inside a rule id or a kind, and never
+        // inside a word longer than the line (it overflows instead).
         let handler = GraphicalReportHandler::new_themed(theme)
             .with_width(style.width)
+            .with_word_separator(textwrap::WordSeparator::AsciiSpace)
+            .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
+            .with_break_words(false)
             .with_links(false)
             .with_context_lines(1);
         Renderer { handler }
@@ -81,6 +86,31 @@ impl Renderer {
         };
         let text = printable(&outcome.source);
         for diagnostic in &outcome.diagnostics {
+            // Spaces inside code spans and quoted values become no-break spaces while miette
+            // wraps, then spaces again: a wrapped line never splits `a value` in two. (Only when
+            // no no-break space is there already, so none of the document's is changed.)
+            let protect = !text.contains(NO_BREAK)
+                && ![
+                    Some(&diagnostic.message),
+                    diagnostic.help.as_ref(),
+                    diagnostic.note.as_ref(),
+                ]
+                .into_iter()
+                .flatten()
+                .any(|t| t.contains(NO_BREAK));
+            let protected;
+            let diagnostic = if protect {
+                protected = Diagnostic {
+                    message: unbreakable(&diagnostic.message),
+                    help: diagnostic.help.as_deref().map(unbreakable),
+                    note: diagnostic.note.as_deref().map(unbreakable),
+                    ..diagnostic.clone()
+                };
+                &protected
+            } else {
+                diagnostic
+            };
+            let start = out.len();
             // Writing to a String cannot fail.
             if let Some(excerpt) = Excerpt::of(&text, diagnostic) {
                 let source = DocumentSource {
@@ -114,9 +144,91 @@ impl Renderer {
                 };
                 let _ = handler.render_report(out, &report);
             }
+            if protect && out[start..].contains(NO_BREAK) {
+                let rendered = out[start..].replace(NO_BREAK, " ");
+                out.truncate(start);
+                out.push_str(&rendered);
+            }
             out.push('\n');
         }
     }
+}
+
+/// The no-break space that holds a code span or a quoted value together while miette wraps.
+const NO_BREAK: char = '\u{a0}';
+
+/// `text` with the spaces inside `` `code spans` `` and `"quoted values"` made no-break.
+fn unbreakable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut inside: Option<char> = None;
+    for c in text.chars() {
+        match (inside, c) {
+            (None, '`' | '"') => inside = Some(c),
+            (Some(open), _) if c == open => inside = None,
+            (Some(_), ' ') => {
+                out.push(NO_BREAK);
+                continue;
+            }
+            _ => {}
+        }
+        out.push(c);
+    }
+    // An unbalanced quote (an apostrophe-free message still may have one): keep it as it was.
+    if inside.is_some() {
+        return text.to_owned();
+    }
+    out
+}
+
+/// What a file's documents were checked as (`--show-kinds`), e.g. `events.ndjson: documents
+/// 1-3 synerise.custom-event, 4 undetermined` or `event.json: synerise.custom-event`.
+#[must_use]
+pub fn kinds_line(record: &crate::report::FileRecord) -> String {
+    let name = |kind: Option<&'static crate::kind::Kind>| kind.map_or("undetermined", |k| k.id);
+    let runs: Vec<(usize, usize, Option<&'static crate::kind::Kind>)> = record.runs().collect();
+    let what = match runs.as_slice() {
+        [] => "no document".to_owned(),
+        [(1, 1, kind)] if !record.stream => name(*kind).to_owned(),
+        [(first, last, kind)] => format!("documents {first}-{last} {}", name(*kind)),
+        runs => {
+            let parts: Vec<String> = runs
+                .iter()
+                .map(|&(first, last, kind)| {
+                    if first == last {
+                        format!("{first} {}", name(kind))
+                    } else {
+                        format!("{first}-{last} {}", name(kind))
+                    }
+                })
+                .collect();
+            format!("documents {}", parts.join(", "))
+        }
+    };
+    format!("{}: checked as {what}", record.path)
+}
+
+/// The `--statistics` table: one row per rule and severity, most frequent first (then by rule
+/// id), the columns aligned.
+#[must_use]
+pub fn statistics(rows: &[(usize, &str, Severity)]) -> String {
+    let mut rows = rows.to_vec();
+    rows.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)).then(a.2.cmp(&b.2)));
+    let count_width = rows
+        .iter()
+        .map(|r| r.0.to_string().len())
+        .max()
+        .unwrap_or(1);
+    let rule_width = rows.iter().map(|r| r.1.len()).max().unwrap_or(0);
+    let mut out = String::new();
+    for (n, rule, severity) in rows {
+        let summary = crate::registry::rule(rule).map_or("", |r| r.summary);
+        let _ = writeln!(
+            out,
+            "{n:>count_width$}  {:<7}  {rule:<rule_width$}  {summary}",
+            severity.as_str()
+        );
+    }
+    out
 }
 
 /// `checked 2 files, 3 documents: 1 error, 0 warnings, 2 infos`

@@ -139,6 +139,54 @@ pub fn tail(any: bool) -> &'static str {
     if any { "\n  ]\n}\n" } else { "]\n}\n" }
 }
 
+/// The end of a report that lists every file's document kinds (`--show-kinds`): after the
+/// diagnostics, a `files` member, one object per file with its path, its number of documents and
+/// its runs of kinds (`{"kind": …, "first": 1, "last": 3}`, 1-based document ordinals; `kind` is
+/// `null` for an undecided document). Additive to report version 1.
+#[must_use]
+pub fn tail_with_files(any: bool, files: &[crate::report::FileRecord]) -> String {
+    let mut out = String::from(if any { "\n  ]" } else { "]" });
+    out.push_str(",\n  \"files\": [");
+    let mut number = itoa::Buffer::new();
+    for (i, record) in files.iter().enumerate() {
+        out.push_str(if i == 0 { "\n    {" } else { ",\n    {" });
+        out.push_str("\n      \"path\": ");
+        push_str(&mut out, &record.path);
+        out.push_str(",\n      \"documents\": ");
+        out.push_str(number.format(record.documents()));
+        out.push_str(",\n      \"kinds\": [");
+        for (j, (first, last, kind)) in record.runs().enumerate() {
+            out.push_str(if j == 0 {
+                "\n        {"
+            } else {
+                ",\n        {"
+            });
+            out.push_str("\n          \"kind\": ");
+            match kind {
+                Some(kind) => push_str(&mut out, kind.id),
+                None => out.push_str("null"),
+            }
+            out.push_str(",\n          \"first\": ");
+            out.push_str(number.format(first));
+            out.push_str(",\n          \"last\": ");
+            out.push_str(number.format(last));
+            out.push_str("\n        }");
+        }
+        out.push_str(if record.documents() == 0 {
+            "]"
+        } else {
+            "\n      ]"
+        });
+        out.push_str("\n    }");
+    }
+    out.push_str(if files.is_empty() {
+        "]\n}\n"
+    } else {
+        "\n  ]\n}\n"
+    });
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,6 +18,7 @@ pub(crate) static GENERIC: &[&Rule] = &[
     &json::duplicate_key::DUPLICATE_KEY,
     &json::encoding::ENCODING,
     &json::syntax::SYNTAX,
+    &kind::array_of_documents::ARRAY_OF_DOCUMENTS,
     &kind::undetermined::UNDETERMINED,
     &schema::violation::VIOLATION,
 ];

@@ -59,6 +59,32 @@ pub fn strip_bom(bytes: &[u8]) -> (usize, &[u8]) {
 
 /// Decodes UTF-8 (the caller has stripped any BOM). UTF-16 (with or without a byte order
 /// mark) and binary data are recognised and said so.
+/// The byte ranges of the elements of `bytes` when it is one JSON array (a byte order mark
+/// allowed), for checking each element as a document of its own (`--split-arrays`); `None` when
+/// it is not UTF-8, not JSON or not an array, so that the whole text is checked (and its problem
+/// reported) as one document.
+///
+/// `serde_json`'s `RawValue` keeps each element's exact text, which is where its bytes are.
+#[must_use]
+pub fn array_elements(bytes: &[u8]) -> Option<Vec<std::ops::Range<usize>>> {
+    let (bom, body) = strip_bom(bytes);
+    let text = std::str::from_utf8(body).ok()?;
+    if !text.trim_start().starts_with('[') {
+        return None;
+    }
+    let elements: Vec<&serde_json::value::RawValue> = serde_json::from_str(text).ok()?;
+    let base = text.as_ptr() as usize;
+    Some(
+        elements
+            .iter()
+            .map(|raw| {
+                let start = raw.get().as_ptr() as usize - base + bom;
+                start..start + raw.get().len()
+            })
+            .collect(),
+    )
+}
+
 pub(crate) fn decode(bytes: &[u8]) -> Result<&str, ParseError> {
     let encoding = |offset: usize, message: String| ParseError::Encoding {
         offset,

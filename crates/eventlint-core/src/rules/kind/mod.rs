@@ -1,1 +1,2 @@
+pub(crate) mod array_of_documents;
 pub(crate) mod undetermined;

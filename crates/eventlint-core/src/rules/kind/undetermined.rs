@@ -1,7 +1,7 @@
 use crate::value::Value;
 
 use crate::check::Finding;
-use crate::kind::Kind;
+use crate::kind::{Closest, Kind};
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 
@@ -26,18 +26,42 @@ declare_rule! {
     };
 }
 
-pub(crate) fn none(value: &Value) -> Finding {
+pub(crate) fn none(value: &Value, closest: Option<&Closest>) -> Finding {
     let what = match value {
         Value::Object(_) => "this object",
         Value::Array(_) => "this array",
         _ => "this value",
     };
+    match closest {
+        Some(closest) => Finding::new(
+            &UNDETERMINED,
+            Pointer::root(),
+            format!(
+                "{what} does not have the shape of any known payload kind; it looks like `{}` {}",
+                closest.kind.id, closest.why
+            ),
+        )
+        .help(format!(
+            "if it is a `{}` payload, write its members as that API names them and pass `--kind {}`; `eventlint kinds` lists the kinds",
+            closest.kind.id, closest.kind.id
+        )),
+        None => Finding::new(
+            &UNDETERMINED,
+            Pointer::root(),
+            format!("{what} does not have the shape of any known payload kind"),
+        )
+        .help("pass `--kind KIND` to say what it is (`eventlint kinds` lists them)"),
+    }
+}
+
+/// The finding for `{}`: no request is empty, and only a response (Sajari's) is.
+pub(crate) fn empty() -> Finding {
     Finding::new(
         &UNDETERMINED,
         Pointer::root(),
-        format!("{what} does not have the shape of any known payload kind"),
+        "an empty object has the shape of no request; of the known kinds only `sajari.send-event.response` is `{}`",
     )
-    .help("pass `--kind KIND` to say what it is (`eventlint kinds` lists them)")
+    .help("pass `--kind sajari.send-event.response` if it is that response, or add the payload's members")
 }
 
 pub(crate) fn many(candidates: &[&'static Kind]) -> Finding {
