@@ -71,7 +71,8 @@ pub fn render(outcomes: &[DocumentOutcome], summary: &Summary) -> String {
         .name("eventlint")
         .version(env!("CARGO_PKG_VERSION"))
         .semantic_version(env!("CARGO_PKG_VERSION"))
-        .information_uri(env!("CARGO_PKG_REPOSITORY"))
+        // No `informationUri`: the project has no public address to give yet, and SARIF
+        // viewers show a placeholder as a broken link.
         .rules(descriptors)
         .build();
     let mut totals = BTreeMap::new();
