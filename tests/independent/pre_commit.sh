@@ -3,7 +3,7 @@
 # builds this repository with `cargo install --path .` (its `language: rust`) and runs the hook
 # on a sample repository holding a good and a bad payload. Usage: pre_commit.sh PRE_COMMIT
 set -euo pipefail
-pre_commit="$1"
+pre_commit="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 
 # pre-commit's environments (the built eventlint) live under target/, so a second run reuses them.
