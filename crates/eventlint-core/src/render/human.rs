@@ -85,11 +85,13 @@ impl Renderer {
             outcome.path.clone()
         };
         let text = printable(&outcome.source);
+        // Once per document, not per diagnostic: a document may have a finding per member.
+        let text_has_no_break = text.contains(NO_BREAK);
         for diagnostic in &outcome.diagnostics {
             // Spaces inside code spans and quoted values become no-break spaces while miette
             // wraps, then spaces again: a wrapped line never splits `a value` in two. (Only when
             // no no-break space is there already, so none of the document's is changed.)
-            let protect = !text.contains(NO_BREAK)
+            let protect = !text_has_no_break
                 && ![
                     Some(&diagnostic.message),
                     diagnostic.help.as_ref(),
