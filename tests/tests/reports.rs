@@ -249,6 +249,64 @@ fn junit_has_one_case_per_document() {
     assert!(stdout(&o).contains("<testcase name=\"&lt;stdin&gt;\" classname=\"eventlint\""));
 }
 
+/// A run that fails on warnings (`--deny-warnings`, or `deny-warnings = true` in
+/// `eventlint.toml`) annotates its warnings as errors: they fail the job.
+#[test]
+fn github_annotations_are_errors_when_warnings_fail_the_run() {
+    let count = |text: &str, command: &str| {
+        text.lines()
+            .filter(|l| l.starts_with(&format!("::{command} ")))
+            .count()
+    };
+    let o = mixed("github", &[]);
+    let out = stdout(&o);
+    assert_eq!(
+        [
+            count(&out, "error"),
+            count(&out, "warning"),
+            count(&out, "notice")
+        ],
+        [2, 3, 1],
+        "{out}"
+    );
+    let o = mixed("github", &["--deny-warnings"]);
+    let out = stdout(&o);
+    assert_eq!(
+        [
+            count(&out, "error"),
+            count(&out, "warning"),
+            count(&out, "notice")
+        ],
+        [5, 0, 1],
+        "{out}"
+    );
+    assert!(out.contains("::error file=tests/data/mixed/events.ndjson,line=3,col=53,"));
+
+    // Warnings only: the run passes unless they are denied, here by eventlint.toml.
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("warn.json"),
+        r#"{"action": "dog.bark", "client": {"id": 1, "customID": "x"}, "time": "2022-11-28T12:18:27Z", "params": {}, "label": "b"}"#,
+    )
+    .expect("write");
+    let o = run_in(dir.path(), &["check", ".", NOW, "--format", "github"], None);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stdout(&o).starts_with("::warning file=warn.json,"),
+        "{}",
+        stdout(&o)
+    );
+    std::fs::write(dir.path().join("eventlint.toml"), "deny-warnings = true\n").expect("write");
+    let o = run_in(dir.path(), &["check", ".", NOW, "--format", "github"], None);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert!(
+        stdout(&o).starts_with("::error file=warn.json,"),
+        "{}",
+        stdout(&o)
+    );
+    assert_eq!(count(&stdout(&o), "warning"), 0);
+}
+
 #[test]
 fn github_commands_escape_properties_and_data() {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -91,7 +91,8 @@ impl Target {
 #[derive(Debug)]
 pub(crate) enum Render {
     Human(Box<human::Renderer>),
-    Github,
+    /// Warnings are errors when they fail the run.
+    Github(github::Options),
     /// Every entry preceded by its separator (`,`): the sink drops the report's first one.
     Json,
     /// The outcome itself, for a report built at the end (`sarif`, `junit`).
@@ -202,8 +203,11 @@ impl Renderers {
         for (i, (render, piece)) in self.renders.iter().zip(&mut prepared.pieces).enumerate() {
             match (render, piece) {
                 (Render::Human(renderer), Piece::Text(text)) => renderer.outcome(&outcome, text),
-                (Render::Github, Piece::Text(text)) => {
-                    text.push_str(&github::render(std::slice::from_ref(&outcome)));
+                (Render::Github(options), Piece::Text(text)) => {
+                    text.push_str(&github::render_with(
+                        std::slice::from_ref(&outcome),
+                        *options,
+                    ));
                 }
                 (Render::Json, Piece::Text(text)) => {
                     // An entry takes 400 to 700 bytes: reserve once instead of growing (and
@@ -255,7 +259,7 @@ pub(crate) fn create(
                 target,
                 summary_line: false,
             }),
-            Render::Github,
+            Render::Github(github::Options { deny_warnings }),
         ),
         Format::Json => (
             Box::new(Json {
