@@ -192,10 +192,11 @@ fn junit_has_one_case_per_document() {
         names,
         [
             "tests/data/mixed/clean.json",
+            // By line: line 2 is blank.
             "tests/data/mixed/events.ndjson:1",
-            "tests/data/mixed/events.ndjson:2",
             "tests/data/mixed/events.ndjson:3",
             "tests/data/mixed/events.ndjson:4",
+            "tests/data/mixed/events.ndjson:5",
             "tests/data/mixed/no-identifier.json",
             "tests/data/mixed/style.json",
         ]
@@ -218,7 +219,7 @@ fn junit_has_one_case_per_document() {
     assert_eq!(
         failing,
         [
-            "tests/data/mixed/events.ndjson:4",
+            "tests/data/mixed/events.ndjson:5",
             "tests/data/mixed/no-identifier.json"
         ]
     );
@@ -227,8 +228,8 @@ fn junit_has_one_case_per_document() {
     assert_eq!(
         listed,
         [
-            "tests/data/mixed/events.ndjson:2",
             "tests/data/mixed/events.ndjson:3",
+            "tests/data/mixed/events.ndjson:4",
             "tests/data/mixed/style.json"
         ]
     );
@@ -247,6 +248,93 @@ fn junit_has_one_case_per_document() {
         Some(b"{\"hello\": 1}"),
     );
     assert!(stdout(&o).contains("<testcase name=\"&lt;stdin&gt;\" classname=\"eventlint\""));
+}
+
+/// A `JUnit` test case of an NDJSON document is named by the document's line in the file (what a
+/// CI view links to), not its ordinal: blank, whitespace-only and CRLF-blank lines are no
+/// documents, and the file spans several 1 MiB blocks. SARIF, `JUnit` and GitHub reports are byte
+/// for byte the same with 1 and 4 threads.
+#[test]
+fn junit_names_ndjson_documents_by_their_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let valid = r#"{"action": "dog.bark", "client": {"id": 1}, "time": "2022-11-28T12:18:27Z", "params": {}, "label": "bark"}"#;
+    let invalid = r#"{"action": "dog.bark", "client": {"id": 1}, "time": "2022-11-28T12:18:27Z", "params": {}, "label": "bark",}"#;
+    let warning = r#"{"action": "dog.bark", "client": {"id": 1, "customID": "x"}, "time": "2022-11-28T12:18:27Z", "params": {}, "label": "b"}"#;
+    let mut text = String::from("\n  \n");
+    let mut expected = Vec::new();
+    let mut line = 2;
+    for i in 0..20_000_usize {
+        let document = match i % 97 {
+            0 => invalid,
+            13 => warning,
+            _ => valid,
+        };
+        line += 1;
+        text.push_str(document);
+        text.push_str(if i % 5 == 0 { "\r\n" } else { "\n" });
+        expected.push((line, i % 97 == 0));
+        // Irregular gaps: none, one blank line, a CRLF-blank one, two with spaces and a tab.
+        let gap = match i % 7 {
+            1 => "\n",
+            3 => "\r\n",
+            5 => " \n\t\n",
+            _ => "",
+        };
+        line += gap.matches('\n').count();
+        text.push_str(gap);
+    }
+    assert!(text.len() > 2 << 20, "several blocks");
+    std::fs::write(dir.path().join("gaps.ndjson"), &text).expect("write");
+    let report = |format: &str, jobs: &str| {
+        let o = run_in(
+            dir.path(),
+            &[
+                "check",
+                "gaps.ndjson",
+                NOW,
+                "--no-config",
+                "-j",
+                jobs,
+                "--format",
+                format,
+            ],
+            None,
+        );
+        assert_eq!(code(&o), 1, "{}", stderr(&o));
+        stdout(&o)
+    };
+    let xml = report("junit", "4");
+    for format in ["junit", "sarif", "github"] {
+        assert!(
+            report(format, "1") == report(format, "4"),
+            "{format}: -j 1 and -j 4 differ"
+        );
+    }
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    let cases: Vec<(String, Option<String>)> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("testcase"))
+        .map(|n| {
+            let failure = n
+                .children()
+                .find(|c| c.has_tag_name("failure"))
+                .and_then(|f| f.text())
+                .map(str::to_owned);
+            (n.attribute("name").unwrap_or_default().to_owned(), failure)
+        })
+        .collect();
+    assert_eq!(cases.len(), expected.len());
+    for ((name, failure), (line, fails)) in cases.iter().zip(&expected) {
+        assert_eq!(name, &format!("gaps.ndjson:{line}"));
+        assert_eq!(failure.is_some(), *fails, "{name}");
+        // The failure's diagnostics are on the same line as the test case's name.
+        if let Some(failure) = failure {
+            assert!(
+                failure.starts_with(&format!("{name}:")),
+                "{name}: {failure}"
+            );
+        }
+    }
 }
 
 /// A run that fails on warnings (`--deny-warnings`, or `deny-warnings = true` in
