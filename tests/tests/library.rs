@@ -164,3 +164,45 @@ fn options_change_the_outcome() {
     assert_eq!(forced.kind, Some(dedicated));
     assert!(CheckOptions::at_rfc3339("yesterday").is_err());
 }
+
+/// `CheckOptions::default()` reads the system clock: its documentation says so and points tests
+/// at a fixed clock.
+#[test]
+fn default_options_say_they_read_the_system_clock() {
+    let path = eventlint_tests::root().join("crates/eventlint-core/src/check.rs");
+    let file = syn::parse_file(&std::fs::read_to_string(path).expect("check.rs")).expect("parses");
+    let doc: String = file
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            syn::Item::Impl(i)
+                if i.trait_
+                    .as_ref()
+                    .is_some_and(|(_, t, _)| t.is_ident("Default"))
+                    && matches!(&*i.self_ty, syn::Type::Path(p) if p.path.is_ident("CheckOptions")) =>
+            {
+                Some(i)
+            }
+            _ => None,
+        })
+        .flat_map(|i| &i.items)
+        .filter_map(|item| match item {
+            syn::ImplItem::Fn(f) => Some(&f.attrs),
+            _ => None,
+        })
+        .flatten()
+        .filter_map(|a| match &a.meta {
+            syn::Meta::NameValue(nv) if nv.path.is_ident("doc") => match &nv.value {
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(s),
+                    ..
+                }) => Some(s.value()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(doc.contains("system clock"), "{doc}");
+    assert!(doc.contains("at_rfc3339"), "{doc}");
+}

@@ -83,6 +83,10 @@ impl CheckOptions {
 }
 
 impl Default for CheckOptions {
+    /// Options with the clock read from the system clock (`Utc::now()`), detection on, no
+    /// overrides: what "in the future" means then depends on when the check runs. Tests, and
+    /// anything that must give the same report tomorrow, fix the clock with
+    /// [`CheckOptions::at_rfc3339`] (or [`CheckOptions::at`]) instead.
     fn default() -> Self {
         CheckOptions::at(Utc::now())
     }
