@@ -141,20 +141,18 @@ fn options_change_the_outcome() {
         ["synerise.event/time-future"]
     );
     assert!(check_str(text, &at("2026-07-01T00:00:00Z")).is_clean());
-    assert!(
-        check_str(
-            text,
-            &at(NOW).with_severity("synerise.event/time-future", None)
-        )
-        .diagnostics
-        .is_empty()
-    );
+    let off = at(NOW)
+        .with_severity("synerise.event/time-future", None)
+        .expect("a rule");
+    assert!(check_str(text, &off).diagnostics.is_empty());
     let info = check_str(
         text,
-        &at(NOW).with_severity(
-            "synerise.event/time-future",
-            Some(eventlint_core::Severity::Info),
-        ),
+        &at(NOW)
+            .with_severity(
+                "synerise.event/time-future",
+                Some(eventlint_core::Severity::Info),
+            )
+            .expect("a rule"),
     );
     assert!(info.is_clean() && !info.diagnostics.is_empty());
     let tolerant = at(NOW).with_future_tolerance(chrono::TimeDelta::days(365));
@@ -163,6 +161,41 @@ fn options_change_the_outcome() {
     let forced = check_str(text, &at(NOW).with_kind(dedicated));
     assert_eq!(forced.kind, Some(dedicated));
     assert!(CheckOptions::at_rfc3339("yesterday").is_err());
+}
+
+/// An override of an id that names no rule is refused, naming the id and the nearest rule id,
+/// instead of silently changing nothing.
+#[test]
+fn an_override_of_an_unknown_rule_is_refused() {
+    let at = || CheckOptions::at_rfc3339(NOW).expect("date");
+    let err = at()
+        .with_severity("synerise.event/time-futur", None)
+        .expect_err("no such rule");
+    assert_eq!(
+        err,
+        eventlint_core::UnknownRule {
+            id: "synerise.event/time-futur".to_owned(),
+            nearest: Some("synerise.event/time-future"),
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "unknown rule `synerise.event/time-futur`; did you mean `synerise.event/time-future`?"
+    );
+    let err = at()
+        .with_severity("no/such-rule", Some(eventlint_core::Severity::Error))
+        .expect_err("no such rule");
+    assert_eq!(err.nearest, None);
+    assert_eq!(err.to_string(), "unknown rule `no/such-rule`");
+    let boxed: Box<dyn std::error::Error> = Box::new(err);
+    assert!(boxed.to_string().contains("no/such-rule"));
+    // Every registered rule is accepted.
+    for rule in eventlint_core::registry::rules() {
+        let options = at()
+            .with_severity(rule.id, None)
+            .expect("a registered rule");
+        assert_eq!(options.severity_overrides.get(rule.id), Some(&None));
+    }
 }
 
 /// `CheckOptions::default()` reads the system clock: its documentation says so and points tests

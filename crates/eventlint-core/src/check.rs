@@ -66,12 +66,36 @@ impl CheckOptions {
     }
 
     /// Reports the rule `rule_id` (e.g. `synerise.event/time-missing`) at `severity`, or not at
-    /// all with `None`, as `[rules]` in `eventlint.toml` does. An id that names no rule changes
-    /// nothing ([`registry::rule`](crate::registry::rule) looks ids up).
-    #[must_use]
-    pub fn with_severity(mut self, rule_id: &str, severity: Option<Severity>) -> Self {
-        self.severity_overrides.insert(rule_id.to_owned(), severity);
-        self
+    /// all with `None`, as `[rules]` in `eventlint.toml` does.
+    ///
+    /// ```
+    /// use eventlint_core::{CheckOptions, Severity};
+    ///
+    /// let options = CheckOptions::at_rfc3339("2026-01-01T00:00:00Z")?
+    ///     .with_severity("synerise.event/time-missing", None)?
+    ///     .with_severity("common/placeholder", Some(Severity::Error))?;
+    /// assert_eq!(options.severity_overrides.len(), 2);
+    ///
+    /// // A misspelt id is refused, with the nearest rule id.
+    /// let err = options.with_severity("synerise.event/time-mising", None).unwrap_err();
+    /// assert_eq!(err.id, "synerise.event/time-mising");
+    /// assert_eq!(err.nearest, Some("synerise.event/time-missing"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`UnknownRule`] when `rule_id` names no rule ([`registry::rule`](crate::registry::rule)
+    /// looks ids up): an override of a misspelt id would otherwise change nothing, silently.
+    pub fn with_severity(
+        mut self,
+        rule_id: &str,
+        severity: Option<Severity>,
+    ) -> Result<Self, UnknownRule> {
+        let Some(rule) = crate::registry::rule(rule_id) else {
+            return Err(UnknownRule::new(rule_id));
+        };
+        self.severity_overrides.insert(rule.id.to_owned(), severity);
+        Ok(self)
     }
 
     /// Lets a time up to `tolerance` past `now` count as not yet in the future.
@@ -91,6 +115,38 @@ impl Default for CheckOptions {
         CheckOptions::at(Utc::now())
     }
 }
+
+/// A rule id that names no rule, refused by [`CheckOptions::with_severity`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownRule {
+    /// The id that was given.
+    pub id: String,
+    /// The registered rule id nearest to it, when one is close enough to be a likely
+    /// misspelling.
+    pub nearest: Option<&'static str>,
+}
+
+impl UnknownRule {
+    fn new(id: &str) -> Self {
+        let ids: Vec<&'static str> = crate::registry::rules().iter().map(|r| r.id).collect();
+        UnknownRule {
+            id: id.to_owned(),
+            nearest: crate::suggest::did_you_mean(id, &ids),
+        }
+    }
+}
+
+impl std::fmt::Display for UnknownRule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown rule `{}`", self.id)?;
+        if let Some(nearest) = self.nearest {
+            write!(f, "; did you mean `{nearest}`?")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for UnknownRule {}
 
 /// The outcome of checking one document.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -80,8 +80,8 @@ mod value;
 mod vendors;
 
 pub use check::{
-    CheckOptions, DocumentReport, INTERNAL_ERROR_RULE, PayloadReport, check_bytes, check_document,
-    check_payload, check_str, check_value, internal_error,
+    CheckOptions, DocumentReport, INTERNAL_ERROR_RULE, PayloadReport, UnknownRule, check_bytes,
+    check_document, check_payload, check_str, check_value, internal_error,
 };
 pub use diagnostic::{Diagnostic, Position, Severity};
 pub use kind::Kind;
