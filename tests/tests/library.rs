@@ -239,3 +239,69 @@ fn default_options_say_they_read_the_system_clock() {
     assert!(doc.contains("system clock"), "{doc}");
     assert!(doc.contains("at_rfc3339"), "{doc}");
 }
+
+/// A `Diagnostic` serializes with the field names of the JSON report's diagnostics where they
+/// overlap, with the same values (a `.json` file: document lines are file lines), then `note`
+/// and `span`; a `PayloadReport` as its kind id, diagnostics and source.
+#[test]
+fn diagnostics_serialize_as_the_json_report_names_them() {
+    let text =
+        "{\"action\": \"dog.bark\", \"label\": \"bark\",\n \"client\": {\"customID\": \"c-42\"}}";
+    let report = check_str(text, &options(None));
+    assert!(report.diagnostics.len() >= 2, "{:?}", report.rules());
+    let json: Value = serde_json::from_str(&report.render_json("e.json")).expect("JSON");
+    let entries = json["diagnostics"].as_array().expect("entries");
+    assert_eq!(entries.len(), report.diagnostics.len());
+    for (d, entry) in report.diagnostics.iter().zip(entries) {
+        let value = serde_json::to_value(d).expect("serializable");
+        let names = [
+            "rule",
+            "severity",
+            "message",
+            "pointer",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "help",
+            "note",
+            "span",
+        ];
+        let keys: Vec<&str> = value
+            .as_object()
+            .expect("an object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut sorted = names;
+        sorted.sort_unstable();
+        assert_eq!(keys, sorted, "exactly these fields");
+        // In the report's order (serde_json's `Value` sorts keys: read the text).
+        let text = serde_json::to_string(d).expect("serializable");
+        let at: Vec<usize> = names
+            .iter()
+            .map(|n| text.find(&format!("\"{n}\":")).expect("a field"))
+            .collect();
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "{text}");
+        for (key, expected) in entry.as_object().expect("an object") {
+            if ["path", "document", "kind"].contains(&key.as_str()) {
+                continue;
+            }
+            assert_eq!(&value[key], expected, "{key}");
+        }
+        assert_eq!(value["span"]["start"], d.span.start);
+        assert_eq!(value["span"]["end"], d.span.end);
+        assert_eq!(value["note"].as_str(), d.note.as_deref());
+    }
+    let value = serde_json::to_value(&report).expect("serializable");
+    assert_eq!(value["kind"], "synerise.custom-event");
+    assert_eq!(value["source"], text);
+    assert_eq!(
+        value["diagnostics"],
+        serde_json::to_value(&report.diagnostics).expect("serializable")
+    );
+    assert_eq!(
+        serde_json::to_value(check_str("[", &options(None))).expect("serializable")["kind"],
+        Value::Null
+    );
+}

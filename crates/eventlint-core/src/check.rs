@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, TimeDelta, Utc};
+use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, Severity};
@@ -159,16 +160,38 @@ pub struct DocumentReport {
 
 /// The outcome of checking one payload with [`check_str`], [`check_bytes`], [`check_value`] or
 /// [`check_payload`]: the kind, every diagnostic, and the text the diagnostics point into.
+///
+/// Serializes as `{"kind", "diagnostics", "source"}` (the kind by its id, or `null`; each
+/// diagnostic as [`Diagnostic`] does), so a test can pin a whole report with
+/// `insta::assert_json_snapshot!(report)`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PayloadReport {
     /// The kind the payload was checked as (`None` when it could not be decided or parsed).
     pub kind: Option<&'static Kind>,
+    /// Every finding, in source order.
+    pub diagnostics: Vec<Diagnostic>,
     /// The text that was checked (after a UTF-8 byte order mark, lossily decoded): what
     /// [`Diagnostic::span`] and the positions refer to. For [`check_value`] and
     /// [`check_payload`], the payload as pretty-printed JSON.
     pub source: String,
-    /// Every finding, in source order.
-    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Serialize for PayloadReport {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        /// The kind as its id (`null` for none), as the JSON report shows it.
+        #[derive(Serialize)]
+        struct Fields<'a> {
+            kind: Option<&'static str>,
+            diagnostics: &'a [Diagnostic],
+            source: &'a str,
+        }
+        Fields {
+            kind: self.kind.map(|k| k.id),
+            diagnostics: &self.diagnostics,
+            source: &self.source,
+        }
+        .serialize(serializer)
+    }
 }
 
 impl PayloadReport {
