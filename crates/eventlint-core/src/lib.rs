@@ -86,7 +86,7 @@ pub use check::{
 pub use diagnostic::{Diagnostic, Position, Severity};
 pub use kind::Kind;
 pub use payload::Payload;
-pub use rule::Rule;
+pub use rule::{Citation, Rule, SOURCES_PAGE};
 
 /// The payload types of every vendor, for building payloads with the compiler's help. Each
 /// kind's top-level type implements [`Payload`] and serializes to exactly the vendor's wire
