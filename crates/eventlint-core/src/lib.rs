@@ -42,7 +42,8 @@
 //! help, note, JSON Pointer, byte span and line/column positions. [`PayloadReport::render_plain`]
 //! renders them as the CLI does without colour; [`render`] has every report format.
 //!
-//! [`registry`] lists every kind and rule ([`Rule::manual`] is the text of `eventlint explain`);
+//! [`registry`] lists every kind and rule ([`Rule::manual`] is the text of `eventlint explain`,
+//! [`Rule::citations`] the sources it cites, described in [`SOURCES_PAGE`]);
 //! [`Kind::find`] looks a kind up by id. [`config`] reads `eventlint.toml`.
 //!
 //! # How a payload is checked
