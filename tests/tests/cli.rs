@@ -249,6 +249,19 @@ fn explain_rules_and_kinds() {
     let text = stdout(&o);
     assert!(text.starts_with("# synerise.event/client-identifier\n"));
     assert!(text.contains("## Why") && text.contains("## Fix"));
+    // Each cited source links to its entry in the repository's sources page.
+    assert!(
+        text.ends_with("\nSources: SEED-001 (docs/sources.md#seed-001).\n"),
+        "{text}"
+    );
+    let o = run(&["explain", "neuralens.event/timestamp"]);
+    assert_eq!(
+        stdout(&o).lines().last(),
+        Some(
+            "Sources: SEED-002 (docs/sources.md#seed-002), vendor-rules.md §3.2 \
+             (docs/sources.md#vendor-rules-3-2), [I] (docs/sources.md#tag-i)."
+        )
+    );
     let o = run(&["explain", "synerise.event/client-identifer"]);
     assert_eq!(code(&o), 2);
     assert!(

@@ -71,6 +71,14 @@ fn a_synerise_event_from_the_future_is_flagged() {
     insta::assert_snapshot!(report.render_plain("dog-barked.json"));
 }
 
+/// A whole report pinned as JSON: the kind, every diagnostic (with the JSON report's field
+/// names) and the checked text.
+#[test]
+fn a_report_pins_as_json() {
+    let report = check_payload(&dog_barked("c-42", "2026-03-01T00:00:00+01:00"), &options());
+    insta::assert_json_snapshot!(report);
+}
+
 #[test]
 fn a_personalize_click_with_milliseconds_is_flagged() {
     let report = check_payload(&clicked("item-9", 1_767_225_600_000), &options());

@@ -141,20 +141,18 @@ fn options_change_the_outcome() {
         ["synerise.event/time-future"]
     );
     assert!(check_str(text, &at("2026-07-01T00:00:00Z")).is_clean());
-    assert!(
-        check_str(
-            text,
-            &at(NOW).with_severity("synerise.event/time-future", None)
-        )
-        .diagnostics
-        .is_empty()
-    );
+    let off = at(NOW)
+        .with_severity("synerise.event/time-future", None)
+        .expect("a rule");
+    assert!(check_str(text, &off).diagnostics.is_empty());
     let info = check_str(
         text,
-        &at(NOW).with_severity(
-            "synerise.event/time-future",
-            Some(eventlint_core::Severity::Info),
-        ),
+        &at(NOW)
+            .with_severity(
+                "synerise.event/time-future",
+                Some(eventlint_core::Severity::Info),
+            )
+            .expect("a rule"),
     );
     assert!(info.is_clean() && !info.diagnostics.is_empty());
     let tolerant = at(NOW).with_future_tolerance(chrono::TimeDelta::days(365));
@@ -163,4 +161,147 @@ fn options_change_the_outcome() {
     let forced = check_str(text, &at(NOW).with_kind(dedicated));
     assert_eq!(forced.kind, Some(dedicated));
     assert!(CheckOptions::at_rfc3339("yesterday").is_err());
+}
+
+/// An override of an id that names no rule is refused, naming the id and the nearest rule id,
+/// instead of silently changing nothing.
+#[test]
+fn an_override_of_an_unknown_rule_is_refused() {
+    let at = || CheckOptions::at_rfc3339(NOW).expect("date");
+    let err = at()
+        .with_severity("synerise.event/time-futur", None)
+        .expect_err("no such rule");
+    assert_eq!(
+        err,
+        eventlint_core::UnknownRule {
+            id: "synerise.event/time-futur".to_owned(),
+            nearest: Some("synerise.event/time-future"),
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "unknown rule `synerise.event/time-futur`; did you mean `synerise.event/time-future`?"
+    );
+    let err = at()
+        .with_severity("no/such-rule", Some(eventlint_core::Severity::Error))
+        .expect_err("no such rule");
+    assert_eq!(err.nearest, None);
+    assert_eq!(err.to_string(), "unknown rule `no/such-rule`");
+    let boxed: Box<dyn std::error::Error> = Box::new(err);
+    assert!(boxed.to_string().contains("no/such-rule"));
+    // Every registered rule is accepted.
+    for rule in eventlint_core::registry::rules() {
+        let options = at()
+            .with_severity(rule.id, None)
+            .expect("a registered rule");
+        assert_eq!(options.severity_overrides.get(rule.id), Some(&None));
+    }
+}
+
+/// `CheckOptions::default()` reads the system clock: its documentation says so and points tests
+/// at a fixed clock.
+#[test]
+fn default_options_say_they_read_the_system_clock() {
+    let path = eventlint_tests::root().join("crates/eventlint-core/src/check.rs");
+    let file = syn::parse_file(&std::fs::read_to_string(path).expect("check.rs")).expect("parses");
+    let doc: String = file
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            syn::Item::Impl(i)
+                if i.trait_
+                    .as_ref()
+                    .is_some_and(|(_, t, _)| t.is_ident("Default"))
+                    && matches!(&*i.self_ty, syn::Type::Path(p) if p.path.is_ident("CheckOptions")) =>
+            {
+                Some(i)
+            }
+            _ => None,
+        })
+        .flat_map(|i| &i.items)
+        .filter_map(|item| match item {
+            syn::ImplItem::Fn(f) => Some(&f.attrs),
+            _ => None,
+        })
+        .flatten()
+        .filter_map(|a| match &a.meta {
+            syn::Meta::NameValue(nv) if nv.path.is_ident("doc") => match &nv.value {
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(s),
+                    ..
+                }) => Some(s.value()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(doc.contains("system clock"), "{doc}");
+    assert!(doc.contains("at_rfc3339"), "{doc}");
+}
+
+/// A `Diagnostic` serializes with the field names of the JSON report's diagnostics where they
+/// overlap, with the same values (a `.json` file: document lines are file lines), then `note`
+/// and `span`; a `PayloadReport` as its kind id, diagnostics and source.
+#[test]
+fn diagnostics_serialize_as_the_json_report_names_them() {
+    let text =
+        "{\"action\": \"dog.bark\", \"label\": \"bark\",\n \"client\": {\"customID\": \"c-42\"}}";
+    let report = check_str(text, &options(None));
+    assert!(report.diagnostics.len() >= 2, "{:?}", report.rules());
+    let json: Value = serde_json::from_str(&report.render_json("e.json")).expect("JSON");
+    let entries = json["diagnostics"].as_array().expect("entries");
+    assert_eq!(entries.len(), report.diagnostics.len());
+    for (d, entry) in report.diagnostics.iter().zip(entries) {
+        let value = serde_json::to_value(d).expect("serializable");
+        let names = [
+            "rule",
+            "severity",
+            "message",
+            "pointer",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "help",
+            "note",
+            "span",
+        ];
+        let keys: Vec<&str> = value
+            .as_object()
+            .expect("an object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut sorted = names;
+        sorted.sort_unstable();
+        assert_eq!(keys, sorted, "exactly these fields");
+        // In the report's order (serde_json's `Value` sorts keys: read the text).
+        let text = serde_json::to_string(d).expect("serializable");
+        let at: Vec<usize> = names
+            .iter()
+            .map(|n| text.find(&format!("\"{n}\":")).expect("a field"))
+            .collect();
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "{text}");
+        for (key, expected) in entry.as_object().expect("an object") {
+            if ["path", "document", "kind"].contains(&key.as_str()) {
+                continue;
+            }
+            assert_eq!(&value[key], expected, "{key}");
+        }
+        assert_eq!(value["span"]["start"], d.span.start);
+        assert_eq!(value["span"]["end"], d.span.end);
+        assert_eq!(value["note"].as_str(), d.note.as_deref());
+    }
+    let value = serde_json::to_value(&report).expect("serializable");
+    assert_eq!(value["kind"], "synerise.custom-event");
+    assert_eq!(value["source"], text);
+    assert_eq!(
+        value["diagnostics"],
+        serde_json::to_value(&report.diagnostics).expect("serializable")
+    );
+    assert_eq!(
+        serde_json::to_value(check_str("[", &options(None))).expect("serializable")["kind"],
+        Value::Null
+    );
 }

@@ -137,3 +137,75 @@ fn valid_fixtures_are_detected_as_their_kind() {
         }
     }
 }
+
+/// The cited keys of `rules` that `page` (the text of `docs/sources.md`) has no entry for, as
+/// `(rule id, key)`. An entry is the key's anchor, `<a id="…"></a>`, on a line of its own,
+/// followed by a heading that names the key.
+fn unresolved_citations(
+    rules: &[&eventlint_core::Rule],
+    page: &str,
+) -> Vec<(&'static str, String)> {
+    let lines: Vec<&str> = page.lines().collect();
+    let has_entry = |citation: &eventlint_core::Citation| {
+        let anchor = format!("<a id=\"{}\"></a>", citation.anchor());
+        lines.iter().enumerate().any(|(i, line)| {
+            line.trim() == anchor
+                && lines
+                    .get(i + 1)
+                    .is_some_and(|next| next.starts_with('#') && next.contains(&citation.key))
+        })
+    };
+    let mut missing = Vec::new();
+    for rule in rules {
+        for citation in rule.citations() {
+            if !has_entry(&citation) {
+                missing.push((rule.id, citation.key));
+            }
+        }
+    }
+    missing
+}
+
+/// Every source a rule manual cites (`SEED-003`, `AWS-BC`, `[I]`, `vendor-rules.md §4.3` …) is
+/// described inside the repository, in `docs/sources.md`: a reader of the repository alone can
+/// find what each key means.
+#[test]
+fn every_cited_source_has_an_entry_in_docs_sources_md() {
+    let page = std::fs::read_to_string(eventlint_tests::root().join(eventlint_core::SOURCES_PAGE))
+        .expect("docs/sources.md");
+    let cited: BTreeSet<String> = registry::rules()
+        .iter()
+        .flat_map(|r| r.citations())
+        .map(|c| c.key)
+        .collect();
+    // The manuals cite the seeds, vendor sources, tags and vendor-rules.md sections.
+    for key in [
+        "SEED-001",
+        "SEED-004",
+        "AWS-BC",
+        "SYN-PHP",
+        "[I]",
+        "vendor-rules.md §4.3",
+    ] {
+        assert!(cited.contains(key), "{key} is no longer cited? {cited:?}");
+    }
+    let missing = unresolved_citations(registry::rules(), &page);
+    assert!(
+        missing.is_empty(),
+        "cited by a rule manual but not described in docs/sources.md:\n{missing:#?}"
+    );
+    // A manual citing a key the page does not know fails: a source key, a tag, a section of a
+    // reference document, a section sign without its document.
+    let made_up = eventlint_core::Rule {
+        id: "test/made-up",
+        severity: eventlint_core::Severity::Info,
+        summary: "",
+        doc: " ## Why\n As AWS-XYZ says ([Q]; vendor-rules.md §42.1), and see §4.3;\n SEED-001 is known.",
+        structural: false,
+    };
+    let keys: Vec<String> = unresolved_citations(&[&made_up], &page)
+        .into_iter()
+        .map(|(_, key)| key)
+        .collect();
+    assert_eq!(keys, ["AWS-XYZ", "[Q]", "vendor-rules.md §42.1", "§4.3"]);
+}

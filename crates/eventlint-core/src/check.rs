@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, TimeDelta, Utc};
+use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, Severity};
@@ -66,12 +67,36 @@ impl CheckOptions {
     }
 
     /// Reports the rule `rule_id` (e.g. `synerise.event/time-missing`) at `severity`, or not at
-    /// all with `None`, as `[rules]` in `eventlint.toml` does. An id that names no rule changes
-    /// nothing ([`registry::rule`](crate::registry::rule) looks ids up).
-    #[must_use]
-    pub fn with_severity(mut self, rule_id: &str, severity: Option<Severity>) -> Self {
-        self.severity_overrides.insert(rule_id.to_owned(), severity);
-        self
+    /// all with `None`, as `[rules]` in `eventlint.toml` does.
+    ///
+    /// ```
+    /// use eventlint_core::{CheckOptions, Severity};
+    ///
+    /// let options = CheckOptions::at_rfc3339("2026-01-01T00:00:00Z")?
+    ///     .with_severity("synerise.event/time-missing", None)?
+    ///     .with_severity("common/placeholder", Some(Severity::Error))?;
+    /// assert_eq!(options.severity_overrides.len(), 2);
+    ///
+    /// // A misspelt id is refused, with the nearest rule id.
+    /// let err = options.with_severity("synerise.event/time-mising", None).unwrap_err();
+    /// assert_eq!(err.id, "synerise.event/time-mising");
+    /// assert_eq!(err.nearest, Some("synerise.event/time-missing"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`UnknownRule`] when `rule_id` names no rule ([`registry::rule`](crate::registry::rule)
+    /// looks ids up): an override of a misspelt id would otherwise change nothing, silently.
+    pub fn with_severity(
+        mut self,
+        rule_id: &str,
+        severity: Option<Severity>,
+    ) -> Result<Self, UnknownRule> {
+        let Some(rule) = crate::registry::rule(rule_id) else {
+            return Err(UnknownRule::new(rule_id));
+        };
+        self.severity_overrides.insert(rule.id.to_owned(), severity);
+        Ok(self)
     }
 
     /// Lets a time up to `tolerance` past `now` count as not yet in the future.
@@ -83,10 +108,46 @@ impl CheckOptions {
 }
 
 impl Default for CheckOptions {
+    /// Options with the clock read from the system clock (`Utc::now()`), detection on, no
+    /// overrides: what "in the future" means then depends on when the check runs. Tests, and
+    /// anything that must give the same report tomorrow, fix the clock with
+    /// [`CheckOptions::at_rfc3339`] (or [`CheckOptions::at`]) instead.
     fn default() -> Self {
         CheckOptions::at(Utc::now())
     }
 }
+
+/// A rule id that names no rule, refused by [`CheckOptions::with_severity`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownRule {
+    /// The id that was given.
+    pub id: String,
+    /// The registered rule id nearest to it, when one is close enough to be a likely
+    /// misspelling.
+    pub nearest: Option<&'static str>,
+}
+
+impl UnknownRule {
+    fn new(id: &str) -> Self {
+        let ids: Vec<&'static str> = crate::registry::rules().iter().map(|r| r.id).collect();
+        UnknownRule {
+            id: id.to_owned(),
+            nearest: crate::suggest::did_you_mean(id, &ids),
+        }
+    }
+}
+
+impl std::fmt::Display for UnknownRule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown rule `{}`", self.id)?;
+        if let Some(nearest) = self.nearest {
+            write!(f, "; did you mean `{nearest}`?")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for UnknownRule {}
 
 /// The outcome of checking one document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,16 +160,38 @@ pub struct DocumentReport {
 
 /// The outcome of checking one payload with [`check_str`], [`check_bytes`], [`check_value`] or
 /// [`check_payload`]: the kind, every diagnostic, and the text the diagnostics point into.
+///
+/// Serializes as `{"kind", "diagnostics", "source"}` (the kind by its id, or `null`; each
+/// diagnostic as [`Diagnostic`] does), so a test can pin a whole report with
+/// `insta::assert_json_snapshot!(report)`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PayloadReport {
     /// The kind the payload was checked as (`None` when it could not be decided or parsed).
     pub kind: Option<&'static Kind>,
+    /// Every finding, in source order.
+    pub diagnostics: Vec<Diagnostic>,
     /// The text that was checked (after a UTF-8 byte order mark, lossily decoded): what
     /// [`Diagnostic::span`] and the positions refer to. For [`check_value`] and
     /// [`check_payload`], the payload as pretty-printed JSON.
     pub source: String,
-    /// Every finding, in source order.
-    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Serialize for PayloadReport {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        /// The kind as its id (`null` for none), as the JSON report shows it.
+        #[derive(Serialize)]
+        struct Fields<'a> {
+            kind: Option<&'static str>,
+            diagnostics: &'a [Diagnostic],
+            source: &'a str,
+        }
+        Fields {
+            kind: self.kind.map(|k| k.id),
+            diagnostics: &self.diagnostics,
+            source: &self.source,
+        }
+        .serialize(serializer)
+    }
 }
 
 impl PayloadReport {

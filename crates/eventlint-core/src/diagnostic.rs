@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 /// How serious a finding is (design.md §2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -55,6 +55,13 @@ pub struct Position {
 }
 
 /// One finding in one document, with its exact place.
+///
+/// Serializes (e.g. for `insta::assert_json_snapshot!`) with the field names of a diagnostic in
+/// the `--format json` report where they overlap, in its order: `rule`, `severity`, `message`,
+/// `pointer`, `line`, `column`, `end_line`, `end_column` (from [`Diagnostic::start`] and
+/// [`Diagnostic::end`]: relative to the document, so the file's lines for a `.json` file or a
+/// payload checked alone), `help`; then `note` and `span` (`{"start", "end"}`, in bytes). The
+/// report's `path`, `document` and `kind` belong to the document, not the diagnostic.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// The rule's stable id, e.g. `synerise.event/client-identifier`.
@@ -75,4 +82,47 @@ pub struct Diagnostic {
     pub start: Position,
     /// End (exclusive), relative to the document.
     pub end: Position,
+}
+
+impl Serialize for Diagnostic {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        /// A byte range as `{"start", "end"}`.
+        #[derive(Serialize)]
+        struct Span {
+            start: usize,
+            end: usize,
+        }
+        /// The fields in the JSON report's order and with its names.
+        #[derive(Serialize)]
+        struct Fields<'a> {
+            rule: &'static str,
+            severity: Severity,
+            message: &'a str,
+            pointer: &'a str,
+            line: usize,
+            column: usize,
+            end_line: usize,
+            end_column: usize,
+            help: Option<&'a str>,
+            note: Option<&'a str>,
+            span: Span,
+        }
+        Fields {
+            rule: self.rule,
+            severity: self.severity,
+            message: &self.message,
+            pointer: &self.pointer,
+            line: self.start.line,
+            column: self.start.column,
+            end_line: self.end.line,
+            end_column: self.end.column,
+            help: self.help.as_deref(),
+            note: self.note.as_deref(),
+            span: Span {
+                start: self.span.start,
+                end: self.span.end,
+            },
+        }
+        .serialize(serializer)
+    }
 }

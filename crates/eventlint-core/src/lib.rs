@@ -42,7 +42,8 @@
 //! help, note, JSON Pointer, byte span and line/column positions. [`PayloadReport::render_plain`]
 //! renders them as the CLI does without colour; [`render`] has every report format.
 //!
-//! [`registry`] lists every kind and rule ([`Rule::manual`] is the text of `eventlint explain`);
+//! [`registry`] lists every kind and rule ([`Rule::manual`] is the text of `eventlint explain`,
+//! [`Rule::citations`] the sources it cites, described in [`SOURCES_PAGE`]);
 //! [`Kind::find`] looks a kind up by id. [`config`] reads `eventlint.toml`.
 //!
 //! # How a payload is checked
@@ -80,13 +81,13 @@ mod value;
 mod vendors;
 
 pub use check::{
-    CheckOptions, DocumentReport, INTERNAL_ERROR_RULE, PayloadReport, check_bytes, check_document,
-    check_payload, check_str, check_value, internal_error,
+    CheckOptions, DocumentReport, INTERNAL_ERROR_RULE, PayloadReport, UnknownRule, check_bytes,
+    check_document, check_payload, check_str, check_value, internal_error,
 };
 pub use diagnostic::{Diagnostic, Position, Severity};
 pub use kind::Kind;
 pub use payload::Payload;
-pub use rule::Rule;
+pub use rule::{Citation, Rule, SOURCES_PAGE};
 
 /// The payload types of every vendor, for building payloads with the compiler's help. Each
 /// kind's top-level type implements [`Payload`] and serializes to exactly the vendor's wire

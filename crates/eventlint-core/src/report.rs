@@ -52,17 +52,31 @@ pub(crate) fn lossy(bytes: &[u8]) -> String {
     }
 }
 
-/// Every file of a run with the kind of each of its documents, clean documents included, so
-/// that reports listing every document (`JUnit`) can show the passing ones. Only the kinds are
-/// kept, run-length encoded: a long NDJSON stream of one kind costs one entry, never its text.
+/// Every file of a run with the kind and line of each of its documents, clean documents
+/// included, so that reports listing every document (`JUnit`) can show the passing ones. Only
+/// kinds and line gaps are kept, run-length encoded: a run is consecutive documents of one kind
+/// that each follow the previous document after the same number of skipped (blank) lines. A
+/// long NDJSON stream of one kind costs one entry whether it has no blank line or one after
+/// every document; only irregular gaps or changes of kind add entries. Never any text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileRecord {
     /// The path as found (`/` separators), or the stdin name.
     pub path: String,
     /// Whether the file holds one document per line (NDJSON, JSON Lines).
     pub stream: bool,
-    /// The kind of each document in order, as runs of `(kind, count)`.
-    kinds: Vec<(Option<&'static Kind>, usize)>,
+    /// The documents in order, as runs.
+    runs: Vec<KindRun>,
+    /// The line of the last document recorded (0 before the first).
+    last_line: usize,
+}
+
+/// `count` consecutive documents of `kind`, each `gap` lines after the line of the document
+/// before it plus one (the first document of a file: after line 0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct KindRun {
+    kind: Option<&'static Kind>,
+    gap: usize,
+    count: usize,
 }
 
 impl FileRecord {
@@ -72,41 +86,74 @@ impl FileRecord {
         FileRecord {
             path: path.to_owned(),
             stream,
-            kinds: Vec::new(),
+            runs: Vec::new(),
+            last_line: 0,
         }
     }
 
-    /// Records the next document's kind.
+    /// Records the next document's kind, on the line after the previous document (line 1 for
+    /// the first): a `.json` file's one document, or an NDJSON line with no blank line before.
     pub fn push(&mut self, kind: Option<&'static Kind>) {
-        match self.kinds.last_mut() {
-            Some((last, n)) if *last == kind => *n += 1,
-            _ => self.kinds.push((kind, 1)),
+        self.push_at_line(kind, self.last_line + 1);
+    }
+
+    /// Records the next document's kind and its 1-based line in the file (NDJSON: blank lines
+    /// are not documents, so lines and ordinals differ after one). A line not after the
+    /// previous document's is taken as the line right after it.
+    pub fn push_at_line(&mut self, kind: Option<&'static Kind>, line: usize) {
+        let line = line.max(self.last_line + 1);
+        let gap = line - self.last_line - 1;
+        self.last_line = line;
+        match self.runs.last_mut() {
+            Some(run) if run.kind == kind && run.gap == gap => run.count += 1,
+            _ => self.runs.push(KindRun {
+                kind,
+                gap,
+                count: 1,
+            }),
         }
     }
 
     /// The number of documents.
     #[must_use]
     pub fn documents(&self) -> usize {
-        self.kinds.iter().map(|(_, n)| n).sum()
+        self.runs.iter().map(|run| run.count).sum()
     }
 
     /// Runs of consecutive documents of one kind: the first and last 1-based ordinals and the
     /// kind (`None`: undecided), in order.
     pub fn runs(&self) -> impl Iterator<Item = (usize, usize, Option<&'static Kind>)> + '_ {
-        self.kinds.iter().scan(0, |before, &(kind, n)| {
-            let first = *before + 1;
-            *before += n;
-            Some((first, *before, kind))
-        })
+        let mut merged: Vec<(usize, usize, Option<&'static Kind>)> = Vec::new();
+        let mut before = 0;
+        for run in &self.runs {
+            let (first, last) = (before + 1, before + run.count);
+            before = last;
+            match merged.last_mut() {
+                Some((_, end, kind)) if *kind == run.kind => *end = last,
+                _ => merged.push((first, last, run.kind)),
+            }
+        }
+        merged.into_iter()
     }
 
     /// Each document's 1-based ordinal and kind, in order.
     pub fn iter(&self) -> impl Iterator<Item = (usize, Option<&'static Kind>)> + '_ {
-        self.kinds
+        self.iter_with_lines()
+            .map(|(document, _, kind)| (document, kind))
+    }
+
+    /// Each document's 1-based ordinal, 1-based line in the file and kind, in order.
+    pub fn iter_with_lines(
+        &self,
+    ) -> impl Iterator<Item = (usize, usize, Option<&'static Kind>)> + '_ {
+        self.runs
             .iter()
-            .flat_map(|(kind, n)| std::iter::repeat_n(*kind, *n))
+            .flat_map(|run| std::iter::repeat_n((run.kind, run.gap), run.count))
             .enumerate()
-            .map(|(i, kind)| (i + 1, kind))
+            .scan(0, |line, (i, (kind, gap))| {
+                *line += gap + 1;
+                Some((i + 1, *line, kind))
+            })
     }
 }
 
@@ -162,4 +209,56 @@ pub struct Run {
 /// Sorts outcomes by path, then document (the report order of design.md §2).
 pub fn sort(outcomes: &mut [DocumentOutcome]) {
     outcomes.sort_by(|a, b| (a.path.as_str(), a.document).cmp(&(b.path.as_str(), b.document)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_keep_each_document_line_in_few_runs() {
+        let kind = crate::registry::kinds().first().copied();
+        let mut record = FileRecord::new("a.ndjson", true);
+        // Lines 1, 3, 5, 7 (a blank line after each document), then 8, then 12 (three blank).
+        for line in [1, 3, 5, 7, 8] {
+            record.push_at_line(kind, line);
+        }
+        record.push_at_line(None, 12);
+        record.push(None);
+        let lines: Vec<(usize, usize, bool)> = record
+            .iter_with_lines()
+            .map(|(document, line, kind)| (document, line, kind.is_some()))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                (1, 1, true),
+                (2, 3, true),
+                (3, 5, true),
+                (4, 7, true),
+                (5, 8, true),
+                (6, 12, false),
+                (7, 13, false),
+            ]
+        );
+        assert_eq!(record.documents(), 7);
+        assert_eq!(record.iter().map(|(d, _)| d).last(), Some(7));
+        // A regular gap costs one run however long the file: (1), (3, 5, 7), (8), (12), (13).
+        assert_eq!(record.runs.len(), 5);
+        let mut long = FileRecord::new("b.ndjson", true);
+        for i in 0..10_000 {
+            long.push_at_line(kind, 2 * i + 1);
+        }
+        assert_eq!(long.runs.len(), 2);
+        assert_eq!(
+            long.iter_with_lines().last().map(|(_, l, _)| l),
+            Some(19_999)
+        );
+        // A line that goes back is taken as the next one.
+        let mut odd = FileRecord::new("c.ndjson", true);
+        odd.push_at_line(kind, 4);
+        odd.push_at_line(kind, 2);
+        let lines: Vec<usize> = odd.iter_with_lines().map(|(_, l, _)| l).collect();
+        assert_eq!(lines, [4, 5]);
+    }
 }

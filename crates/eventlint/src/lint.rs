@@ -617,8 +617,8 @@ impl Emitter {
                     .take()
                     .unwrap_or_else(|| FileRecord::new(name, true));
                 for chunk in chunks {
-                    for kind in chunk.kinds {
-                        record.push(kind);
+                    for (kind, line) in chunk.kinds {
+                        record.push_at_line(kind, line);
                     }
                     if !chunk.prepared.is_empty() {
                         self.outcome(chunk.prepared);
@@ -814,8 +814,8 @@ fn stream<'a>(
         kinds: Vec::with_capacity(DOCUMENTS_PER_CHUNK),
         prepared: renderers.start(),
     };
-    let add = |chunk: &mut Chunk, kind, outcome: Option<DocumentOutcome>| {
-        chunk.kinds.push(kind);
+    let add = |chunk: &mut Chunk, kind, line, outcome: Option<DocumentOutcome>| {
+        chunk.kinds.push((kind, line));
         if let Some(outcome) = outcome {
             renderers.add(&mut chunk.prepared, outcome);
         }
@@ -962,14 +962,14 @@ fn read_and_check(
             let mut next = Block::default();
             blocks.fill(&[], &mut block)?;
             let start = || Vec::with_capacity(DOCUMENTS_PER_CHUNK);
-            let add = |chunk: &mut Vec<_>, kind, outcome| chunk.push((kind, outcome));
+            let add = |chunk: &mut Vec<_>, kind, line, outcome| chunk.push((kind, line, outcome));
             loop {
-                for (kind, outcome) in block
+                for (kind, line, outcome) in block
                     .check(name, options, true, &start, &add)
                     .into_iter()
                     .flatten()
                 {
-                    record.push(kind);
+                    record.push_at_line(kind, line);
                     outcomes.extend(outcome);
                 }
                 if blocks.eof {
@@ -1028,15 +1028,16 @@ fn check_elements(
 /// Consecutive documents of an NDJSON block, checked and prepared together on one worker thread
 /// (see [`Block::check`]).
 pub(crate) struct Chunk {
-    /// Each document's kind.
-    kinds: Vec<Option<&'static Kind>>,
+    /// Each document's kind and 1-based line in the file.
+    kinds: Vec<(Option<&'static Kind>, usize)>,
     /// The documents with diagnostics, prepared for the reports.
     prepared: Prepared,
 }
 
-/// Adds a checked document to a chunk `C`: its kind, and its outcome if it has diagnostics.
+/// Adds a checked document to a chunk `C`: its kind, its 1-based line in the file, and its
+/// outcome if it has diagnostics.
 type AddDocument<'f, C> =
-    dyn Fn(&mut C, Option<&'static Kind>, Option<DocumentOutcome>) + Sync + 'f;
+    dyn Fn(&mut C, Option<&'static Kind>, usize, Option<DocumentOutcome>) + Sync + 'f;
 
 /// The documents of a block a worker checks in one go: the tasks the workers share. Few enough
 /// that the workers finish a block at nearly the same time, enough that each report gets one
@@ -1133,8 +1134,8 @@ impl Block {
     }
 
     /// Checks the block's documents in parallel, [`DOCUMENTS_PER_CHUNK`] at a time: a worker
-    /// makes a chunk with `start` and `add`s each document's kind and, if it has diagnostics, its
-    /// outcome. The chunks come in document order. Without `source`, outcomes leave out the
+    /// makes a chunk with `start` and `add`s each document's kind, line and, if it has
+    /// diagnostics, its outcome. The chunks come in document order. Without `source`, outcomes leave out the
     /// document's text (no report shows it).
     fn check<C: Send>(
         &self,
@@ -1158,7 +1159,7 @@ impl Block {
                         let text = if source { bytes } else { &[] };
                         DocumentOutcome::new(name, *document, line - 1, text, report)
                     });
-                    add(&mut chunk, kind, outcome);
+                    add(&mut chunk, kind, *line, outcome);
                     chunk
                 },
             )

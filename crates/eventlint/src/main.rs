@@ -16,6 +16,7 @@ mod watch;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+use std::fmt::Write as _;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -150,14 +151,24 @@ fn main() -> ExitCode {
             Some(r) => {
                 let kinds =
                     registry::kinds_of(r).map_or_else(|| "all kinds".to_owned(), |k| k.join(", "));
-                print(&format!(
+                let mut text = format!(
                     "# {}\n\n{}\n\nDefault severity: {}. Kinds: {}.\n\n{}",
                     r.id,
                     r.summary,
                     r.severity,
                     kinds,
                     r.manual()
-                ))
+                );
+                // Where each cited source is described, inside the repository.
+                let sources: Vec<String> = r
+                    .citations()
+                    .iter()
+                    .map(|c| format!("{} ({})", c.key, c.link()))
+                    .collect();
+                if !sources.is_empty() {
+                    let _ = writeln!(text, "\nSources: {}.", sources.join(", "));
+                }
+                print(&text)
             }
             None => fail(&unknown(
                 "rule",

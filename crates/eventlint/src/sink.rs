@@ -93,7 +93,8 @@ impl Target {
 #[derive(Debug)]
 pub(crate) enum Render {
     Human(Box<human::Renderer>),
-    Github,
+    /// Warnings are errors when they fail the run.
+    Github(github::Options),
     /// Every entry preceded by its separator (`,`): the sink drops the report's first one.
     Json,
     /// The outcome itself, for a report built at the end (`sarif`, `junit`).
@@ -246,8 +247,8 @@ impl Renderers {
         for (i, (render, piece)) in self.renders.iter().zip(&mut prepared.pieces).enumerate() {
             match (render, piece) {
                 (Render::Human(renderer), Piece::Text(text)) => renderer.outcome(shown, text),
-                (Render::Github, Piece::Text(text)) => {
-                    text.push_str(&github::render(std::slice::from_ref(shown)));
+                (Render::Github(options), Piece::Text(text)) => {
+                    text.push_str(&github::render_with(std::slice::from_ref(shown), *options));
                 }
                 (Render::Statistics, Piece::Counts(counts)) => {
                     for d in &outcome.diagnostics {
@@ -326,7 +327,7 @@ pub(crate) fn create(
                 summary_line: false,
                 show_kinds: false,
             }),
-            Render::Github,
+            Render::Github(github::Options { deny_warnings }),
         ),
         Format::Json => (
             Box::new(Json {

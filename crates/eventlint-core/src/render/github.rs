@@ -5,8 +5,10 @@
 //! ::error file=events.json,line=3,col=13,endLine=3,endColumn=15,title=synerise.event/client-identifier::`client` has no identifier%0Ahelp: add one of …
 //! ```
 //!
-//! `error` and `warning` keep their names; `info` becomes `notice`. The help follows the message
-//! after a newline. Escaping follows the runner's rules: in the message `%`, `\r` and `\n`; in
+//! `error` and `warning` keep their names; `info` becomes `notice`. A run that fails on warnings
+//! (`--deny-warnings`, or `deny-warnings = true` in `eventlint.toml`: [`Options::deny_warnings`])
+//! shows its warnings as `error`s, since they fail it. The help follows the message after a
+//! newline. Escaping follows the runner's rules: in the message `%`, `\r` and `\n`; in
 //! properties also `:` and `,`.
 
 use std::fmt::Write;
@@ -14,14 +16,31 @@ use std::fmt::Write;
 use crate::diagnostic::Severity;
 use crate::report::DocumentOutcome;
 
-/// One workflow command per diagnostic, each on its own line.
+/// What the run fails on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Warnings fail the run too (`--deny-warnings`): they are annotated as errors.
+    pub deny_warnings: bool,
+}
+
+/// One workflow command per diagnostic, each on its own line, for a run that does not fail on
+/// warnings: [`render_with`] with the default [`Options`].
 #[must_use]
 pub fn render(outcomes: &[DocumentOutcome]) -> String {
+    render_with(outcomes, Options::default())
+}
+
+/// One workflow command per diagnostic, each on its own line: `error` for what fails the run
+/// (errors; warnings too with [`Options::deny_warnings`]), `warning` for other warnings,
+/// `notice` for infos.
+#[must_use]
+pub fn render_with(outcomes: &[DocumentOutcome], options: Options) -> String {
     let mut out = String::new();
     for o in outcomes {
         for d in &o.diagnostics {
             let command = match d.severity {
                 Severity::Error => "error",
+                Severity::Warning if options.deny_warnings => "error",
                 Severity::Warning => "warning",
                 Severity::Info => "notice",
             };

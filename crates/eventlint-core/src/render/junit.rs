@@ -1,8 +1,10 @@
 //! `--format junit`: `JUnit` XML, the report most CI systems show as a test list.
 //!
 //! - one `<testsuite>` per file (name = the path), one `<testcase>` per document: name = the
-//!   path (`.json`) or `path:N` (NDJSON, N the document's ordinal), classname = the kind the
-//!   document was checked as, or `eventlint` when none was decided;
+//!   path (`.json`) or `path:LINE` (NDJSON, LINE the 1-based line of the document in the file,
+//!   which CI views can link to; blank lines are not documents, so it is not the ordinal once
+//!   one comes before), classname = the kind the document was checked as, or `eventlint` when
+//!   none was decided;
 //! - a document fails (`<failure>`) exactly when its diagnostics fail the run: any error, and
 //!   warnings too with `--deny-warnings`. The failure's text lists every diagnostic of the
 //!   document, whatever its severity;
@@ -43,10 +45,10 @@ pub fn render(
         let mut cases = String::new();
         let mut tests = 0;
         let mut failures = 0;
-        for (document, kind) in file.iter() {
+        for (document, at, kind) in file.iter_with_lines() {
             tests += 1;
             let name = if file.stream {
-                format!("{}:{document}", file.path)
+                format!("{}:{at}", file.path)
             } else {
                 file.path.clone()
             };

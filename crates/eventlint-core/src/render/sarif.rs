@@ -1,9 +1,13 @@
 //! `--format sarif`: one SARIF 2.1.0 log (the format GitHub code scanning and most CI dashboards
-//! read), with every registered rule and one result per diagnostic.
+//! read), with one result per diagnostic and the rules those results name.
+//!
+//! `tool.driver.rules` describes only the rules with at least one result, in the registry's
+//! order (sorted by id), and each result's `ruleIndex` is its rule's place in that list: every
+//! manual of the registry would make a report of a few results weigh half a megabyte.
 //!
 //! Types come from `serde-sarif`, which generates them from the official schema.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use serde_sarif::sarif::{
@@ -23,7 +27,15 @@ pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 /// The SARIF log (pretty-printed, with a final newline).
 #[must_use]
 pub fn render(outcomes: &[DocumentOutcome], summary: &Summary) -> String {
-    let rules = registry::rules();
+    let fired: BTreeSet<&str> = outcomes
+        .iter()
+        .flat_map(|o| o.diagnostics.iter().map(|d| d.rule))
+        .collect();
+    let rules: Vec<&Rule> = registry::rules()
+        .iter()
+        .copied()
+        .filter(|r| fired.contains(r.id))
+        .collect();
     let descriptors: Vec<ReportingDescriptor> = rules.iter().map(|r| descriptor(r)).collect();
     let results: Vec<SarifResult> = outcomes
         .iter()
