@@ -90,7 +90,7 @@ pub(crate) fn kinds(args: &KindsArgs) -> Result<String, String> {
         .collect();
     Ok(match args.format {
         ListFormat::Json => json(
-            kinds
+            &kinds
                 .iter()
                 .map(|k| {
                     serde_json::json!({
@@ -100,7 +100,7 @@ pub(crate) fn kinds(args: &KindsArgs) -> Result<String, String> {
                         "description": k.description,
                     })
                 })
-                .collect(),
+                .collect::<Vec<_>>(),
         ),
         ListFormat::Text => table(
             &kinds
@@ -144,7 +144,7 @@ pub(crate) fn rules(args: &RulesArgs) -> Result<String, String> {
         .collect();
     Ok(match args.format {
         ListFormat::Json => json(
-            rules
+            &rules
                 .iter()
                 .map(|(r, kinds)| {
                     serde_json::json!({
@@ -155,7 +155,7 @@ pub(crate) fn rules(args: &RulesArgs) -> Result<String, String> {
                         "structural": r.structural,
                     })
                 })
-                .collect(),
+                .collect::<Vec<_>>(),
         ),
         ListFormat::Text => table(
             &rules
@@ -175,8 +175,8 @@ pub(crate) fn rules(args: &RulesArgs) -> Result<String, String> {
     })
 }
 
-fn json(items: Vec<serde_json::Value>) -> String {
-    let mut text = serde_json::to_string_pretty(&items).unwrap_or_default();
+fn json(items: &[serde_json::Value]) -> String {
+    let mut text = serde_json::to_string_pretty(items).unwrap_or_default();
     text.push('\n');
     text
 }
