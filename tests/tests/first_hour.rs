@@ -570,3 +570,57 @@ fn detection_prefers_requests_and_clear_fits() {
     // `{}` is not silently a Sajari response.
     assert_eq!(rules("{}"), ["kind/undetermined"]);
 }
+
+/// A panic outside any document's check is said with its place, and exits 2 (never a silent
+/// 101). Debug builds panic on purpose at start-up with `EVENTLINT_TEST_PANIC_AT_START`.
+#[test]
+fn a_panic_outside_a_document_is_said_and_exits_2() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = eventlint_tests::cli::finish(
+        spawn(
+            dir.path(),
+            &["check", NOW, "--no-config", "--allow-empty"],
+            &[("EVENTLINT_TEST_PANIC_AT_START", "1")],
+        ),
+        Duration::from_secs(60),
+    );
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with("eventlint: internal error: injected test panic at start-up at ")
+            && err.contains("main.rs:")
+            && err.trim_end().ends_with("(please report it)"),
+        "{err}"
+    );
+}
+
+/// A future tolerance too long for the calendar is refused where it is written; the library's
+/// own options saturate instead of overflowing.
+#[test]
+fn a_future_tolerance_past_the_calendar_is_refused() {
+    for tolerance in ["9223372036854775807", "\"100000000000d\"", "3153600001"] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let d = dir.path();
+        write(
+            &d.join("eventlint.toml"),
+            &format!("future-tolerance = {tolerance}\n"),
+        );
+        write(&d.join("e.json"), &custom_event(false));
+        let o = run_in(d, &["check", "e.json", NOW], None);
+        assert_eq!(code(&o), 2, "{tolerance}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("is too long"),
+            "{tolerance}: {}",
+            stderr(&o)
+        );
+        assert!(stderr(&o).contains("eventlint.toml:1:"), "{}", stderr(&o));
+    }
+    let options = eventlint_tests::options(None).with_future_tolerance(chrono::TimeDelta::MAX);
+    let report = eventlint_core::check_str(&custom_event(false), &options);
+    assert!(
+        !report.rules().contains(&"internal/error"),
+        "{:?}",
+        report.rules()
+    );
+    assert!(!report.rules().contains(&"synerise.event/time-future"));
+}

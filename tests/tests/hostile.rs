@@ -71,7 +71,18 @@ fn nesting_100_000_deep() {
     let o = check_bytes("deep.json", "[".repeat(100_000).as_bytes());
     assert_eq!(code(&o), 1, "{}", stderr(&o));
     assert_eq!(diagnostics(&o), one("json/syntax", 1, 128));
-    assert!(first_message(&o).contains("more than 128 levels deep"));
+    assert!(first_message(&o).contains("128 levels deep (at most 127 are read)"));
+    // 127 levels are read; 128 are not, and the message says so.
+    let o = check_bytes(
+        "deep.json",
+        format!("{}{}", "[".repeat(127), "]".repeat(127)).as_bytes(),
+    );
+    assert!(
+        !stdout(&o).contains("json/syntax"),
+        "127 levels parse: {}",
+        stdout(&o)
+    );
+
     let o = check_bytes("deep.json", "{\"a\":".repeat(100_000).as_bytes());
     assert_eq!(code(&o), 1);
     assert_eq!(diagnostics(&o), one("json/syntax", 1, 5 * 127 + 1));

@@ -105,6 +105,17 @@ impl CheckOptions {
         self.future_tolerance = tolerance;
         self
     }
+
+    /// The latest time that is not yet "in the future": `now`, plus `slack` (a rule's own
+    /// allowance, e.g. a day for clock skew), plus the future tolerance. Saturates at the end of
+    /// chrono's calendar instead of overflowing, whatever tolerance a library user set.
+    #[must_use]
+    pub fn future_limit(&self, slack: TimeDelta) -> DateTime<Utc> {
+        self.now
+            .checked_add_signed(slack)
+            .and_then(|t| t.checked_add_signed(self.future_tolerance))
+            .unwrap_or(DateTime::<Utc>::MAX_UTC)
+    }
 }
 
 impl Default for CheckOptions {

@@ -746,8 +746,15 @@ fn compile_entry(entry: &FilesEntry, errors: &Errors<'_>) -> Result<Entry, Confi
 }
 
 /// `300`, `"300"`, `"90s"`, `"5m"`, `"1h30m"`, `"2d"`.
+/// The longest future tolerance: a hundred years (36,500 days). Any longer is no tolerance but a
+/// mistake, and `now` plus it could leave the calendar.
+const MAX_TOLERANCE_SECONDS: i64 = 36_500 * 86_400;
+
 fn parse_tolerance(value: &toml::Value) -> Result<TimeDelta, String> {
     match value {
+        toml::Value::Integer(n) if *n > MAX_TOLERANCE_SECONDS => Err(format!(
+            "`{n}` is too long (at most {MAX_TOLERANCE_SECONDS} seconds, 36500 days)"
+        )),
         toml::Value::Integer(n) if *n >= 0 => Ok(TimeDelta::seconds(*n)),
         toml::Value::Integer(n) => Err(format!("is negative ({n})")),
         toml::Value::String(s) => {
@@ -782,6 +789,9 @@ fn parse_tolerance(value: &toml::Value) -> Result<TimeDelta, String> {
                 return Err(format!(
                     "`{s}` needs a unit (s, m, h or d) after each number"
                 ));
+            }
+            if total > MAX_TOLERANCE_SECONDS {
+                return Err(format!("`{s}` is too long (at most 36500 days)"));
             }
             TimeDelta::try_seconds(total).ok_or_else(|| format!("`{s}` is too long"))
         }

@@ -86,7 +86,13 @@ fn parse_iso8601_uncached(s: &str) -> Option<IsoDateTime> {
             i = end;
         }
     }
-    let time = NaiveTime::from_hms_nano_opt(hour, minute, second, nanos)?;
+    // A leap second (`23:59:60`, e.g. 2016-12-31T23:59:60Z) is a real time: chrono writes it as
+    // second 59 with a nanosecond count past one second.
+    let time = if second == 60 {
+        NaiveTime::from_hms_nano_opt(hour, minute, 59, nanos.checked_add(1_000_000_000)?)?
+    } else {
+        NaiveTime::from_hms_nano_opt(hour, minute, second, nanos)?
+    };
     let local = NaiveDateTime::new(date, time);
     let rest = &s[i..];
     if rest.is_empty() {
@@ -174,6 +180,9 @@ mod tests {
             "2022-05-23T13:00Z",
             "2022-05-23T13:00:00+0200",
             "2022-05-23T13:00:00+02",
+            // A real leap second.
+            "2016-12-31T23:59:60Z",
+            "2016-12-31T23:59:60.5Z",
         ] {
             assert!(
                 matches!(parse_iso8601(ok), Some(IsoDateTime::Offset(_))),
@@ -195,6 +204,8 @@ mod tests {
         ] {
             assert_eq!(parse_iso8601(bad), None, "{bad}");
         }
+        // Second 60 is a leap second, not any second past 59.
+        assert_eq!(parse_iso8601("2016-12-31T23:59:61Z"), None);
         let t = parse_iso8601("2022-05-23T09:00:00-04:00").unwrap().to_utc();
         assert_eq!(t.to_rfc3339(), "2022-05-23T13:00:00+00:00");
     }

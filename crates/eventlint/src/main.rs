@@ -112,8 +112,25 @@ pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     })
 }
 
+/// A panic outside a document's check (one inside is that document's `internal/error`) is
+/// said, with its place, and the run exits 2: never a silent exit 101.
 fn main() -> ExitCode {
     install_panic_hook();
+    std::panic::catch_unwind(run).unwrap_or_else(|payload| {
+        eprintln!(
+            "eventlint: internal error: {} (please report it)",
+            panic_message(payload.as_ref())
+        );
+        ExitCode::from(EXIT_FAILURE)
+    })
+}
+
+fn run() -> ExitCode {
+    #[cfg(debug_assertions)]
+    assert!(
+        std::env::var_os("EVENTLINT_TEST_PANIC_AT_START").is_none(),
+        "injected test panic at start-up"
+    );
     let parsed = Cli::command()
         .try_get_matches()
         .and_then(|matches| Cli::from_arg_matches(&matches).map(|cli| (cli, matches)));

@@ -225,7 +225,8 @@ fn syntax_error(text: &str, err: &serde_json::Error) -> ParseError {
     if what == "recursion limit exceeded" {
         return ParseError::Syntax {
             span: char_span(offset),
-            message: "the document nests arrays and objects more than 128 levels deep".to_owned(),
+            message: "the document nests arrays and objects 128 levels deep (at most 127 are read)"
+                .to_owned(),
             help: Some(
                 "no vendor payload nests this deep; check how the document was generated"
                     .to_owned(),

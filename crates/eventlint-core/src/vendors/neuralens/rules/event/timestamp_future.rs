@@ -62,7 +62,13 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, body: &Map<'_>) {
         return;
     };
     let now = ctx.options.now;
-    if time <= now + SKEW.max(ctx.options.future_tolerance) {
+    // The larger of the skew and the tolerance, not their sum.
+    let limit = if SKEW > ctx.options.future_tolerance {
+        now + SKEW
+    } else {
+        ctx.options.future_limit(TimeDelta::zero())
+    };
+    if time <= limit {
         return;
     }
     let secs = chrono::SecondsFormat::Secs;

@@ -38,7 +38,7 @@ declare_rule! {
 pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, seconds: f64) {
     let name = field_name(at);
     let date = epoch_to_rfc3339(seconds).unwrap_or_else(|| "a date out of range".to_owned());
-    let limit = ctx.options.now + TimeDelta::days(1) + ctx.options.future_tolerance;
+    let limit = ctx.options.future_limit(TimeDelta::days(1));
     #[allow(clippy::cast_precision_loss)] // epoch seconds of real dates are far below 2^52
     let future = seconds > limit.timestamp() as f64;
     let message = if seconds < 0.0 {

@@ -1,4 +1,4 @@
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 
 use crate::check::{Ctx, Finding};
 use crate::pointer::Pointer;
@@ -33,7 +33,7 @@ declare_rule! {
 /// Reports `time` (read from `shown`, the value as sent) when it lies beyond now plus the
 /// tolerance.
 pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, shown: &str, time: DateTime<Utc>) {
-    if time <= ctx.options.now + ctx.options.future_tolerance {
+    if time <= ctx.options.future_limit(TimeDelta::zero()) {
         return;
     }
     let now = ctx

@@ -1,3 +1,5 @@
+use chrono::TimeDelta;
+
 use crate::value::{Map, Value};
 
 use crate::check::{Ctx, Finding};
@@ -47,5 +49,5 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, event: &Map<'_>) {
 
 /// Whether an ISO 8601 `time` lies beyond now plus the tolerance.
 pub(crate) fn is_future(ctx: &Ctx<'_>, time: &str) -> bool {
-    parse_iso8601(time).is_some_and(|t| t.to_utc() > ctx.options.now + ctx.options.future_tolerance)
+    parse_iso8601(time).is_some_and(|t| t.to_utc() > ctx.options.future_limit(TimeDelta::zero()))
 }
