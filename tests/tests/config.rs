@@ -501,3 +501,38 @@ fn configs_conform_to_the_generated_schema() {
     let bad: serde_json::Value = toml::from_str("kidn = 1").expect("TOML");
     assert!(!validator.is_valid(&bad));
 }
+
+/// `[[files]]` and `exclude` scale to thousands of entries: a path is matched against all plain
+/// globs in one pass (10,000 entries over 10,000 files took 55.7 s when each glob was tried in
+/// turn).
+#[test]
+fn thousands_of_files_entries_match_in_one_pass() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    let mut toml = String::from("exclude = [");
+    for i in 0..2_000 {
+        toml.push_str(&format!("\"skip{i}/**\", "));
+    }
+    toml.push_str("]\n");
+    for i in 0..10_000 {
+        toml.push_str(&format!(
+            "[[files]]\nglob = \"p/d{i}/**\"\nkind = \"glia.engagement-event\"\n"
+        ));
+    }
+    toml.push_str("[[files]]\nglob = \"p/<x>/<y>.json\"\nexpect = \"valid\"\n");
+    write(&d.join("eventlint.toml"), &toml);
+    for i in 0..2_000 {
+        write(&d.join(format!("p/d{i}/e.json")), r#"{"message": "hi"}"#);
+    }
+    let started = std::time::Instant::now();
+    let o = run_in(d, &["check", "p", NOW, "--quiet"], None);
+    let took = started.elapsed();
+    assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
+    assert!(
+        stdout(&o).starts_with("checked 2000 files,"),
+        "{}",
+        stdout(&o)
+    );
+    // One glob at a time took over 20 s here in a debug build; one pass takes about a second.
+    assert!(took < std::time::Duration::from_secs(15), "took {took:?}");
+}

@@ -33,7 +33,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use chrono::{DateTime, TimeDelta, Utc};
-use globset::{Glob, GlobBuilder, GlobMatcher, GlobSet, GlobSetBuilder};
+use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_json::Value;
@@ -307,6 +307,13 @@ pub struct Config {
     /// The `exclude` globs, in the order of `exclude`'s matches.
     exclude_globs: Vec<String>,
     entries: Vec<Entry>,
+    /// Every plain `[[files]]` glob in one set, and each one's entry: a path is matched against
+    /// all of them in one pass (thousands of entries times thousands of files stay fast).
+    plain: GlobSet,
+    plain_entries: Vec<usize>,
+    /// Every glob with `<name>` captures, as one regex set, and each one's entry.
+    captured: regex::bytes::RegexSet,
+    captured_entries: Vec<usize>,
 }
 
 #[derive(Debug)]
@@ -324,7 +331,8 @@ struct Entry {
 
 #[derive(Debug)]
 enum Matcher {
-    Glob(GlobMatcher),
+    /// A plain glob (matched through `Config::plain`).
+    Glob(Glob),
     /// A glob with `<name>` captures, as a regex built from globset's translation.
     Captures(regex::bytes::Regex, Vec<String>),
 }
@@ -435,11 +443,39 @@ impl Config {
         for entry in &file.files {
             entries.push(compile_entry(entry, &errors)?);
         }
+        // Each glob's offset into its line, counting on from the previous entry's (entries are
+        // in file order): one pass over the text, whatever the number of entries.
+        let (mut line, mut counted) = (1, 0);
         for entry in &mut entries {
-            entry.line = 1 + text
-                .get(..entry.line)
-                .map_or(0, |before| before.bytes().filter(|&b| b == b'\n').count());
+            let offset = entry.line.clamp(counted, text.len());
+            line += text.as_bytes()[counted..offset]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            counted = offset;
+            entry.line = line;
         }
+        let mut plain = GlobSetBuilder::new();
+        let mut plain_entries = Vec::new();
+        let mut captured = Vec::new();
+        let mut captured_entries = Vec::new();
+        for (index, entry) in entries.iter().enumerate() {
+            match &entry.matcher {
+                Matcher::Glob(glob) => {
+                    plain.add(glob.clone());
+                    plain_entries.push(index);
+                }
+                Matcher::Captures(re, _) => {
+                    captured.push(re.as_str().to_owned());
+                    captured_entries.push(index);
+                }
+            }
+        }
+        let plain = plain
+            .build()
+            .map_err(|e| errors.at(0..0, format!("bad [[files]] globs: {e}"), None))?;
+        let captured = regex::bytes::RegexSet::new(&captured)
+            .map_err(|e| errors.at(0..0, format!("bad [[files]] globs: {e}"), None))?;
         Ok(Config {
             now,
             future_tolerance,
@@ -448,6 +484,10 @@ impl Config {
             exclude,
             exclude_globs,
             entries,
+            plain,
+            plain_entries,
+            captured,
+            captured_entries,
         })
     }
 
@@ -487,14 +527,24 @@ impl Config {
         };
         let mut kind: Option<(String, &Entry)> = None;
         let mut expect: Option<(Expect, Vec<String>, &Entry)> = None;
-        for (index, entry) in self.entries.iter().enumerate() {
+        // The matching entries, in file order, found in two passes over all of them.
+        let mut hits: Vec<usize> = self
+            .plain
+            .matches(path)
+            .into_iter()
+            .map(|i| self.plain_entries[i])
+            .chain(
+                self.captured
+                    .matches(path.as_bytes())
+                    .into_iter()
+                    .map(|i| self.captured_entries[i]),
+            )
+            .collect();
+        hits.sort_unstable();
+        for index in hits {
+            let entry = &self.entries[index];
             let captures: HashMap<&str, &str> = match &entry.matcher {
-                Matcher::Glob(m) => {
-                    if !m.is_match(path) {
-                        continue;
-                    }
-                    HashMap::new()
-                }
+                Matcher::Glob(_) => HashMap::new(),
                 Matcher::Captures(re, names) => {
                     let Some(caps) = re.captures(path.as_bytes()) else {
                         continue;
@@ -640,7 +690,7 @@ fn compile_entry(entry: &FilesEntry, errors: &Errors<'_>) -> Result<Entry, Confi
     });
     let compiled = build_glob(&replaced).map_err(|e| bad_glob(&e))?;
     let matcher = if names.is_empty() {
-        Matcher::Glob(compiled.compile_matcher())
+        Matcher::Glob(compiled)
     } else {
         let mut re = compiled.regex().to_owned();
         for i in 0..names.len() {
