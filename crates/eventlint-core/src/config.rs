@@ -448,10 +448,7 @@ impl Config {
         let (mut line, mut counted) = (1, 0);
         for entry in &mut entries {
             let offset = entry.line.clamp(counted, text.len());
-            line += text.as_bytes()[counted..offset]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count();
+            line += memchr::memchr_iter(b'\n', &text.as_bytes()[counted..offset]).count();
             counted = offset;
             entry.line = line;
         }
