@@ -507,17 +507,19 @@ fn configs_conform_to_the_generated_schema() {
 /// turn).
 #[test]
 fn thousands_of_files_entries_match_in_one_pass() {
+    use std::fmt::Write as _;
     let dir = tempfile::tempdir().expect("temp dir");
     let d = dir.path();
     let mut toml = String::from("exclude = [");
     for i in 0..2_000 {
-        toml.push_str(&format!("\"skip{i}/**\", "));
+        let _ = write!(toml, "\"skip{i}/**\", ");
     }
     toml.push_str("]\n");
     for i in 0..10_000 {
-        toml.push_str(&format!(
-            "[[files]]\nglob = \"p/d{i}/**\"\nkind = \"glia.engagement-event\"\n"
-        ));
+        let _ = writeln!(
+            toml,
+            "[[files]]\nglob = \"p/d{i}/**\"\nkind = \"glia.engagement-event\""
+        );
     }
     toml.push_str("[[files]]\nglob = \"p/<x>/<y>.json\"\nexpect = \"valid\"\n");
     write(&d.join("eventlint.toml"), &toml);
