@@ -299,11 +299,12 @@ pub fn check_payload<P: Payload>(payload: &P, options: &CheckOptions) -> Payload
     }
 }
 
-/// A finding before spans are resolved: a rule, a pointer and what to mark.
+/// A finding before spans are resolved: a rule, a pointer and what to mark. It has no severity
+/// of its own: its diagnostic has its rule's (or the one configured for the rule), so that
+/// `eventlint rules` shows what the findings will be and turning a rule off silences one meaning.
 #[derive(Debug, Clone)]
 pub(crate) struct Finding {
     pub rule: &'static Rule,
-    pub severity: Severity,
     pub message: String,
     pub help: Option<String>,
     pub note: Option<String>,
@@ -315,7 +316,6 @@ impl Finding {
     pub fn new(rule: &'static Rule, pointer: Pointer, message: impl Into<String>) -> Self {
         Finding {
             rule,
-            severity: rule.severity,
             message: message.into(),
             help: None,
             note: None,
@@ -336,11 +336,6 @@ impl Finding {
     #[must_use]
     pub fn message_suffix(mut self, suffix: &str) -> Self {
         self.message.push_str(suffix);
-        self
-    }
-    #[must_use]
-    pub fn severity(mut self, severity: Severity) -> Self {
-        self.severity = severity;
         self
     }
     #[must_use]
@@ -529,7 +524,7 @@ fn finish(
             let severity = match options.severity_overrides.get(f.rule.id) {
                 Some(Some(severity)) => *severity,
                 Some(None) => return None,
-                None => f.severity,
+                None => f.rule.severity,
             };
             let span = tree.resolve(f.pointer.as_str(), &f.target);
             Some(Diagnostic {

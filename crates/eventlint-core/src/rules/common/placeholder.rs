@@ -1,7 +1,6 @@
 use crate::value::Value;
 
 use crate::check::{Ctx, Finding};
-use crate::diagnostic::Severity;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 
@@ -10,7 +9,8 @@ declare_rule! {
     /// String values that are documentation placeholders left in the payload: `YOUR_API_KEY_HERE`,
     /// `YOUR_APPLICATION_ID` (any `YOUR_…`), `$access_token` (an unexpanded shell variable),
     /// `eyJ...` (an elided token), `STRING_VALUE`. The bare word `string`, as in the Synerise batch
-    /// example's label, is reported as info only: it can be a real value.
+    /// example's label, is `common/placeholder-string`'s business (an info: it can be a real
+    /// value), except in a request-syntax template (below).
     ///
     /// A value that a more specific rule already reports (e.g. `sajari.send-event/token-placeholder`)
     /// is not reported twice.
@@ -64,12 +64,11 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, value: &Value) {
     collect(value, &mut path, &mut found);
     let template = found.iter().filter(|(_, s)| *s == "string").count() >= 3;
     for (at, s) in found {
-        let severity = if is_placeholder(s) || template {
-            Severity::Warning
-        } else {
-            Severity::Info
-        };
         if ctx.has_finding_at(&at) {
+            continue;
+        }
+        if !is_placeholder(s) && !template {
+            ctx.report(super::placeholder_string::finding(at));
             continue;
         }
         ctx.report(
@@ -78,7 +77,6 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, value: &Value) {
                 at.clone(),
                 format!("`{at}` holds the documentation placeholder `{s}`"),
             )
-            .severity(severity)
             .help(format!("replace `{s}` at `{at}` with the real value")),
         );
     }

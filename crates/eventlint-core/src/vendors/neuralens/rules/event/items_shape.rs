@@ -2,23 +2,23 @@ use crate::value::Value;
 
 use crate::check::Finding;
 use crate::describe::describe;
-use crate::diagnostic::Severity;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 
 declare_rule! {
     /// ## What it checks
-    /// `items` is an array of objects `{"id": "<product id>"}` with a non-empty string `id`.
+    /// `items` is an array of objects `{"id": "<product id>"}`: `items` that is not an array, an
+    /// element that is not an object (a bare string such as `"AV768"`, a number), an element
+    /// without `id`, or an `id` that is neither a string nor a number (a boolean, `null`, an
+    /// object) is an error.
     ///
-    /// - `items` that is not an array, an element that is not an object (a bare string such as
-    ///   `"AV768"`, a number) or an element without `id` is an **error**;
-    /// - a numeric `id` (`768`) or an empty one is a **warning**: it may be accepted and
-    ///   converted, but it will not match the catalogue's string ids.
+    /// A numeric `id` is `neuralens.event/items-id-number`'s business, an empty one
+    /// `neuralens.event/items-id-empty`'s (both warnings).
     ///
     /// ## Why
     /// `items` is the "id of the product for which the event is triggered"; the documented
-    /// example is `"items": [{"id": "AV768"}]` (SEED-002, [D]). That other shapes are rejected,
-    /// and that a numeric id loses its match with string product ids, is inferred ([I]).
+    /// example is `"items": [{"id": "AV768"}]` (SEED-002, [D]). That other shapes are rejected
+    /// is inferred ([I]).
     ///
     /// ## Example
     /// ```json
@@ -99,19 +99,11 @@ pub(crate) fn id_missing(item: Pointer, name: &str) -> Finding {
     ))
 }
 
-/// An item's `id` is not a non-empty string.
+/// An item's `id` is not a non-empty string: a number or `""` have rules of their own.
 pub(crate) fn id(at: Pointer, name: &str, value: Option<&Value>) -> Finding {
     match value {
-        Some(Value::Number(n)) => Finding::new(
-            &ITEMS_SHAPE,
-            at,
-            format!("`{name}` is the number `{n}`, not a string"),
-        )
-        .severity(Severity::Warning)
-        .help(format!("send the product id as a string: `\"{n}\"`")),
-        Some(Value::String(_)) => Finding::new(&ITEMS_SHAPE, at, format!("`{name}` is empty"))
-            .severity(Severity::Warning)
-            .help(format!("set `{name}` to the product's id")),
+        Some(Value::Number(n)) => super::items_id_number::finding(at, name, &n.to_string()),
+        Some(Value::String(_)) => super::items_id_empty::finding(at, name),
         other => Finding::new(
             &ITEMS_SHAPE,
             at,
