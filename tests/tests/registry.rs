@@ -122,3 +122,27 @@ fn valid_fixtures_are_detected_as_their_kind() {
         }
     }
 }
+
+/// One rule, one severity: with no overrides, every diagnostic of every fixture has its rule's
+/// severity (`eventlint rules` shows what the findings will be, and turning a rule off never
+/// silences a finding of another severity). A rule that reported some findings at another
+/// severity would fail here.
+#[test]
+fn every_finding_has_its_rules_severity() {
+    let mut wrong = Vec::new();
+    for path in fixture_files() {
+        let fixture = parse_fixture_path(&path).unwrap_or_else(|e| panic!("{e}"));
+        let bytes = std::fs::read(&path).expect("readable fixture");
+        let (outcomes, _) = check_file(&fixture.rel, &bytes, &options(fixture.kind));
+        for d in outcomes.iter().flat_map(|o| &o.diagnostics) {
+            let rule = registry::rule(d.rule).unwrap_or_else(|| panic!("unregistered {}", d.rule));
+            if d.severity != rule.severity {
+                wrong.push(format!(
+                    "{}: {} at `{}` is {}, its rule {}: {}",
+                    fixture.rel, d.rule, d.pointer, d.severity, rule.severity, d.message
+                ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
