@@ -10,6 +10,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::kind::{self, Detection, Kind};
 use crate::payload::Payload;
 use crate::pointer::Pointer;
+use crate::proposal::{Change, Edit, json_string};
 use crate::render::{human, json as json_report};
 use crate::report::{DocumentOutcome, Summary};
 use crate::rule::Rule;
@@ -310,6 +311,9 @@ pub(crate) struct Finding {
     pub note: Option<String>,
     pub pointer: Pointer,
     pub target: Target,
+    /// What the help proposes, as edits a test can apply (see [`crate::proposal`]); empty
+    /// when the help names no concrete value or key.
+    pub proposal: Vec<Edit>,
 }
 
 impl Finding {
@@ -321,6 +325,7 @@ impl Finding {
             note: None,
             pointer,
             target: Target::Value,
+            proposal: Vec::new(),
         }
     }
     #[must_use]
@@ -336,6 +341,50 @@ impl Finding {
     #[must_use]
     pub fn message_suffix(mut self, suffix: &str) -> Self {
         self.message.push_str(suffix);
+        self
+    }
+    /// The help proposes `json` (JSON text) as the value at the finding's pointer.
+    #[must_use]
+    pub fn propose(self, json: impl Into<String>) -> Self {
+        let at = self.pointer.clone();
+        self.propose_at(at, json)
+    }
+    /// [`Finding::propose`] when `condition` holds: where the same help proposes a value only
+    /// for some inputs.
+    #[must_use]
+    pub fn propose_if(self, condition: bool, json: impl Into<String>) -> Self {
+        if condition { self.propose(json) } else { self }
+    }
+    /// The help proposes the string `s` as the value at the finding's pointer.
+    #[must_use]
+    pub fn propose_string(self, s: &str) -> Self {
+        self.propose(json_string(s))
+    }
+    /// The help proposes `json` (JSON text) as the value at `at`.
+    #[must_use]
+    pub fn propose_at(mut self, at: Pointer, json: impl Into<String>) -> Self {
+        self.proposal.push(Edit {
+            at,
+            change: Change::Value(json.into()),
+        });
+        self
+    }
+    /// The help proposes renaming the member at the finding's pointer to `key`.
+    #[must_use]
+    pub fn propose_key(mut self, key: &str) -> Self {
+        self.proposal.push(Edit {
+            at: self.pointer.clone(),
+            change: Change::Key(key.to_owned()),
+        });
+        self
+    }
+    /// The help proposes renaming the member at `at` to `key`.
+    #[must_use]
+    pub fn propose_key_at(mut self, at: Pointer, key: &str) -> Self {
+        self.proposal.push(Edit {
+            at,
+            change: Change::Key(key.to_owned()),
+        });
         self
     }
     #[must_use]
@@ -466,6 +515,34 @@ fn check_in(bytes: &[u8], options: &CheckOptions, arena: &bumpalo::Bump) -> Docu
     }
 }
 
+/// The findings of one document before spans, as [`check_document`] makes them (without the
+/// syntax, encoding and repeated-key ones): what `proposal`'s test applies.
+#[cfg(test)]
+pub(crate) fn findings_of(bytes: &[u8], options: &CheckOptions) -> Vec<Finding> {
+    crate::value::with_arena(|arena| {
+        let (_, bytes) = source::strip_bom(bytes);
+        let Ok(text) = source::decode(bytes) else {
+            return Vec::new();
+        };
+        let Ok(parsed) = source::parse(text, arena) else {
+            return Vec::new();
+        };
+        let mut ctx = Ctx {
+            options,
+            bytes,
+            findings: Vec::new(),
+        };
+        let kind = options.kind.or(match kind::detect(&parsed.value) {
+            Detection::One(kind) => Some(kind),
+            _ => None,
+        });
+        if let Some(kind) = kind {
+            run_rules(kind, &parsed.value, &mut ctx);
+        }
+        ctx.findings
+    })
+}
+
 /// Runs a kind's structural and semantic rules, then the rules common to every kind.
 pub(crate) fn run_rules(kind: &'static Kind, value: &crate::value::Value<'_>, ctx: &mut Ctx<'_>) {
     for violation in schema::violations(kind, value) {
@@ -475,6 +552,11 @@ pub(crate) fn run_rules(kind: &'static Kind, value: &crate::value::Value<'_>, ct
     }
     (kind.check)(ctx, value);
     common::placeholder::check(ctx, value);
+    for finding in &mut ctx.findings {
+        if !finding.proposal.is_empty() {
+            crate::proposal::settle_renames(finding, value);
+        }
+    }
 }
 
 fn unparsable(bytes: &[u8], err: &ParseError, options: &CheckOptions) -> DocumentReport {

@@ -73,6 +73,7 @@ mod diagnostic;
 mod kind;
 mod payload;
 mod pointer;
+mod proposal;
 mod rule;
 mod rules;
 mod time;

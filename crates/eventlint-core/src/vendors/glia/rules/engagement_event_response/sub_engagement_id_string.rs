@@ -35,15 +35,20 @@ declare_rule! {
 
 /// Not a string.
 pub(crate) fn wrong_type(at: Pointer, value: &Value) -> Finding {
-    let help = match value {
-        Value::Number(n) => format!("quote it: `\"sub_engagement_id\": \"{n}\"`"),
-        _ => "write `sub_engagement_id` as a string of digits, e.g. `\"339\"`".to_owned(),
-    };
-    Finding::new(
+    let finding = Finding::new(
         &SUB_ENGAGEMENT_ID_STRING,
         at,
         format!("`sub_engagement_id` is {}, not a string", describe(value)),
     )
-    .help(help)
-    .note("the API writes this numeric id as a string")
+    .note("the API writes this numeric id as a string");
+    // Quoting gives the string of digits only for a whole number ≥ 0.
+    match value {
+        Value::Number(n) if n.as_u64().is_some() => {
+            let digits = n.to_string();
+            finding
+                .help(format!("quote it: `\"sub_engagement_id\": \"{digits}\"`"))
+                .propose_string(&digits)
+        }
+        _ => finding.help("write `sub_engagement_id` as a string of digits, e.g. `\"339\"`"),
+    }
 }

@@ -39,4 +39,5 @@ pub(crate) fn finding(at: Pointer, ts: &str, utc: &str) -> Finding {
         format!("`timestamp` `{ts}` is not in UTC"),
     )
     .help(format!("the documented form is UTC: `\"{utc}\"`"))
+    .propose_string(utc)
 }

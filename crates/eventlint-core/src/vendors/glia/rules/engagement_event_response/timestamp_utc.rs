@@ -46,7 +46,8 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, body: &Map<'_>) {
             )
             .help(format!(
                 "write the time in UTC with `Z`: `\"{ts}Z\"` if it is UTC already"
-            )),
+            ))
+            .propose_string(&format!("{ts}Z")),
         ),
         Some(IsoDateTime::Offset(t)) if t.offset().local_minus_utc() != 0 => {
             let utc = t

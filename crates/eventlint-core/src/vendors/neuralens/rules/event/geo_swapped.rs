@@ -33,7 +33,11 @@ declare_rule! {
 
 /// `geo.lat` (at `at`) is `lat`, beyond ±90, and `geo.long` is `long`, a valid latitude.
 pub(crate) fn finding(at: Pointer, lat: &str, long: &str) -> Finding {
-    Finding::new(
+    let long_at = at
+        .as_str()
+        .strip_suffix("/lat")
+        .map(|geo| Pointer::from_escaped(geo).key("long"));
+    let finding = Finding::new(
         &GEO_SWAPPED,
         at,
         format!(
@@ -41,4 +45,9 @@ pub(crate) fn finding(at: Pointer, lat: &str, long: &str) -> Finding {
         ),
     )
     .help(format!("swap them: `\"lat\": {long}, \"long\": {lat}`"))
+    .propose(long);
+    match long_at {
+        Some(long_at) => finding.propose_at(long_at, lat),
+        None => finding,
+    }
 }

@@ -39,4 +39,5 @@ pub(crate) fn finding(at: Pointer, name: &str, number: &str) -> Finding {
         format!("`{name}` is the number `{number}`, not a string"),
     )
     .help(format!("send the product id as a string: `\"{number}\"`"))
+    .propose_string(number)
 }

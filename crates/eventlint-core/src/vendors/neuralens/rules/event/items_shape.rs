@@ -3,6 +3,7 @@ use crate::value::Value;
 use crate::check::Finding;
 use crate::describe::describe;
 use crate::pointer::Pointer;
+use crate::proposal::json_string;
 use crate::rule::declare_rule;
 
 declare_rule! {
@@ -37,59 +38,72 @@ declare_rule! {
     };
 }
 
-/// How a scalar would be written as a product id string.
+/// How a scalar would be written as a product id string (`None` for `""`, which names no
+/// product).
 fn as_id(value: &Value) -> Option<String> {
     match value {
-        Value::String(s) => Some(s.to_string()),
+        Value::String(s) if !s.is_empty() => Some(s.to_string()),
         Value::Number(n) => Some(n.to_string()),
         _ => None,
     }
 }
 
+/// `{"id": "<id>"}`.
+fn item(id: &str) -> String {
+    format!("{{\"id\": {}}}", json_string(id))
+}
+
 /// `items` is not an array.
 pub(crate) fn not_array(at: Pointer, value: Option<&Value>) -> Finding {
     let what = value.map_or_else(|| "missing".to_owned(), describe);
-    let example = match value {
-        Some(Value::Object(o)) if o.len() == 1 && o.contains_key("id") => format!(
-            "wrap the item in an array: `\"items\": [{{\"id\": {}}}]`",
-            o.get("id").unwrap_or(&Value::Null)
-        ),
-        Some(Value::Object(_)) => {
-            "wrap the item in an array: `\"items\": [{\"id\": …}]`".to_owned()
+    let finding = Finding::new(&ITEMS_SHAPE, at, format!("`items` is {what}, not an array"));
+    // The item the value stands for: an object with only a string `id`, or a bare id.
+    let id = match value {
+        Some(Value::Object(o)) if o.len() == 1 => {
+            o.get("id").filter(|id| id.is_string()).and_then(as_id)
         }
-        Some(v) => match as_id(v) {
-            Some(id) => format!(
-                "write `\"items\": [{{\"id\": {}}}]`",
-                serde_json::Value::String(id)
-            ),
-            None => "make `items` an array of objects, e.g. `\"items\": [{\"id\": \"AV768\"}]`"
-                .to_owned(),
-        },
-        None => {
-            "make `items` an array of objects, e.g. `\"items\": [{\"id\": \"AV768\"}]`".to_owned()
-        }
+        Some(v @ (Value::String(_) | Value::Number(_))) => as_id(v),
+        _ => None,
     };
-    Finding::new(&ITEMS_SHAPE, at, format!("`items` is {what}, not an array")).help(example)
+    match (value, id) {
+        (Some(Value::Object(_)), Some(id)) => {
+            let items = format!("[{}]", item(&id));
+            finding
+                .help(format!("wrap the item in an array: `\"items\": {items}`"))
+                .propose(items)
+        }
+        (Some(Value::Object(_)), None) => {
+            finding.help("wrap the item in an array: `\"items\": [{\"id\": …}]`")
+        }
+        (_, Some(id)) => {
+            let items = format!("[{}]", item(&id));
+            finding
+                .help(format!("write `\"items\": {items}`"))
+                .propose(items)
+        }
+        (_, None) => finding
+            .help("make `items` an array of objects, e.g. `\"items\": [{\"id\": \"AV768\"}]`"),
+    }
 }
 
 /// An element of `items` is not an object.
 pub(crate) fn element(at: Pointer, name: &str, value: Option<&Value>) -> Finding {
     let what = value.map_or_else(|| "missing".to_owned(), describe);
-    let help = match value.and_then(as_id) {
-        Some(id) => format!(
-            "write the item as an object: `{{\"id\": {}}}`",
-            serde_json::Value::String(id)
-        ),
-        None => {
-            "write each item as an object with a string `id`, e.g. `{\"id\": \"AV768\"}`".to_owned()
-        }
-    };
-    Finding::new(
+    let finding = Finding::new(
         &ITEMS_SHAPE,
         at,
         format!("`{name}` is {what}, not an object `{{\"id\": …}}`"),
-    )
-    .help(help)
+    );
+    match value.and_then(as_id) {
+        Some(id) => {
+            let object = item(&id);
+            finding
+                .help(format!("write the item as an object: `{object}`"))
+                .propose(object)
+        }
+        None => finding
+            .help("write each item as an object with a string `id`, e.g. `{\"id\": \"AV768\"}`"),
+    }
 }
 
 /// An item has no `id`.

@@ -42,13 +42,26 @@ pub(crate) fn finding(at: Pointer, value: Option<&Value>) -> Finding {
         Some(Value::String(s)) if matches!(s.as_str(), "NaN" | "Infinity" | "-Infinity") => {
             super::eventvalue_non_finite::finding(at, s)
         }
-        Some(Value::String(s)) if s.trim().parse::<f64>().is_ok_and(f64::is_finite) => {
+        // A number as JSON writes it (`serde_json` reads it back; `"1."` is no JSON number).
+        Some(Value::String(s)) if serde_json::from_str::<serde_json::Number>(s.trim()).is_ok() => {
             Finding::new(
                 &EVENTVALUE_TYPE,
                 at,
                 format!("`{name}` is {what}, not a number"),
             )
             .help(format!("remove the quotes: `{}`", s.trim()))
+            .propose(s.trim())
+        }
+        Some(Value::String(s)) if s.trim().parse::<f64>().is_ok_and(f64::is_finite) => {
+            Finding::new(
+                &EVENTVALUE_TYPE,
+                at,
+                format!("`{name}` is {what}, not a number"),
+            )
+            .help(format!(
+                "send `{name}` as a JSON number, without quotes, e.g. `{}`",
+                s.trim().parse::<f64>().unwrap_or_default()
+            ))
         }
         Some(Value::Null) => Finding::new(&EVENTVALUE_TYPE, at, format!("`{name}` is `null`"))
             .help(format!("omit `{name}` instead of sending `null`")),

@@ -66,9 +66,12 @@ pub(crate) fn finding(at: Pointer, value: &Value) -> Finding {
                 at,
                 format!("`code` is the name `\"{s}\"`, not its number"),
             )
-            .help(format!(
-                "write the `google.rpc.Code` number: `\"code\": {n}`"
-            ));
+            .help(if n == 0 {
+                "`OK` (0) is no error: write the `google.rpc.Code` number of the error, e.g. `\"code\": 3` (INVALID_ARGUMENT)".to_owned()
+            } else {
+                format!("write the `google.rpc.Code` number: `\"code\": {n}`")
+            })
+            .propose_if(n != 0, n.to_string());
         }
     }
     let what = match value {

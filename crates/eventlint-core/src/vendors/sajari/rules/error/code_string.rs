@@ -38,5 +38,10 @@ pub(crate) fn finding(at: Pointer, text: &str, n: i32) -> Finding {
         at,
         format!("`code` is the string `\"{text}\"`, not a number"),
     )
-    .help(format!("write the number without quotes: `\"code\": {n}`"))
+    .help(if (1..=16).contains(&n) {
+        format!("write the number without quotes: `\"code\": {n}`")
+    } else {
+        format!("write the number without quotes, and make it a `google.rpc.Code` (1 to 16): `{n}` is none")
+    })
+    .propose_if((1..=16).contains(&n), n.to_string())
 }

@@ -49,6 +49,7 @@ pub(crate) fn check_string(ctx: &mut Ctx<'_>, at: &Pointer, value: &str) -> Opti
                 format!("`eventTimestamp` `{value}` is an ISO 8601 string; the AI events API documents Unix milliseconds"),
             )
             .help(format!("send `\"eventTimestamp\": {}` to follow the documentation, or keep the string, as the vendor's own examples do", time.timestamp_millis()))
+            .propose(time.timestamp_millis().to_string())
             .note("the documentation says milliseconds while its examples send ISO 8601 strings"),
         );
         return Some(time);

@@ -1,6 +1,7 @@
 use crate::check::Finding;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
+use crate::time::parse_iso8601;
 
 declare_rule! {
     /// ## What it checks
@@ -35,22 +36,27 @@ declare_rule! {
 
 /// The string `eventTimestamp` (at `at`) is `value`, which is no ISO 8601 date-time.
 pub(crate) fn finding(at: Pointer, value: &str) -> Finding {
-    let help = if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
-        format!("send the Unix milliseconds as a number, without quotes: `{value}`")
-    } else if value.len() > 10 && value.as_bytes().get(10) == Some(&b' ') {
-        format!(
-            "separate date and time with `T`: `{}`, or send Unix milliseconds",
-            value.replacen(' ', "T", 1)
-        )
-    } else {
-        "send Unix milliseconds as a number, e.g. `1670505802000`, or an ISO 8601 date-time such as `2022-12-08T13:23:22Z`".to_owned()
-    };
-    Finding::new(
+    let finding = Finding::new(
         &TIMESTAMP_FORMAT,
         at,
         format!(
             "`eventTimestamp` `{value}` is neither Unix milliseconds nor an ISO 8601 date-time"
         ),
-    )
-    .help(help)
+    );
+    let with_t = value.replacen(' ', "T", 1);
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        finding
+            .help(format!(
+                "send the Unix milliseconds as a number, without quotes: `{value}`"
+            ))
+            .propose(value)
+    } else if value.as_bytes().get(10) == Some(&b' ') && parse_iso8601(&with_t).is_some() {
+        finding
+            .help(format!(
+                "separate date and time with `T`: `{with_t}`, or send Unix milliseconds"
+            ))
+            .propose_string(&with_t)
+    } else {
+        finding.help("send Unix milliseconds as a number, e.g. `1670505802000`, or an ISO 8601 date-time such as `2022-12-08T13:23:22Z`")
+    }
 }

@@ -48,9 +48,9 @@ pub(crate) fn finding(at: Pointer, name: &str, value: Option<&Value>, expected: 
         format!("`{name}` is {what}, not {expected}"),
     );
     match value {
-        Some(Value::String(s)) if expected == "an integer" && s.parse::<i64>().is_ok() => {
-            finding.help(format!("send `{name}` as a number: `{s}`"))
-        }
+        Some(Value::String(s)) if expected == "an integer" && s.parse::<i64>().is_ok() => finding
+            .help(format!("send `{name}` as a number: `{s}`"))
+            .propose(s.as_str()),
         _ => finding.help(format!("send `{name}` as {expected}")),
     }
 }

@@ -42,6 +42,7 @@ pub(crate) fn numeric_string(at: Pointer, digits: &str) -> Finding {
         format!("`client.id` is the string `\"{digits}\"`, not a number"),
     )
     .help(format!("send `client.id` as a number: `{digits}`"))
+    .propose(digits)
 }
 
 /// `client.id` (at `at`) is the fractional number `number`.

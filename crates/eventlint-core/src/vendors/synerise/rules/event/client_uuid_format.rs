@@ -59,6 +59,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, client: &Map<'_>) {
             "`client.uuid` has uppercase letters",
         )
         .help(format!("send it in lowercase: `{}`", uuid.to_lowercase()))
+        .propose_string(&uuid.to_lowercase())
     } else {
         Finding::new(&CLIENT_UUID_FORMAT, at, format!("`client.uuid` `{uuid}` is not a UUID"))
             .help("send the profile's UUID (`xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`, lowercase) in `client.uuid`, or use `client.customId` for your own identifier")

@@ -45,15 +45,12 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, params: &Map<'_>) {
         let Some(reserved) = RESERVED.iter().find(|r| r.eq_ignore_ascii_case(key)) else {
             continue;
         };
+        let renamed = format!("custom{}{}", &key[..1].to_uppercase(), &key[1..]);
         let help = if reserved == &"time" {
             "move the value to the event's top-level `time`; `params.time` is overwritten"
                 .to_owned()
         } else {
-            format!(
-                "rename `params.{key}`, e.g. `custom{}{}`",
-                &key[..1].to_uppercase(),
-                &key[1..]
-            )
+            format!("rename `params.{key}`, e.g. `{renamed}`")
         };
         let finding = if exact {
             Finding::new(
@@ -65,6 +62,11 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, params: &Map<'_>) {
         } else {
             super::params_reserved_case::finding(at.key(key), key, reserved)
         };
-        ctx.report(finding.help(help));
+        let finding = finding.help(help);
+        ctx.report(if reserved == &"time" {
+            finding
+        } else {
+            finding.propose_key(&renamed)
+        });
     }
 }
