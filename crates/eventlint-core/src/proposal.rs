@@ -184,11 +184,22 @@ mod tests {
             // The finding again: the same rule where it was, or where the value now is.
             let again =
                 same(d) && (places.contains(&d.pointer) || d.pointer == finding.pointer.as_str());
+            // Where the diagnosed value was before the edits (a renamed member moves its value).
+            let origin = finding
+                .proposal
+                .iter()
+                .find_map(|e| {
+                    let moved = landing(e);
+                    let rest = d.pointer.strip_prefix(moved.as_str())?;
+                    (matches!(e.change, Change::Key(_)) && within(&d.pointer, &moved))
+                        .then(|| format!("{}{rest}", e.at.as_str()))
+                })
+                .unwrap_or_else(|| d.pointer.clone());
             let new = d.severity >= Severity::Warning
                 && places.iter().any(|p| within(&d.pointer, p))
                 && !before
                     .iter()
-                    .any(|b| b.rule == d.rule && b.pointer == d.pointer);
+                    .any(|b| b.rule == d.rule && b.pointer == origin);
             if again || new {
                 let _ = write!(
                     wrong,
