@@ -77,6 +77,7 @@ mod proposal;
 mod rule;
 mod rules;
 mod time;
+mod uuid;
 mod value;
 mod vendors;
 

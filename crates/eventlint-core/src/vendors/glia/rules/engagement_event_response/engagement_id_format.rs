@@ -5,7 +5,8 @@ use crate::rule::declare_rule;
 declare_rule! {
     /// ## What it checks
     /// `engagement_id` is a UUID in the 8-4-4-4-12 hex form, e.g.
-    /// `af8c2e16-545d-4f83-9e79-7c5ebc544b1d`.
+    /// `af8c2e16-545d-4f83-9e79-7c5ebc544b1d`. A UUID written as 32 hex digits without its
+    /// hyphens is named as such, with its canonical form.
     ///
     /// The event's own `id` is `glia.engagement-event.response/uuid-format`'s business (a
     /// warning).
@@ -34,6 +35,15 @@ declare_rule! {
 
 /// `engagement_id` (at `at`) is `shown`, not a UUID.
 pub(crate) fn finding(at: Pointer, shown: &str) -> Finding {
+    if let Some(canonical) = crate::uuid::hyphenated(shown) {
+        return Finding::new(
+            &ENGAGEMENT_ID_FORMAT,
+            at,
+            format!("`engagement_id` `{shown}` is a UUID without its hyphens, not in the canonical 8-4-4-4-12 form"),
+        )
+        .help(format!("write it with its hyphens: `{canonical}`"))
+        .propose_string(&canonical);
+    }
     let message = if shown.is_empty() {
         "`engagement_id` is empty, not a UUID".to_owned()
     } else {

@@ -7,7 +7,8 @@ use crate::rule::declare_rule;
 declare_rule! {
     /// ## What it checks
     /// The event's `id` is a UUID in the 8-4-4-4-12 hex form, e.g.
-    /// `0df4c3f7-f55b-4186-962d-0c5198fd2adb`. A non-UUID `engagement_id` is
+    /// `0df4c3f7-f55b-4186-962d-0c5198fd2adb`. A UUID written as 32 hex digits without its
+    /// hyphens is named as such, with its canonical form. A non-UUID `engagement_id` is
     /// `glia.engagement-event.response/engagement-id-format`'s business (only an info, because
     /// the Glia JS SDK documents engagement ids as numbers, vendor-rules.md §8.10).
     ///
@@ -35,6 +36,17 @@ declare_rule! {
 /// The event's `id` (at `at`) is not a UUID.
 pub(crate) fn finding(at: Pointer, value: Option<&Value>) -> Finding {
     let shown = value.and_then(Value::as_str).unwrap_or_default();
+    if let Some(canonical) = crate::uuid::hyphenated(shown) {
+        return Finding::new(
+            &UUID_FORMAT,
+            at,
+            format!(
+                "`id` `{shown}` is a UUID without its hyphens, not in the canonical 8-4-4-4-12 form"
+            ),
+        )
+        .help(format!("write it with its hyphens: `{canonical}`"))
+        .propose_string(&canonical);
+    }
     let message = if shown.is_empty() {
         "`id` is empty, not a UUID".to_owned()
     } else {

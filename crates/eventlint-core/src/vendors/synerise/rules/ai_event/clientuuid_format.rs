@@ -5,7 +5,8 @@ use crate::rule::declare_rule;
 declare_rule! {
     /// ## What it checks
     /// `clientUUID` is shaped like a UUID, `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` (hex digits, any
-    /// case).
+    /// case). A UUID written as 32 hex digits without its hyphens is named as such, with its
+    /// canonical form.
     ///
     /// A missing, empty or non-string `clientUUID`, or one holding a character Synerise forbids in
     /// identifiers, is `synerise.ai-event/clientuuid-required`'s business (an error).
@@ -34,6 +35,15 @@ declare_rule! {
 
 /// `clientUUID` (at `at`) is `uuid`, which is not shaped like a UUID.
 pub(crate) fn finding(at: Pointer, uuid: &str) -> Finding {
+    if let Some(canonical) = crate::uuid::hyphenated(uuid) {
+        return Finding::new(
+            &CLIENTUUID_FORMAT,
+            at,
+            format!("`clientUUID` `{uuid}` is a UUID without its hyphens, not in the canonical 8-4-4-4-12 form"),
+        )
+        .help(format!("write it with its hyphens: `{canonical}`"))
+        .propose_string(&canonical);
+    }
     Finding::new(&CLIENTUUID_FORMAT, at, format!("`clientUUID` `{uuid}` is not a UUID"))
         .help("send the profile's UUID (`xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`) in `clientUUID`, not another identifier")
 }
