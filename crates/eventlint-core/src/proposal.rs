@@ -230,6 +230,36 @@ mod tests {
         }
     }
 
+    /// Checks every proposal of the findings of `text` (shown as `origin` in failures), counting
+    /// them in `followed`.
+    fn check_proposals(
+        origin: &str,
+        text: &str,
+        options: &CheckOptions,
+        followed: &mut usize,
+        failures: &mut Vec<String>,
+    ) {
+        for finding in findings_of(text.as_bytes(), options) {
+            if finding.proposal.is_empty() {
+                continue;
+            }
+            *followed += 1;
+            let help = finding.help.as_deref().unwrap_or_default();
+            if let Some(unsaid) = finding.proposal.iter().find(|e| !says(help, e)) {
+                failures.push(format!(
+                    "{origin} ({} at `{}`): the help `{help}` does not say {unsaid:?}",
+                    finding.rule.id, finding.pointer,
+                ));
+            }
+            if let Some(why) = follow(text, &finding, options) {
+                failures.push(format!(
+                    "{origin} ({} at `{}`, help: {help}): {why}",
+                    finding.rule.id, finding.pointer,
+                ));
+            }
+        }
+    }
+
     /// Every value or key a help proposes, on every fixture, passes: applied to the document,
     /// the finding goes away and no error or warning appears where the edit was made.
     #[test]
@@ -250,33 +280,90 @@ mod tests {
                     continue;
                 };
                 let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-                for finding in findings_of(text.as_bytes(), &options) {
-                    if finding.proposal.is_empty() {
-                        continue;
-                    }
-                    followed += 1;
-                    let help = finding.help.as_deref().unwrap_or_default();
-                    if let Some(unsaid) = finding.proposal.iter().find(|e| !says(help, e)) {
-                        failures.push(format!(
-                            "{} ({} at `{}`): the help `{help}` does not say {unsaid:?}",
-                            path.display(),
-                            finding.rule.id,
-                            finding.pointer,
-                        ));
-                    }
-                    if let Some(why) = follow(text, &finding, &options) {
-                        failures.push(format!(
-                            "{} ({} at `{}`, help: {}): {why}",
-                            path.display(),
-                            finding.rule.id,
-                            finding.pointer,
-                            finding.help.as_deref().unwrap_or_default()
-                        ));
-                    }
-                }
+                let origin = path.display().to_string();
+                check_proposals(&origin, text, &options, &mut followed, &mut failures);
             }
         }
-        assert!(followed > 0, "no fixture finding proposes anything");
+        assert!(
+            followed > 50,
+            "only {followed} fixture findings propose something"
+        );
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// Documents that take the branches of proposing helps no fixture takes (and a few where
+    /// the help must propose nothing), held to the same test.
+    const MORE: &[(&str, &str)] = &[
+        (
+            "synerise.custom-event",
+            r#"{"action": "dog.bark", "client": {"id": 1}, "label": "x", "time": "1669638000", "params": {"a": 1}}"#,
+        ),
+        (
+            "synerise.custom-event",
+            r#"{"action": "dog.bark", "client": {"id": 1}, "label": "x", "time": "2022-11-28 12:18:27+01:00", "params": {"a": 1}}"#,
+        ),
+        (
+            "synerise.custom-event",
+            r#"{"action": "this_action_name_is_long_enough", "client": {"id": 1}, "label": "x", "params": {"a": 1}}"#,
+        ),
+        (
+            "synerise.custom-event",
+            r#"{"action": "dog.bark", "client": {"customId": 42, "email": 7}, "label": "x", "params": {"a": 1}}"#,
+        ),
+        (
+            "synerise.custom-event",
+            r#"{"action": "dog.bark", "client": {"uuid": "E0097757D1E244ACBA3CD97979A354C1"}, "label": "x", "lable": "y", "params": {"a": 1}}"#,
+        ),
+        (
+            "synerise.ai-event",
+            r#"{"correlationId": "c", "clientUUID": "e0097757-d1e2-44ac-ba3c-d97979a354c1", "items": 89435879453, "eventTimestamp": "2022-12-08 13:23:22"}"#,
+        ),
+        (
+            "synerise.ai-event",
+            r#"{"correlationId": "c", "clientUUID": "e0097757d1e244acba3cd97979a354c1", "items": [1, "2"]}"#,
+        ),
+        ("glia.engagement-event", r#"{"message": 42}"#),
+        (
+            "glia.engagement-event.response",
+            r#"{"timestamp": "1567000524", "id": "0df4c3f7-f55b-4186-962d-0c5198fd2adb", "engagement_id": "af8c2e16545d4f839e797c5ebc544b1d", "sub_engagement_id": -3, "content": 5, "status": "sent", "sender": "visitor", "target": "operator"}"#,
+        ),
+        (
+            "glia.engagement-event.response",
+            r#"{"timestamp": "2019-08-28 13:55:24", "id": 7, "engagement_id": "af8c2e16-545d-4f83-9e79-7c5ebc544b1d", "sub_engagement_id": 339, "content": "c", "status": "sent", "sender": {"type": "visitor"}, "target": "operator"}"#,
+        ),
+        (
+            "personalize.put-events",
+            r#"{"trackingId": "t", "sessionId": true, "eventList": [{"eventType": "click", "itemId": "i", "sentAt": "1672574400", "eventValue": "1."}]}"#,
+        ),
+        (
+            "sajari.send-event",
+            r#"{"name": "click", "token": "t", "weight": "-3"}"#,
+        ),
+        (
+            "sajari.send-event",
+            r#"{"name": "click", "token": "t", "weight": "2"}"#,
+        ),
+        ("sajari.error", r#"{"code": "0", "message": "m"}"#),
+        ("sajari.error", r#"{"code": "OK", "message": "m"}"#),
+        (
+            "neuralens.event",
+            r#"{"uid": 3845, "items": "AV768", "page": "product_page", "event": "VIEW_PRODUCT", "geo": {"lat": "12.5", "long": "0x10"}, "timestamp": "2024-05-14T00:00:00Z"}"#,
+        ),
+        (
+            "neuralens.event",
+            r#"{"uid": "u", "items": [{"id": ""}, 7], "page": "PRODUCT_PAGE", "event": "PURCHASE", "index": "2"}"#,
+        ),
+    ];
+
+    #[test]
+    fn every_proposal_works_beyond_the_fixtures() {
+        let mut failures = Vec::new();
+        let mut followed = 0;
+        for (kind, text) in MORE {
+            let options = options(Some(Kind::find(kind).expect("a kind")));
+            check_proposals(text, text, &options, &mut followed, &mut failures);
+        }
+        assert!(followed > 15, "only {followed} findings propose something");
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 }
