@@ -248,6 +248,9 @@ const SAJARI_SEND_EVENT: &[Mutation] = &[
     ("sajari.send-event/metadata-object", |v| {
         insert(v, "", "metadata", json!([1]))
     }),
+    ("sajari.send-event/metadata-null", |v| {
+        insert(v, "", "metadata", Value::Null)
+    }),
     ("sajari.send-event/metadata-primitive", |v| {
         insert(v, "", "metadata", json!({}));
         insert(v, "/metadata", "nested", json!({"a": 1}))
@@ -305,6 +308,7 @@ const SAJARI_ERROR: &[Mutation] = &[
     ("sajari.error/code-integer", |v| {
         set(v, "/code", json!("NOT_FOUND"))
     }),
+    ("sajari.error/code-string", |v| set(v, "/code", json!("5"))),
     ("sajari.error/code-unknown", |v| set(v, "/code", json!(99))),
     ("sajari.error/message-required", |v| {
         remove(v, "", "message")
@@ -315,6 +319,16 @@ const SAJARI_ERROR: &[Mutation] = &[
     ("sajari.error/details-type", |v| {
         insert(v, "", "details", json!([{"reason": "r"}]));
         "/details/0".to_owned()
+    }),
+    ("sajari.error/details-null", |v| {
+        insert(v, "", "details", Value::Null)
+    }),
+    ("sajari.error/details-empty", |v| {
+        insert(v, "", "details", json!([{}]));
+        "/details/0".to_owned()
+    }),
+    ("sajari.error/legacy-error-key", |v| {
+        insert(v, "", "error", json!("token: required"))
     }),
     ("sajari.error/unknown-key", |v| {
         insert(v, "", "status", json!("NOT_FOUND"))
@@ -392,6 +406,10 @@ macro_rules! synerise_event_mutations {
             set(v, concat!($base, "/client"), json!({"id": -4}));
                 concat!($base, "/client/id").to_owned()
             }),
+            ("synerise.event/client-id-coercible", |v: &mut Value| {
+            set(v, concat!($base, "/client"), json!({"id": "42"}));
+                concat!($base, "/client/id").to_owned()
+            }),
             ("synerise.event/client-email-format", |v: &mut Value| {
             set(v, concat!($base, "/client"), json!({"email": "no-at-sign"}));
                 concat!($base, "/client/email").to_owned()
@@ -442,6 +460,10 @@ macro_rules! synerise_event_mutations {
             ("synerise.event/params-reserved", |v: &mut Value| {
                 insert(v, $base, "params", json!({}));
                 insert(v, concat!($base, "/params"), "apiKey", json!("k"))
+            }),
+            ("synerise.event/params-reserved-case", |v: &mut Value| {
+                insert(v, $base, "params", json!({}));
+                insert(v, concat!($base, "/params"), "IP", json!("10.0.0.1"))
             }),
             ("synerise.event/params-system-collision", |v: &mut Value| {
                 insert(v, $base, "params", json!({}));
@@ -563,19 +585,25 @@ macro_rules! ai_event_mutations {
     ($base:literal) => {{
         const MUTATIONS: &[Mutation] = &[
             ("synerise.ai-event/clientuuid-required", |v: &mut Value| {
+                set(v, concat!($base, "/clientUUID"), json!(""))
+            }),
+            ("synerise.ai-event/clientuuid-format", |v: &mut Value| {
                 set(v, concat!($base, "/clientUUID"), json!("not-a-uuid"))
             }),
             ("synerise.ai-event/correlation-required", |v: &mut Value| {
                 remove(v, $base, "correlationId")
-            }),
-            ("synerise.ai-event/items-empty", |v: &mut Value| {
-                set(v, concat!($base, "/items"), json!([]))
             }),
             ("synerise.ai-event/items-required", |v: &mut Value| {
                 set(v, concat!($base, "/items"), json!("sku-1"))
             }),
             ("synerise.ai-event/timestamp-future", |v: &mut Value| {
                 insert(v, $base, "eventTimestamp", json!(1_800_000_000_000_i64))
+            }),
+            ("synerise.ai-event/timestamp-format", |v: &mut Value| {
+                insert(v, $base, "eventTimestamp", json!("1700000000000"))
+            }),
+            ("synerise.ai-event/timestamp-fraction", |v: &mut Value| {
+                insert(v, $base, "eventTimestamp", json!(1_700_000_000_000.5))
             }),
             ("synerise.ai-event/unknown-key", |v: &mut Value| {
                 insert(v, $base, "clientUuid", json!("x"))
@@ -605,6 +633,15 @@ const SYNERISE_AI_EVENTS_BATCH_OWN: &[Mutation] = &[
     }),
     ("synerise.ai-events-batch/same-type", |v| {
         insert(v, "/items/0", "eventType", json!("other"))
+    }),
+    // An empty `items` is a warning in a click, an info in a view.
+    ("synerise.ai-event/items-empty", |v| {
+        set(v, "/eventType", json!("recommendation.click"));
+        set(v, "/items/0/items", json!([]))
+    }),
+    ("synerise.ai-event/items-empty-view", |v| {
+        set(v, "/eventType", json!("recommendation.view"));
+        set(v, "/items/0/items", json!([]))
     }),
 ];
 
@@ -646,6 +683,9 @@ fn synerise_error() -> impl Strategy<Value = Value> {
 const SYNERISE_ERROR: &[Mutation] = &[
     ("synerise.error/field-type", |v| {
         insert(v, "", "status", json!("400"))
+    }),
+    ("synerise.error/field-null", |v| {
+        insert(v, "", "message", Value::Null)
     }),
     ("synerise.error/unknown-key", |v| {
         insert(v, "", "details", json!("d"))
@@ -734,6 +774,17 @@ const NEURALENS_EVENT: &[Mutation] = &[
         set(v, "/event", json!("SHARE"));
         set(v, "/items", json!([{"id": "a"}, {"id": "b"}]))
     }),
+    ("neuralens.event/items-required", |v| {
+        set(v, "/items", json!([]))
+    }),
+    ("neuralens.event/items-id-number", |v| {
+        set(v, "/items", json!([{"id": 768}]));
+        "/items/0/id".to_owned()
+    }),
+    ("neuralens.event/items-id-empty", |v| {
+        set(v, "/items", json!([{"id": ""}]));
+        "/items/0/id".to_owned()
+    }),
     ("neuralens.event/index-type", |v| {
         insert(v, "", "index", json!(-1))
     }),
@@ -751,6 +802,10 @@ const NEURALENS_EVENT: &[Mutation] = &[
     }),
     ("neuralens.event/geo-range", |v| {
         insert(v, "", "geo", json!({"lat": 95.5, "long": 120.0}));
+        "/geo/lat".to_owned()
+    }),
+    ("neuralens.event/geo-swapped", |v| {
+        insert(v, "", "geo", json!({"lat": 139.69, "long": 35.69}));
         "/geo/lat".to_owned()
     }),
     ("neuralens.event/geo-shape", |v| {
@@ -899,6 +954,9 @@ const PERSONALIZE_PUT_EVENTS: &[Mutation] = &[
     }),
     ("personalize.put-events/eventvalue-type", |v| {
         insert(v, "/eventList/0", "eventValue", json!("4.5"))
+    }),
+    ("personalize.put-events/eventvalue-non-finite", |v| {
+        insert(v, "/eventList/0", "eventValue", json!("Infinity"))
     }),
     ("personalize.put-events/itemid-missing", |v| {
         remove(v, "/eventList/0", "itemId")
@@ -1078,6 +1136,16 @@ const GLIA_ENGAGEMENT_EVENT_RESPONSE: &[Mutation] = &[
     ("glia.engagement-event.response/uuid-format", |v| {
         set(v, "/id", json!("42"))
     }),
+    ("glia.engagement-event.response/timestamp-offset", |v| {
+        set(v, "/timestamp", json!("2019-08-28T15:55:24+02:00"))
+    }),
+    ("glia.engagement-event.response/engagement-id-format", |v| {
+        set(v, "/engagement_id", json!("42"))
+    }),
+    (
+        "glia.engagement-event.response/sub-engagement-id-digits",
+        |v| set(v, "/sub_engagement_id", json!("sub-339")),
+    ),
     ("glia.engagement-event.response/sender-not-visitor", |v| {
         set(v, "/sender/type", json!("operator"))
     }),
@@ -1095,6 +1163,9 @@ const GLIA_ERROR: &[Mutation] = &[
     ("glia.error/message-required", |v| remove(v, "", "message")),
     ("glia.error/debug-message-required", |v| {
         set(v, "/debug_message", json!(5))
+    }),
+    ("glia.error/debug-message-missing", |v| {
+        remove(v, "", "debug_message")
     }),
     ("glia.error/unknown-key", |v| {
         insert(v, "", "error", json!("e"))
@@ -1135,6 +1206,10 @@ const MORE_SYNERISE_CUSTOM_EVENT: &[Mutation] = &[
         set(v, "/client", json!({"customId": "YOUR_CUSTOMER_ID"}));
         "/client/customId".to_owned()
     }),
+    ("common/placeholder-string", |v| {
+        set(v, "/client", json!({"customId": "string"}));
+        "/client/customId".to_owned()
+    }),
 ];
 
 const MORE_SYNERISE_EVENT: &[Mutation] = &[
@@ -1165,6 +1240,10 @@ const MORE_SYNERISE_DEDICATED_EVENT: &[Mutation] =
 
 const MORE_SYNERISE_AI_EVENT: &[Mutation] = &[
     ("synerise.ai-event/body-object", wrap),
+    // The single event's type is the path parameter: an empty `items` may be a view's.
+    ("synerise.ai-event/items-empty-view", |v| {
+        set(v, "/items", json!([]))
+    }),
     ("synerise.ai-event/campaignid", |v| {
         insert(v, "", "campaignId", json!(""))
     }),

@@ -209,3 +209,88 @@ fn every_cited_source_has_an_entry_in_docs_sources_md() {
         .collect();
     assert_eq!(keys, ["AWS-XYZ", "[Q]", "vendor-rules.md §42.1", "§4.3"]);
 }
+
+/// One rule, one severity: with no overrides, every diagnostic of every fixture has its rule's
+/// severity (`eventlint rules` shows what the findings will be, and turning a rule off never
+/// silences a finding of another severity). A rule that reported some findings at another
+/// severity would fail here.
+#[test]
+fn every_finding_has_its_rules_severity() {
+    let mut wrong = Vec::new();
+    for path in fixture_files() {
+        let fixture = parse_fixture_path(&path).unwrap_or_else(|e| panic!("{e}"));
+        let bytes = std::fs::read(&path).expect("readable fixture");
+        let (outcomes, _) = check_file(&fixture.rel, &bytes, &options(fixture.kind));
+        for d in outcomes.iter().flat_map(|o| &o.diagnostics) {
+            let rule = registry::rule(d.rule).unwrap_or_else(|| panic!("unregistered {}", d.rule));
+            if d.severity != rule.severity {
+                wrong.push(format!(
+                    "{}: {} at `{}` is {}, its rule {}: {}",
+                    fixture.rel, d.rule, d.pointer, d.severity, rule.severity, d.message
+                ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Whether a type names `Severity` anywhere (`Severity`, `Option<Severity>`, `&Severity`, …).
+fn mentions_severity(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Path(p) => p.path.segments.iter().any(|s| {
+            s.ident == "Severity"
+                || matches!(&s.arguments, syn::PathArguments::AngleBracketed(a)
+                    if a.args.iter().any(|g| matches!(g, syn::GenericArgument::Type(t) if mentions_severity(t))))
+        }),
+        syn::Type::Reference(r) => mentions_severity(&r.elem),
+        syn::Type::Paren(p) => mentions_severity(&p.elem),
+        syn::Type::Tuple(t) => t.elems.iter().any(mentions_severity),
+        syn::Type::Array(a) => mentions_severity(&a.elem),
+        syn::Type::Slice(s) => mentions_severity(&s.elem),
+        _ => false,
+    }
+}
+
+/// The invariant above holds by construction: a rule's finding (`check::Finding`) has no
+/// severity to change, neither a field nor a method that takes or returns a `Severity`. The
+/// test above only sees what the fixtures show; this one fails as soon as either comes back.
+#[test]
+fn a_finding_cannot_carry_a_severity() {
+    let path = eventlint_tests::root().join("crates/eventlint-core/src/check.rs");
+    let text = std::fs::read_to_string(&path).expect("check.rs");
+    let file = syn::parse_file(&text).expect("check.rs parses");
+    let is_finding = |ty: &syn::Type| matches!(ty, syn::Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Finding"));
+    let mut seen = false;
+    for item in &file.items {
+        match item {
+            syn::Item::Struct(s) if s.ident == "Finding" => {
+                seen = true;
+                for field in &s.fields {
+                    assert!(
+                        !mentions_severity(&field.ty)
+                            && field.ident.as_ref().is_none_or(|i| i != "severity"),
+                        "Finding has a severity field: {:?}",
+                        field.ident
+                    );
+                }
+            }
+            syn::Item::Impl(i) if is_finding(&i.self_ty) => {
+                for f in &i.items {
+                    let syn::ImplItem::Fn(f) = f else { continue };
+                    let takes =
+                        f.sig.inputs.iter().any(
+                            |arg| matches!(arg, syn::FnArg::Typed(t) if mentions_severity(&t.ty)),
+                        );
+                    let returns = matches!(&f.sig.output, syn::ReturnType::Type(_, t) if mentions_severity(t));
+                    assert!(
+                        !takes && !returns && f.sig.ident != "severity",
+                        "Finding::{} can set or report a severity of its own",
+                        f.sig.ident
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+    assert!(seen, "no `struct Finding` in check.rs");
+}

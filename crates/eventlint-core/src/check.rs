@@ -11,6 +11,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::kind::{self, Detection, Kind};
 use crate::payload::Payload;
 use crate::pointer::Pointer;
+use crate::proposal::{Change, Edit, json_string};
 use crate::render::{human, json as json_report};
 use crate::report::{DocumentOutcome, Summary};
 use crate::rule::Rule;
@@ -393,28 +394,32 @@ pub fn check_payload<P: Payload>(payload: &P, options: &CheckOptions) -> Payload
     }
 }
 
-/// A finding before spans are resolved: a rule, a pointer and what to mark.
+/// A finding before spans are resolved: a rule, a pointer and what to mark. It has no severity
+/// of its own: its diagnostic has its rule's (or the one configured for the rule), so that
+/// `eventlint rules` shows what the findings will be and turning a rule off silences one meaning.
 #[derive(Debug, Clone)]
 pub(crate) struct Finding {
     pub rule: &'static Rule,
-    pub severity: Severity,
     pub message: String,
     pub help: Option<String>,
     pub note: Option<String>,
     pub pointer: Pointer,
     pub target: Target,
+    /// What the help proposes, as edits a test can apply (see [`crate::proposal`]); empty
+    /// when the help names no concrete value or key.
+    pub proposal: Vec<Edit>,
 }
 
 impl Finding {
     pub fn new(rule: &'static Rule, pointer: Pointer, message: impl Into<String>) -> Self {
         Finding {
             rule,
-            severity: rule.severity,
             message: message.into(),
             help: None,
             note: None,
             pointer,
             target: Target::Value,
+            proposal: Vec::new(),
         }
     }
     #[must_use]
@@ -432,9 +437,48 @@ impl Finding {
         self.message.push_str(suffix);
         self
     }
+    /// The help proposes `json` (JSON text) as the value at the finding's pointer.
     #[must_use]
-    pub fn severity(mut self, severity: Severity) -> Self {
-        self.severity = severity;
+    pub fn propose(self, json: impl Into<String>) -> Self {
+        let at = self.pointer.clone();
+        self.propose_at(at, json)
+    }
+    /// [`Finding::propose`] when `condition` holds: where the same help proposes a value only
+    /// for some inputs.
+    #[must_use]
+    pub fn propose_if(self, condition: bool, json: impl Into<String>) -> Self {
+        if condition { self.propose(json) } else { self }
+    }
+    /// The help proposes the string `s` as the value at the finding's pointer.
+    #[must_use]
+    pub fn propose_string(self, s: &str) -> Self {
+        self.propose(json_string(s))
+    }
+    /// The help proposes `json` (JSON text) as the value at `at`.
+    #[must_use]
+    pub fn propose_at(mut self, at: Pointer, json: impl Into<String>) -> Self {
+        self.proposal.push(Edit {
+            at,
+            change: Change::Value(json.into()),
+        });
+        self
+    }
+    /// The help proposes renaming the member at the finding's pointer to `key`.
+    #[must_use]
+    pub fn propose_key(mut self, key: &str) -> Self {
+        self.proposal.push(Edit {
+            at: self.pointer.clone(),
+            change: Change::Key(key.to_owned()),
+        });
+        self
+    }
+    /// The help proposes renaming the member at `at` to `key`.
+    #[must_use]
+    pub fn propose_key_at(mut self, at: Pointer, key: &str) -> Self {
+        self.proposal.push(Edit {
+            at,
+            change: Change::Key(key.to_owned()),
+        });
         self
     }
     #[must_use]
@@ -576,6 +620,34 @@ fn check_in(bytes: &[u8], options: &CheckOptions, arena: &bumpalo::Bump) -> Docu
     }
 }
 
+/// The findings of one document before spans, as [`check_document`] makes them (without the
+/// syntax, encoding and repeated-key ones): what `proposal`'s test applies.
+#[cfg(test)]
+pub(crate) fn findings_of(bytes: &[u8], options: &CheckOptions) -> Vec<Finding> {
+    crate::value::with_arena(|arena| {
+        let (_, bytes) = source::strip_bom(bytes);
+        let Ok(text) = source::decode(bytes) else {
+            return Vec::new();
+        };
+        let Ok(parsed) = source::parse(text, arena) else {
+            return Vec::new();
+        };
+        let mut ctx = Ctx {
+            options,
+            bytes,
+            findings: Vec::new(),
+        };
+        let kind = options.kind.or(match kind::detect(&parsed.value) {
+            Detection::One(kind) => Some(kind),
+            _ => None,
+        });
+        if let Some(kind) = kind {
+            run_rules(kind, &parsed.value, &mut ctx);
+        }
+        ctx.findings
+    })
+}
+
 /// Runs a kind's structural and semantic rules, then the rules common to every kind.
 pub(crate) fn run_rules(kind: &'static Kind, value: &crate::value::Value<'_>, ctx: &mut Ctx<'_>) {
     for violation in schema::violations(kind, value) {
@@ -585,6 +657,11 @@ pub(crate) fn run_rules(kind: &'static Kind, value: &crate::value::Value<'_>, ct
     }
     (kind.check)(ctx, value);
     common::placeholder::check(ctx, value);
+    for finding in &mut ctx.findings {
+        if !finding.proposal.is_empty() {
+            crate::proposal::settle_renames(finding, value);
+        }
+    }
 }
 
 fn unparsable(bytes: &[u8], err: &ParseError, options: &CheckOptions) -> DocumentReport {
@@ -634,7 +711,7 @@ fn finish(
             let severity = match options.severity_overrides.get(f.rule.id) {
                 Some(Some(severity)) => *severity,
                 Some(None) => return None,
-                None => f.severity,
+                None => f.rule.severity,
             };
             let span = tree.resolve(f.pointer.as_str(), &f.target);
             Some(Diagnostic {

@@ -74,9 +74,11 @@ mod diagnostic;
 mod kind;
 mod payload;
 mod pointer;
+mod proposal;
 mod rule;
 mod rules;
 mod time;
+mod uuid;
 mod value;
 mod vendors;
 

@@ -16,7 +16,8 @@ pub const SOURCES_PAGE: &str = "docs/sources.md";
 pub struct Rule {
     /// Stable id, lowercase `group/name`.
     pub id: &'static str,
-    /// Default severity (some rules report a lower one for weaker evidence; the doc says when).
+    /// Severity of every finding of the rule, unless configured otherwise (a finding has no
+    /// severity of its own: a weaker or stronger case is a rule of its own).
     pub severity: Severity,
     /// One line for `eventlint rules`.
     pub summary: &'static str,

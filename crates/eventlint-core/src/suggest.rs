@@ -61,7 +61,8 @@ pub(crate) fn unknown_key(
     match did_you_mean(key, known) {
         Some(near) => f
             .message_suffix(&format!("; did you mean `{near}`?"))
-            .help(format!("rename `{key}` to `{near}`")),
+            .help(format!("rename `{key}` to `{near}`"))
+            .propose_key(near),
         None => {
             f.help(fallback_help.unwrap_or_else(|| {
                 format!("remove `{key}`; {container} takes {}", one_of(known, 8))

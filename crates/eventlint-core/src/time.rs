@@ -161,6 +161,18 @@ pub(crate) fn epoch_to_rfc3339(seconds: f64) -> Option<String> {
     millis_to_rfc3339((seconds * 1000.0).round() as i64)
 }
 
+/// A Unix time written in digits, in seconds or milliseconds (told by magnitude), as an RFC 3339
+/// UTC string; `None` when it is in neither band.
+pub(crate) fn unix_to_rfc3339(digits: &str) -> Option<String> {
+    let n: i64 = digits.parse().ok()?;
+    #[allow(clippy::cast_precision_loss)] // the band of a 64-bit integer, no more
+    match epoch_band(n as f64) {
+        EpochBand::Seconds => millis_to_rfc3339(n.checked_mul(1000)?),
+        EpochBand::Milliseconds => millis_to_rfc3339(n),
+        _ => None,
+    }
+}
+
 /// An epoch value in milliseconds as an RFC 3339 UTC string.
 pub(crate) fn millis_to_rfc3339(ms: i64) -> Option<String> {
     DateTime::<Utc>::from_timestamp_millis(ms)

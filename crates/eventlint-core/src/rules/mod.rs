@@ -13,6 +13,7 @@ use crate::rule::Rule;
 /// Rules reported for any document, whatever its kind.
 pub(crate) static GENERIC: &[&Rule] = &[
     &common::placeholder::PLACEHOLDER,
+    &common::placeholder_string::PLACEHOLDER_STRING,
     &config::expectation::EXPECTATION,
     &internal::error::INTERNAL_ERROR,
     &json::duplicate_key::DUPLICATE_KEY,

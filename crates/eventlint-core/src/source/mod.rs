@@ -271,6 +271,12 @@ fn syntax_error(text: &str, err: &serde_json::Error) -> ParseError {
             "comments are not allowed in JSON".to_owned(),
             "remove the comment".to_owned(),
         ),
+        Some(b'\'') if shell_quoted(text, i) => (
+            "the document is wrapped in single quotes, as a shell command line quotes it (`curl -d '{…}'`)"
+                .to_owned(),
+            "remove the single quotes around the document: they belong to the shell command, not to the JSON"
+                .to_owned(),
+        ),
         Some(b'\'') => (
             "strings and keys must be in double quotes, not single quotes".to_owned(),
             "replace the single quotes with double quotes".to_owned(),
@@ -306,6 +312,18 @@ fn syntax_error(text: &str, err: &serde_json::Error) -> ParseError {
         message,
         help: Some(help),
     }
+}
+
+/// Whether the `'` at `i` opens a document pasted with its shell quotes, `'{…}'` or `'[…]'`: it
+/// is the first character but whitespace, the last one but whitespace is a `'` too, and a JSON
+/// object or array starts right inside.
+fn shell_quoted(text: &str, i: usize) -> bool {
+    let start = text.len() - text.trim_start().len();
+    let inner = text
+        .trim()
+        .strip_prefix('\'')
+        .and_then(|t| t.strip_suffix('\''));
+    i == start && inner.is_some_and(|t| t.trim_start().starts_with(['{', '[']))
 }
 
 /// A number too large for a 64-bit float (`1e400`): the whole number is marked.
@@ -477,6 +495,20 @@ mod tests {
         let (span, message) = syntax("{'a': 1}");
         assert_eq!(span, 1..2);
         assert!(message.contains("single quotes"));
+        // Pasted from a shell command line with its quotes: the quotes go, not into `"`.
+        for pasted in ["'{\"a\": 1}'", "  '[1, 2]'\n", "'{\n  \"a\": 'b'\n}'"] {
+            let text = pasted;
+            let (span, message) = syntax(text);
+            assert_eq!(&text[span], "'", "{text}");
+            assert!(
+                message.contains("wrapped in single quotes"),
+                "{text}: {message}"
+            );
+        }
+        for not_pasted in ["'a'", "{'a': 1}'", "'{\"a\": 1}"] {
+            let (_, message) = syntax(not_pasted);
+            assert!(!message.contains("wrapped"), "{not_pasted}: {message}");
+        }
         let (span, message) = syntax("{\"a\": NaN}");
         assert_eq!(span, 6..7);
         assert!(message.contains("NaN"));

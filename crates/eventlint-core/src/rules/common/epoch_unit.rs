@@ -84,7 +84,8 @@ pub(crate) fn check(
                 documented.name()
             ),
         )
-        .help(format!("send `{field}` in {}: `{converted}`", documented.name())),
+        .help(format!("send `{field}` in {}: `{converted}`", documented.name()))
+        .propose(converted.to_string()),
     );
     true
 }

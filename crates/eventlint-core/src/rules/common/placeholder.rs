@@ -1,19 +1,33 @@
 use crate::value::Value;
 
 use crate::check::{Ctx, Finding};
-use crate::diagnostic::Severity;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
+use crate::source::spans::Target;
 
 declare_rule! {
     /// ## What it checks
-    /// String values that are documentation placeholders left in the payload: `YOUR_API_KEY_HERE`,
-    /// `YOUR_APPLICATION_ID` (any `YOUR_…`), `$access_token` (an unexpanded shell variable),
-    /// `eyJ...` (an elided token), `STRING_VALUE`. The bare word `string`, as in the Synerise batch
-    /// example's label, is reported as info only: it can be a real value.
+    /// String values that are documentation placeholders left in the payload, wherever they sit:
+    /// - `YOUR_…` (`YOUR_API_KEY_HERE`, `YOUR_APPLICATION_ID`, `your-api-key`) and `…_HERE`
+    ///   (`API_KEY_HERE`);
+    /// - a name in angle brackets, `<FORM_ID>`, `<your token>`; a template variable left
+    ///   unexpanded, `{{userId}}`, `${userId}`, `$access_token` (a shell variable);
+    /// - `xxx`, `XXXXXXXX`, `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` (only `x`s and hyphens);
+    /// - `REPLACE_ME`, `CHANGE_ME`, `TODO`, `FIXME`, `TBD`, and names starting `REPLACE_WITH_`,
+    ///   `INSERT_` or `ENTER_` (`INSERT_API_KEY`);
+    /// - `eyJ...` (an elided token), `STRING_VALUE`.
     ///
-    /// A value that a more specific rule already reports (e.g. `sajari.send-event/token-placeholder`)
-    /// is not reported twice.
+    /// Upper-case values that are not of these forms, such as `PURCHASE` or `ADD_TO_CART`, are
+    /// real enum values and are not reported. The bare word `string`, as in the Synerise batch
+    /// example's label, is `common/placeholder-string`'s business (an info: it can be a real
+    /// value), except in a request-syntax template (below).
+    ///
+    /// Where another rule already reports the value itself (a format rule: not an email
+    /// address, not a UUID; or a rule for that field's placeholders, such as
+    /// `sajari.send-event/token-placeholder`), that finding names the placeholder instead of a
+    /// second finding: its message says so, and its help says to put the real value in. A
+    /// finding on the member's key (`params.apiKey` is reserved) does not hide the placeholder in
+    /// its value.
     ///
     /// ## Why
     /// Vendor examples are copied into code and fixtures; a placeholder that reaches the API is
@@ -36,23 +50,91 @@ declare_rule! {
     };
 }
 
-fn is_placeholder(s: &str) -> bool {
-    // Every placeholder starts with one of these bytes: reject the rest at once.
-    if !matches!(s.as_bytes().first(), Some(b'Y' | b'$' | b'S' | b'e')) {
-        return false;
+/// Whether `s` is a documentation placeholder (see the rule's manual for the forms). Called on
+/// every string of every document: each form is looked for only after its first byte.
+pub(crate) fn is_placeholder(s: &str) -> bool {
+    let b = s.as_bytes();
+    // `…_HERE`, whatever it starts with.
+    if b.len() > 5 && b[b.len() - 5..].eq_ignore_ascii_case(b"_HERE") {
+        return is_name(&s[..s.len() - 5]);
     }
-    let shell_var = s.strip_prefix('$').is_some_and(|name| {
-        name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-            && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
-    });
-    let your = s.strip_prefix("YOUR_").is_some_and(|rest| {
-        !rest.is_empty()
-            && rest
-                .bytes()
-                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
-    });
-    matches!(s, "STRING_VALUE" | "eyJ..." | "ey...") || shell_var || your
+    let Some(first) = b.first() else {
+        return false;
+    };
+    let marker = || {
+        matches!(
+            s,
+            "STRING_VALUE"
+                | "eyJ..."
+                | "ey..."
+                | "REPLACE_ME"
+                | "REPLACEME"
+                | "CHANGE_ME"
+                | "CHANGEME"
+                | "TODO"
+                | "FIXME"
+                | "TBD"
+        )
+    };
+    let prefixed = |prefix: &str| s.strip_prefix(prefix).is_some_and(is_upper_name);
+    match first {
+        // `$access_token`, `${userId}`
+        b'$' => {
+            s.strip_prefix('$').is_some_and(|name| {
+                name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                    && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+            }) || (s.starts_with("${") && s.ends_with('}') && s.len() > 3)
+        }
+        // `{{userId}}`
+        b'{' => s.starts_with("{{") && s.ends_with("}}") && s.len() > 4,
+        // `<FORM_ID>`
+        b'<' => s
+            .strip_prefix('<')
+            .and_then(|t| t.strip_suffix('>'))
+            .is_some_and(|inner| {
+                (2..=64).contains(&inner.len())
+                    && inner.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && inner.bytes().all(|b| {
+                        b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b' ' | b'.')
+                    })
+                    && !HTML_TAGS.iter().any(|t| t.eq_ignore_ascii_case(inner))
+            }),
+        // `xxx`, `xxxxxxxx-xxxx-…`
+        b'x' | b'X' => {
+            b.iter().filter(|c| matches!(c, b'x' | b'X')).count() >= 3
+                && b.iter().all(|c| matches!(c, b'x' | b'X' | b'-'))
+        }
+        // `YOUR_API_KEY`, `your-api-key`
+        b'Y' | b'y' => {
+            b.len() > 5
+                && (b[..5].eq_ignore_ascii_case(b"your_") || b[..5].eq_ignore_ascii_case(b"your-"))
+                && is_name(&s[5..])
+        }
+        b'R' => marker() || prefixed("REPLACE_WITH_"),
+        b'I' => prefixed("INSERT_"),
+        b'E' => prefixed("ENTER_"),
+        b'S' | b'e' | b'C' | b'T' | b'F' => marker(),
+        _ => false,
+    }
 }
+
+/// A name as placeholders spell it: letters, digits, `_` and `-`, at least one letter.
+fn is_name(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes().any(|b| b.is_ascii_alphabetic())
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+}
+
+/// An upper-case name: `API_KEY`.
+fn is_upper_name(s: &str) -> bool {
+    is_name(s) && !s.bytes().any(|b| b.is_ascii_lowercase())
+}
+
+/// Tags a string in angle brackets may be rather than a placeholder.
+const HTML_TAGS: &[&str] = &[
+    "br", "hr", "em", "li", "ul", "ol", "div", "span", "strong", "img",
+];
 
 pub(crate) fn check(ctx: &mut Ctx<'_>, value: &Value) {
     // A first pass that tracks no path and allocates nothing: most documents have no candidate.
@@ -64,12 +146,23 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, value: &Value) {
     collect(value, &mut path, &mut found);
     let template = found.iter().filter(|(_, s)| *s == "string").count() >= 3;
     for (at, s) in found {
-        let severity = if is_placeholder(s) || template {
-            Severity::Warning
-        } else {
-            Severity::Info
-        };
-        if ctx.has_finding_at(&at) {
+        // A finding on this very value (not on its key) explains it already: it names the
+        // placeholder rather than being joined by a second finding.
+        let on_value = ctx
+            .findings
+            .iter_mut()
+            .filter(|f| f.pointer == at && !matches!(f.target, Target::Key | Target::Occurrence(_)))
+            .collect::<Vec<_>>();
+        if !on_value.is_empty() {
+            if is_placeholder(s) {
+                for f in on_value {
+                    name_placeholder(f, s);
+                }
+            }
+            continue;
+        }
+        if !is_placeholder(s) && !template {
+            ctx.report(super::placeholder_string::finding(at));
             continue;
         }
         ctx.report(
@@ -78,10 +171,24 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, value: &Value) {
                 at.clone(),
                 format!("`{at}` holds the documentation placeholder `{s}`"),
             )
-            .severity(severity)
             .help(format!("replace `{s}` at `{at}` with the real value")),
         );
     }
+}
+
+/// Makes `finding`, on the value `s`, say that `s` is a documentation placeholder (unless it
+/// says so already), with the help to put the real value in; a value derived from the
+/// placeholder is no longer proposed.
+fn name_placeholder(finding: &mut Finding, s: &str) {
+    // A rule about this field's placeholders (`sajari.send-event/token-placeholder`) has said it.
+    if finding.rule.id.contains("placeholder") || finding.message.contains("placeholder") {
+        return;
+    }
+    finding
+        .message
+        .push_str("; the value is a documentation placeholder");
+    finding.help = Some(format!("replace the placeholder `{s}` with the real value"));
+    finding.proposal.clear();
 }
 
 #[derive(Clone, Copy)]
@@ -141,7 +248,27 @@ mod tests {
         for p in [
             "YOUR_API_KEY_HERE",
             "YOUR_APPLICATION_ID",
+            "YOUR_EMAIL_HERE",
+            "your-api-key",
+            "Your_Key",
+            "API_KEY_HERE",
+            "form_id_here",
+            "<FORM_ID>",
+            "<your token>",
+            "<api-key>",
+            "{{userId}}",
+            "${USER_ID}",
             "$access_token",
+            "xxx",
+            "XXXXXXXX",
+            "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx",
+            "REPLACE_ME",
+            "CHANGEME",
+            "TODO",
+            "FIXME",
+            "REPLACE_WITH_YOUR_TOKEN",
+            "INSERT_API_KEY",
+            "ENTER_EMAIL",
             "eyJ...",
             "STRING_VALUE",
         ] {
@@ -151,9 +278,43 @@ mod tests {
             "string",
             "$",
             "$5 off",
-            "YOUR_key",
+            "YOUR_key!",
+            "YOUR_",
             "dog.bark",
             "eyJhbGciOi",
+            // Upper-case enum values are real values.
+            "PURCHASE",
+            "ADD_TO_CART",
+            "VIEW_PRODUCT",
+            "SEARCH_RESULT_PAGE",
+            "TYPE_UNSPECIFIED",
+            "POS_NEG",
+            "PERMISSION_DENIED",
+            "WEB_DESKTOP",
+            "INSERT",
+            "ENTERPRISE",
+            "TODOS",
+            "Todo list",
+            "todo",
+            // Real values that merely look a little like the forms.
+            "x",
+            "xx",
+            "x-ray",
+            "Xbox",
+            "<br>",
+            "<>",
+            "< 5",
+            "a < b > c",
+            "{{",
+            "{}",
+            "${}",
+            "HERE",
+            "_HERE",
+            "WHERE",
+            "go here",
+            "e0097757-d1e2-44ac-ba3c-d97979a354c1",
+            "jane@example.com",
+            "2022-11-28T12:18:27Z",
         ] {
             assert!(!is_placeholder(v), "{v}");
         }

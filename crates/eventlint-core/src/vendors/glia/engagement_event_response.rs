@@ -19,11 +19,14 @@ pub(crate) static ENGAGEMENT_EVENT_RESPONSE: Kind = Kind {
     description: "The created event message (timestamp, ids, content, status, sender, target)",
     rules: &[
         &r::body_object::BODY_OBJECT,
+        &r::engagement_id_format::ENGAGEMENT_ID_FORMAT,
         &r::field_required::FIELD_REQUIRED,
         &r::field_type::FIELD_TYPE,
         &r::sender_not_visitor::SENDER_NOT_VISITOR,
+        &r::sub_engagement_id_digits::SUB_ENGAGEMENT_ID_DIGITS,
         &r::sub_engagement_id_string::SUB_ENGAGEMENT_ID_STRING,
         &r::timestamp_iso8601::TIMESTAMP_ISO8601,
+        &r::timestamp_offset::TIMESTAMP_OFFSET,
         &r::timestamp_utc::TIMESTAMP_UTC,
         &r::unknown_key::UNKNOWN_KEY,
         &r::uuid_format::UUID_FORMAT,
@@ -69,11 +72,14 @@ fn map_violation(ctx: &mut Ctx<'_>, v: &Violation, doc: &Value) -> bool {
             r::sub_engagement_id_string::wrong_type(at, value)
         }
         (Keyword::Pattern(_), ["sub_engagement_id"], value) => {
-            r::sub_engagement_id_string::not_digits(at, value)
+            let shown = value.and_then(Value::as_str).unwrap_or_default();
+            r::sub_engagement_id_digits::finding(at, shown)
         }
-        (Keyword::Pattern(_), [field @ ("id" | "engagement_id")], value) => {
-            r::uuid_format::finding(at, field, value)
+        (Keyword::Pattern(_), ["engagement_id"], value) => {
+            let shown = value.and_then(Value::as_str).unwrap_or_default();
+            r::engagement_id_format::finding(at, shown)
         }
+        (Keyword::Pattern(_), ["id"], value) => r::uuid_format::finding(at, value),
         (Keyword::Type, [field], Some(value)) => r::field_type::finding(at, field, value),
         (Keyword::Type, ["sender", "type"], Some(value)) => {
             r::field_type::finding(at, "sender.type", value)

@@ -18,6 +18,7 @@ pub(crate) static ERROR: Kind = Kind {
     description: "Error body {message, debug_message}",
     rules: &[
         &r::body_object::BODY_OBJECT,
+        &r::debug_message_missing::DEBUG_MESSAGE_MISSING,
         &r::debug_message_required::DEBUG_MESSAGE_REQUIRED,
         &r::message_required::MESSAGE_REQUIRED,
         &r::unknown_key::UNKNOWN_KEY,
@@ -45,7 +46,7 @@ fn map_violation(ctx: &mut Ctx<'_>, v: &Violation, doc: &Value) -> bool {
         (Keyword::Type, [], _) => r::body_object::finding(doc),
         (Keyword::Required(p), [], _) if p == "message" => r::message_required::missing(root),
         (Keyword::Required(p), [], _) if p == "debug_message" => {
-            r::debug_message_required::missing(root)
+            r::debug_message_missing::finding(root)
         }
         (Keyword::Type, ["message"], Some(value)) => r::message_required::wrong(at, value),
         (Keyword::Type, ["debug_message"], Some(value)) => {

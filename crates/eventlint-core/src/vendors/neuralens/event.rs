@@ -23,9 +23,13 @@ pub(crate) static EVENT: Kind = Kind {
         &r::event_required::EVENT_REQUIRED,
         &r::geo_range::GEO_RANGE,
         &r::geo_shape::GEO_SHAPE,
+        &r::geo_swapped::GEO_SWAPPED,
         &r::index_relevance::INDEX_RELEVANCE,
         &r::index_type::INDEX_TYPE,
         &r::items_count::ITEMS_COUNT,
+        &r::items_id_empty::ITEMS_ID_EMPTY,
+        &r::items_id_number::ITEMS_ID_NUMBER,
+        &r::items_required::ITEMS_REQUIRED,
         &r::items_shape::ITEMS_SHAPE,
         &r::page_enum::PAGE_ENUM,
         &r::page_event_consistency::PAGE_EVENT_CONSISTENCY,
@@ -63,7 +67,7 @@ fn map_violation(ctx: &mut Ctx<'_>, v: &Violation, doc: &Value) -> bool {
     let finding = match (&v.keyword, rel.as_slice()) {
         (Keyword::Type, []) => r::event_required::body(doc),
         (Keyword::Required(p), []) if p == "event" => r::event_required::missing(root),
-        (Keyword::Required(p), []) if p == "items" => r::items_count::missing(root),
+        (Keyword::Required(p), []) if p == "items" => r::items_required::missing(root),
         // A misspelt `uid` (`userId`) is reported as such; its absence is not repeated.
         (Keyword::Required(p), []) if p == "uid" => {
             if has_misspelling_of(Some(doc), p, EVENT_KEYS, r::unknown_key::EVENT_ALIASES) {
@@ -87,7 +91,7 @@ fn map_violation(ctx: &mut Ctx<'_>, v: &Violation, doc: &Value) -> bool {
             r::uid::wrong(at, instance)
         }
         (Keyword::Type, ["items"]) => r::items_shape::not_array(at, instance),
-        (Keyword::MinItems(_), ["items"]) => r::items_count::empty(at),
+        (Keyword::MinItems(_), ["items"]) => r::items_required::empty(at),
         (Keyword::MaxItems(_), ["items"]) => r::items_count::many(at, instance, doc.get("event")),
         (Keyword::Type, ["items", _]) => r::items_shape::element(at, &name, instance),
         (Keyword::Required(p), ["items", _]) if p == "id" => r::items_shape::id_missing(at, &name),

@@ -57,10 +57,12 @@ pub(crate) fn not_allowed(
                     .message_suffix(&format!("; did you mean `{near}`?"))
                     .help(format!(
                         "write `\"{near}\"`: the values are case-sensitive, {case}"
-                    )),
+                    ))
+                    .propose_string(near),
                 Some(near) => f
                     .message_suffix(&format!("; did you mean `{near}`?"))
-                    .help(format!("write `\"{near}\"`")),
+                    .help(format!("write `\"{near}\"`"))
+                    .propose_string(near),
                 None => f.help(format!("set `{field}` to {accepted}")),
             }
         }
@@ -96,7 +98,8 @@ pub(crate) fn unknown_key<'a>(
     match near {
         Some(near) => f
             .message_suffix(&format!("; did you mean `{near}`?"))
-            .help(format!("rename `{key}` to `{near}`")),
+            .help(format!("rename `{key}` to `{near}`"))
+            .propose_key(near),
         None => f.help(fallback),
     }
 }

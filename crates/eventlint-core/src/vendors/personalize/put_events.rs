@@ -27,6 +27,7 @@ pub(crate) static PUT_EVENTS: Kind = Kind {
         &r::duplicate_eventid::DUPLICATE_EVENTID,
         &r::eventlist_size::EVENTLIST_SIZE,
         &r::eventtype_placeholder::EVENTTYPE_PLACEHOLDER,
+        &r::eventvalue_non_finite::EVENTVALUE_NON_FINITE,
         &r::eventvalue_type::EVENTVALUE_TYPE,
         &r::impression_and_recid::IMPRESSION_AND_RECID,
         &r::impression_size::IMPRESSION_SIZE,

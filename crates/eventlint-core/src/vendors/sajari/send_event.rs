@@ -20,6 +20,7 @@ pub(crate) static SEND_EVENT: Kind = Kind {
     description: "Feedback on a search result (name, token from the query, optional weight and metadata)",
     rules: &[
         &r::body_object::BODY_OBJECT,
+        &r::metadata_null::METADATA_NULL,
         &r::metadata_object::METADATA_OBJECT,
         &r::metadata_primitive::METADATA_PRIMITIVE,
         &r::name_required::NAME_REQUIRED,

@@ -18,6 +18,7 @@ pub(crate) static ERROR: Kind = Kind {
     description: "The error body (error, status, timestamp, path, message, errors[])",
     rules: &[
         &r::body_object::BODY_OBJECT,
+        &r::field_null::FIELD_NULL,
         &r::field_type::FIELD_TYPE,
         &r::unknown_key::UNKNOWN_KEY,
     ],

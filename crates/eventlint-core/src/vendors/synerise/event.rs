@@ -17,6 +17,7 @@ macro_rules! with_event_rules {
             $($rule,)*
             &$crate::vendors::synerise::rules::event::client_email_format::CLIENT_EMAIL_FORMAT,
             &$crate::vendors::synerise::rules::event::client_forbidden_chars::CLIENT_FORBIDDEN_CHARS,
+            &$crate::vendors::synerise::rules::event::client_id_coercible::CLIENT_ID_COERCIBLE,
             &$crate::vendors::synerise::rules::event::client_id_type::CLIENT_ID_TYPE,
             &$crate::vendors::synerise::rules::event::client_identifier::CLIENT_IDENTIFIER,
             &$crate::vendors::synerise::rules::event::client_multiple_ids::CLIENT_MULTIPLE_IDS,
@@ -33,6 +34,7 @@ macro_rules! with_event_rules {
             &$crate::vendors::synerise::rules::event::params_email::PARAMS_EMAIL,
             &$crate::vendors::synerise::rules::event::params_object::PARAMS_OBJECT,
             &$crate::vendors::synerise::rules::event::params_reserved::PARAMS_RESERVED,
+            &$crate::vendors::synerise::rules::event::params_reserved_case::PARAMS_RESERVED_CASE,
             &$crate::vendors::synerise::rules::event::params_system_collision::PARAMS_SYSTEM_COLLISION,
             &$crate::vendors::synerise::rules::event::time_future::TIME_FUTURE,
             &$crate::vendors::synerise::rules::event::time_iso8601::TIME_ISO8601,

@@ -3,6 +3,7 @@ use crate::value::Value;
 use crate::check::Finding;
 use crate::describe::describe;
 use crate::pointer::Pointer;
+use crate::proposal::json_string;
 use crate::rule::declare_rule;
 
 declare_rule! {
@@ -31,21 +32,26 @@ declare_rule! {
 }
 
 pub(crate) fn finding(doc: &Value) -> Finding {
-    let help = match doc {
-        Value::String(s) => format!(
-            "wrap the text in an object: `{{\"message\": {}}}`",
-            Value::String(*s)
-        ),
-        Value::Array(_) => "send one event per request: `{\"message\": \"…\"}`".to_owned(),
-        _ => "send an object with the event's text: `{\"message\": \"…\"}`".to_owned(),
-    };
-    Finding::new(
+    let finding = Finding::new(
         &BODY_OBJECT,
         Pointer::root(),
         format!(
             "the engagement event body is {}, not an object",
             describe(doc)
         ),
-    )
-    .help(help)
+    );
+    match doc {
+        Value::String(s) => {
+            let object = format!("{{\"message\": {}}}", json_string(s));
+            let finding = finding.help(format!("wrap the text in an object: `{object}`"));
+            // A blank text would be `message-empty`'s warning: no value to propose.
+            if s.trim().is_empty() {
+                finding
+            } else {
+                finding.propose(object)
+            }
+        }
+        Value::Array(_) => finding.help("send one event per request: `{\"message\": \"…\"}`"),
+        _ => finding.help("send an object with the event's text: `{\"message\": \"…\"}`"),
+    }
 }

@@ -40,17 +40,21 @@ pub(crate) fn missing(object: Pointer) -> Finding {
 }
 
 pub(crate) fn wrong(at: Pointer, value: &Value) -> Finding {
-    let help = match value {
-        Value::Number(n) => format!("write `message` as a string: `\"{n}\"`"),
-        Value::Object(_) | Value::Array(_) => {
-            "`message` is plain text: describe the event in one string".to_owned()
-        }
-        _ => "write `message` as a string describing the visitor's action".to_owned(),
-    };
-    Finding::new(
+    let finding = Finding::new(
         &MESSAGE_REQUIRED,
         at,
         format!("`message` is {}, not a string", describe(value)),
-    )
-    .help(help)
+    );
+    match value {
+        Value::Number(n) => {
+            let text = n.to_string();
+            finding
+                .help(format!("write `message` as a string: `\"{text}\"`"))
+                .propose_string(&text)
+        }
+        Value::Object(_) | Value::Array(_) => {
+            finding.help("`message` is plain text: describe the event in one string")
+        }
+        _ => finding.help("write `message` as a string describing the visitor's action"),
+    }
 }

@@ -3,6 +3,7 @@ use crate::value::Value;
 use crate::check::Finding;
 use crate::describe::describe;
 use crate::pointer::Pointer;
+use crate::proposal::json_string;
 use crate::rule::declare_rule;
 use crate::time::epoch_to_rfc3339;
 
@@ -42,7 +43,12 @@ pub(crate) fn finding(at: Pointer, name: &str, value: &Value) -> Finding {
     } else {
         "a string"
     };
-    let help = match (name, value) {
+    let finding = Finding::new(
+        &FIELD_TYPE,
+        at,
+        format!("`{name}` is {}, not {expected}", describe(value)),
+    );
+    match (name, value) {
         ("timestamp", Value::Number(n)) => {
             let seconds = n.as_f64().unwrap_or_default();
             let seconds = if seconds > 1e11 {
@@ -51,24 +57,35 @@ pub(crate) fn finding(at: Pointer, name: &str, value: &Value) -> Finding {
                 seconds
             };
             match epoch_to_rfc3339(seconds) {
-                Some(iso) => format!("write `timestamp` as an ISO 8601 UTC string: `\"{iso}\"`"),
-                None => {
-                    "write `timestamp` as an ISO 8601 UTC string, e.g. `\"2019-08-28T13:55:24Z\"`"
-                        .to_owned()
-                }
+                Some(iso) => finding
+                    .help(format!(
+                        "write `timestamp` as an ISO 8601 UTC string: `\"{iso}\"`"
+                    ))
+                    .propose_string(&iso),
+                None => finding.help(
+                    "write `timestamp` as an ISO 8601 UTC string, e.g. `\"2019-08-28T13:55:24Z\"`",
+                ),
             }
         }
         ("sender", Value::String(s)) => {
-            format!("write `sender` as an object: `{{\"type\": \"{s}\"}}`")
+            let object = format!("{{\"type\": {}}}", json_string(s));
+            finding
+                .help(format!("write `sender` as an object: `{object}`"))
+                .propose(object)
         }
-        ("sender", _) => "write `sender` as an object, e.g. `{\"type\": \"visitor\"}`".to_owned(),
-        (_, Value::Number(n)) => format!("write `{name}` as a string: `\"{n}\"`"),
-        _ => format!("write `{name}` as a string"),
-    };
-    Finding::new(
-        &FIELD_TYPE,
-        at,
-        format!("`{name}` is {}, not {expected}", describe(value)),
-    )
-    .help(help)
+        ("sender", _) => {
+            finding.help("write `sender` as an object, e.g. `{\"type\": \"visitor\"}`")
+        }
+        // A number is no UUID: quoting it is advice only for the free-text fields.
+        ("id" | "engagement_id" | "timestamp", _) => {
+            finding.help(format!("write `{name}` as a string"))
+        }
+        (_, Value::Number(n)) => {
+            let text = n.to_string();
+            finding
+                .help(format!("write `{name}` as a string: `\"{text}\"`"))
+                .propose_string(&text)
+        }
+        _ => finding.help(format!("write `{name}` as a string")),
+    }
 }

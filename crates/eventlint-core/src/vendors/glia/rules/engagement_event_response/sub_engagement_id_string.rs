@@ -2,14 +2,14 @@ use crate::value::Value;
 
 use crate::check::Finding;
 use crate::describe::describe;
-use crate::diagnostic::Severity;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 
 declare_rule! {
     /// ## What it checks
-    /// `sub_engagement_id` is a string of digits, such as `"339"`. A number (`339`) or another
-    /// JSON type is an **error**; a string with other characters is a **warning**.
+    /// `sub_engagement_id` is a string, such as `"339"`: a number (`339`) or another JSON type is
+    /// an error. A string with other characters than digits is
+    /// `glia.engagement-event.response/sub-engagement-id-digits`'s business (a warning).
     ///
     /// ## Why
     /// The documented response writes `"sub_engagement_id": "339"`: a string, although it holds
@@ -28,34 +28,27 @@ declare_rule! {
     pub(crate) static SUB_ENGAGEMENT_ID_STRING = {
         id: "glia.engagement-event.response/sub-engagement-id-string",
         severity: Error,
-        summary: "`sub_engagement_id` is not a string of digits",
+        summary: "`sub_engagement_id` is not a string",
         structural: true,
     };
 }
 
 /// Not a string.
 pub(crate) fn wrong_type(at: Pointer, value: &Value) -> Finding {
-    let help = match value {
-        Value::Number(n) => format!("quote it: `\"sub_engagement_id\": \"{n}\"`"),
-        _ => "write `sub_engagement_id` as a string of digits, e.g. `\"339\"`".to_owned(),
-    };
-    Finding::new(
+    let finding = Finding::new(
         &SUB_ENGAGEMENT_ID_STRING,
         at,
         format!("`sub_engagement_id` is {}, not a string", describe(value)),
     )
-    .help(help)
-    .note("the API writes this numeric id as a string")
-}
-
-/// A string that is not all digits.
-pub(crate) fn not_digits(at: Pointer, value: Option<&Value>) -> Finding {
-    let shown = value.and_then(Value::as_str).unwrap_or_default();
-    Finding::new(
-        &SUB_ENGAGEMENT_ID_STRING,
-        at,
-        format!("`sub_engagement_id` `{shown}` is not a string of digits"),
-    )
-    .severity(Severity::Warning)
-    .help("`sub_engagement_id` is a numeric id written as a string, e.g. `\"339\"`")
+    .note("the API writes this numeric id as a string");
+    // Quoting gives the string of digits only for a whole number ≥ 0.
+    match value {
+        Value::Number(n) if n.as_u64().is_some() => {
+            let digits = n.to_string();
+            finding
+                .help(format!("quote it: `\"sub_engagement_id\": \"{digits}\"`"))
+                .propose_string(&digits)
+        }
+        _ => finding.help("write `sub_engagement_id` as a string of digits, e.g. `\"339\"`"),
+    }
 }

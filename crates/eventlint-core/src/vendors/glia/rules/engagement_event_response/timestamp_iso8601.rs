@@ -40,16 +40,19 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, body: &Map<'_>) {
     if parse_iso8601(ts).is_some() {
         return;
     }
-    let help = if ts.len() > 10 && ts.as_bytes().get(10) == Some(&b' ') {
+    // The help, and the value it proposes.
+    let (help, fixed) = if ts.len() > 10 && ts.as_bytes().get(10) == Some(&b' ') {
         let fixed = ts.replacen(' ', "T", 1);
         match parse_iso8601(&fixed) {
-            Some(IsoDateTime::Local(_)) => {
-                format!("separate date and time with `T`, and mark UTC with `Z`: `\"{fixed}Z\"`")
-            }
-            Some(IsoDateTime::Offset(_)) => {
-                format!("separate date and time with `T`: `\"{fixed}\"`")
-            }
-            None => FORM.to_owned(),
+            Some(IsoDateTime::Local(_)) => (
+                format!("separate date and time with `T`, and mark UTC with `Z`: `\"{fixed}Z\"`"),
+                Some(format!("{fixed}Z")),
+            ),
+            Some(IsoDateTime::Offset(_)) => (
+                format!("separate date and time with `T`: `\"{fixed}\"`"),
+                Some(fixed),
+            ),
+            None => (FORM.to_owned(), None),
         }
     } else if !ts.is_empty() && ts.bytes().all(|b| b.is_ascii_digit()) {
         let seconds = ts.parse::<f64>().unwrap_or_default();
@@ -59,20 +62,25 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, body: &Map<'_>) {
             seconds
         };
         match epoch_to_rfc3339(seconds) {
-            Some(iso) => format!(
-                "`timestamp` holds a Unix time; write it as an ISO 8601 UTC string: `\"{iso}\"`"
+            Some(iso) => (
+                format!(
+                    "`timestamp` holds a Unix time; write it as an ISO 8601 UTC string: `\"{iso}\"`"
+                ),
+                Some(iso),
             ),
-            None => FORM.to_owned(),
+            None => (FORM.to_owned(), None),
         }
     } else {
-        FORM.to_owned()
+        (FORM.to_owned(), None)
     };
-    ctx.report(
-        Finding::new(
-            &TIMESTAMP_ISO8601,
-            base.key("timestamp"),
-            format!("`timestamp` `{ts}` is not an ISO 8601 date-time"),
-        )
-        .help(help),
-    );
+    let finding = Finding::new(
+        &TIMESTAMP_ISO8601,
+        base.key("timestamp"),
+        format!("`timestamp` `{ts}` is not an ISO 8601 date-time"),
+    )
+    .help(help);
+    ctx.report(match fixed {
+        Some(fixed) => finding.propose_string(&fixed),
+        None => finding,
+    });
 }

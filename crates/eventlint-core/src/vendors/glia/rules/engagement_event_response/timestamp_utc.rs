@@ -1,17 +1,16 @@
 use crate::value::{Map, Value};
 
 use crate::check::{Ctx, Finding};
-use crate::diagnostic::Severity;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 use crate::time::{IsoDateTime, parse_iso8601};
 
 declare_rule! {
     /// ## What it checks
-    /// `timestamp` is in UTC (`Z`, or an offset of zero). A time without any zone designator is a
-    /// **warning**: it is ambiguous, and a client may read it in its own zone. A time with
-    /// another offset (`+02:00`) is an **info**: it is still an exact instant, just not the
-    /// documented UTC form.
+    /// `timestamp` has a zone designator: a time without one is ambiguous, and a client may read
+    /// it in its own zone. A time with an offset other than UTC (`+02:00`) is
+    /// `glia.engagement-event.response/timestamp-offset`'s business (an info: it is still an exact
+    /// instant, just not the documented UTC form).
     ///
     /// ## Why
     /// The documented response writes `timestamp` in UTC, `2019-08-28T13:55:24Z` (SEED-004;
@@ -29,7 +28,7 @@ declare_rule! {
     pub(crate) static TIMESTAMP_UTC = {
         id: "glia.engagement-event.response/timestamp-utc",
         severity: Warning,
-        summary: "`timestamp` is not in UTC (no zone: warning; another offset: info)",
+        summary: "`timestamp` has no zone designator",
     };
 }
 
@@ -47,21 +46,14 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, body: &Map<'_>) {
             )
             .help(format!(
                 "write the time in UTC with `Z`: `\"{ts}Z\"` if it is UTC already"
-            )),
+            ))
+            .propose_string(&format!("{ts}Z")),
         ),
         Some(IsoDateTime::Offset(t)) if t.offset().local_minus_utc() != 0 => {
             let utc = t
                 .with_timezone(&chrono::Utc)
                 .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true);
-            ctx.report(
-                Finding::new(
-                    &TIMESTAMP_UTC,
-                    at,
-                    format!("`timestamp` `{ts}` is not in UTC"),
-                )
-                .severity(Severity::Info)
-                .help(format!("the documented form is UTC: `\"{utc}\"`")),
-            );
+            ctx.report(super::timestamp_offset::finding(at, ts, &utc));
         }
         _ => {}
     }

@@ -1,21 +1,20 @@
 use crate::value::Value;
 
 use crate::check::Finding;
-use crate::diagnostic::Severity;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 
 declare_rule! {
     /// ## What it checks
-    /// `id` and `engagement_id` are UUIDs in the 8-4-4-4-12 hex form, e.g.
-    /// `0df4c3f7-f55b-4186-962d-0c5198fd2adb`. A non-UUID `id` is a **warning**; a non-UUID
-    /// `engagement_id` only an **info**, because the Glia JS SDK documents engagement ids as
-    /// numbers (vendor-rules.md §8.10).
+    /// The event's `id` is a UUID in the 8-4-4-4-12 hex form, e.g.
+    /// `0df4c3f7-f55b-4186-962d-0c5198fd2adb`. A UUID written as 32 hex digits without its
+    /// hyphens is named as such, with its canonical form. A non-UUID `engagement_id` is
+    /// `glia.engagement-event.response/engagement-id-format`'s business (only an info, because
+    /// the Glia JS SDK documents engagement ids as numbers, vendor-rules.md §8.10).
     ///
     /// ## Why
-    /// The documented response has UUIDs in both fields, and `engagement_id` is the one of the
-    /// request path (SEED-004) [I]. A hand-written mock with `"id": "1"` usually means the test
-    /// does not exercise what the real API returns.
+    /// The documented response has a UUID in `id` (SEED-004). A hand-written mock with `"id": "1"`
+    /// usually means the test does not exercise what the real API returns.
     ///
     /// ## Example
     /// ```json
@@ -29,25 +28,31 @@ declare_rule! {
     pub(crate) static UUID_FORMAT = {
         id: "glia.engagement-event.response/uuid-format",
         severity: Warning,
-        summary: "`id` or `engagement_id` is not a UUID (`engagement_id`: info)",
+        summary: "The event's `id` is not a UUID",
         structural: true,
     };
 }
 
-pub(crate) fn finding(at: Pointer, field: &str, value: Option<&Value>) -> Finding {
+/// The event's `id` (at `at`) is not a UUID.
+pub(crate) fn finding(at: Pointer, value: Option<&Value>) -> Finding {
     let shown = value.and_then(Value::as_str).unwrap_or_default();
-    let message = if shown.is_empty() {
-        format!("`{field}` is empty, not a UUID")
-    } else {
-        format!("`{field}` `{shown}` is not a UUID")
-    };
-    let f = Finding::new(&UUID_FORMAT, at, message).help(format!(
-        "`{field}` is a UUID such as `0df4c3f7-f55b-4186-962d-0c5198fd2adb` (8-4-4-4-12 hex digits)"
-    ));
-    if field == "engagement_id" {
-        f.severity(Severity::Info)
-            .note("the REST API shows UUIDs, but the JS SDK documents engagement ids as numbers")
-    } else {
-        f
+    if let Some(canonical) = crate::uuid::hyphenated(shown) {
+        return Finding::new(
+            &UUID_FORMAT,
+            at,
+            format!(
+                "`id` `{shown}` is a UUID without its hyphens, not in the canonical 8-4-4-4-12 form"
+            ),
+        )
+        .help(format!("write it with its hyphens: `{canonical}`"))
+        .propose_string(&canonical);
     }
+    let message = if shown.is_empty() {
+        "`id` is empty, not a UUID".to_owned()
+    } else {
+        format!("`id` `{shown}` is not a UUID")
+    };
+    Finding::new(&UUID_FORMAT, at, message).help(
+        "`id` is a UUID such as `0df4c3f7-f55b-4186-962d-0c5198fd2adb` (8-4-4-4-12 hex digits)",
+    )
 }

@@ -2,21 +2,20 @@ use crate::value::Value;
 
 use crate::check::Finding;
 use crate::describe::describe;
-use crate::diagnostic::Severity;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 
 declare_rule! {
     /// ## What it checks
-    /// The error body has a `debug_message`, and it is a string; it may be empty (`""`). A
-    /// missing `debug_message` is a **warning**; one that is not a string (`null` included) is an
-    /// **error**.
+    /// The error body's `debug_message` is a string; it may be empty (`""`). One that is not a
+    /// string (`null` included) is an error. A missing `debug_message` is
+    /// `glia.error/debug-message-missing`'s business (a warning).
     ///
     /// ## Why
     /// Every documented error body has `debug_message`, a string that may be empty: the 403 body
     /// is `{"message": "You don't have permissions to send a event message", "debug_message": ""}`
-    /// (SEED-004; vendor-rules.md §5.3). A client can do without the debug text, so its absence
-    /// is only a warning; a client typed after the documentation fails on another type.
+    /// (SEED-004; vendor-rules.md §5.3). A client typed after the documentation fails on another
+    /// type.
     ///
     /// ## Example
     /// ```json
@@ -30,19 +29,9 @@ declare_rule! {
     pub(crate) static DEBUG_MESSAGE_REQUIRED = {
         id: "glia.error/debug-message-required",
         severity: Error,
-        summary: "The error body has no `debug_message` (warning), or it is not a string",
+        summary: "The error body's `debug_message` is not a string",
         structural: true,
     };
-}
-
-pub(crate) fn missing(object: Pointer) -> Finding {
-    Finding::new(
-        &DEBUG_MESSAGE_REQUIRED,
-        object,
-        "the error body has no `debug_message`",
-    )
-    .severity(Severity::Warning)
-    .help("add `debug_message`, the details for the developer; `\"debug_message\": \"\"` when there are none")
 }
 
 pub(crate) fn wrong(at: Pointer, value: &Value) -> Finding {

@@ -1,42 +1,41 @@
 use crate::value::Value;
 
 use crate::check::Finding;
-use crate::diagnostic::Severity;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 
 declare_rule! {
     /// ## What it checks
-    /// `geo.lat` is within −90…90 and `geo.long` within −180…180 degrees (an **error**).
+    /// `geo.lat` is within −90…90 and `geo.long` within −180…180 degrees.
     ///
     /// When `lat` is out of range but `long` would be a valid latitude (`|lat| > 90` and
-    /// `|long| ≤ 90`), the two were most likely swapped: that is reported as a **warning**
-    /// suggesting the swap, instead of the range error.
+    /// `|long| ≤ 90`), the two were most likely swapped: `neuralens.event/geo-swapped` reports
+    /// that (a warning suggesting the swap) instead.
     ///
     /// ## Why
     /// "lat and long are the user's coordinates" (SEED-002); the ranges are those of any
     /// latitude and longitude, and a value outside them is inferred to be rejected or discarded
-    /// ([I]). Swapping the two is a common bug ([I]); a swap that keeps both in range cannot be
-    /// told apart from a real position and is not reported.
+    /// ([I]).
     ///
     /// ## Example
     /// ```json
-    /// {"uid": null, "items": [{"id": "AV768"}], "page": "PRODUCT_PAGE", "event": "LAND_PRODUCT_PAGE", "geo": {"lat": 139.6917, "long": 35.6895}}
+    /// {"uid": null, "items": [{"id": "AV768"}], "page": "PRODUCT_PAGE", "event": "LAND_PRODUCT_PAGE", "geo": {"lat": 12.97, "long": 277.59}}
     /// ```
     ///
     /// ## Fix
     /// ```json
-    /// {"uid": null, "items": [{"id": "AV768"}], "page": "PRODUCT_PAGE", "event": "LAND_PRODUCT_PAGE", "geo": {"lat": 35.6895, "long": 139.6917}}
+    /// {"uid": null, "items": [{"id": "AV768"}], "page": "PRODUCT_PAGE", "event": "LAND_PRODUCT_PAGE", "geo": {"lat": 12.97, "long": 77.59}}
     /// ```
     pub(crate) static GEO_RANGE = {
         id: "neuralens.event/geo-range",
         severity: Error,
-        summary: "`geo.lat` or `geo.long` is out of range, or the two look swapped",
+        summary: "`geo.lat` or `geo.long` is out of range",
         structural: true,
     };
 }
 
-/// `geo.<field>` (at `at`) is out of range; `geo` is the whole object, to detect a swap.
+/// `geo.<field>` (at `at`) is out of range; `geo` is the whole object, to detect a swap
+/// (`neuralens.event/geo-swapped`).
 pub(crate) fn finding(at: Pointer, field: &str, geo: Option<&Value>) -> Finding {
     let number = |key: &str| geo.and_then(|g| g.get(key)).and_then(Value::as_f64);
     let raw = |key: &str| {
@@ -49,21 +48,7 @@ pub(crate) fn finding(at: Pointer, field: &str, geo: Option<&Value>) -> Finding 
         && lat.abs() > 90.0
         && long.abs() <= 90.0
     {
-        return Finding::new(
-            &GEO_RANGE,
-            at,
-            format!(
-                "`geo.lat` is `{}`, beyond ±90, and `geo.long` is `{}`: latitude and longitude look swapped",
-                raw("lat"),
-                raw("long")
-            ),
-        )
-        .severity(Severity::Warning)
-        .help(format!(
-            "swap them: `\"lat\": {}, \"long\": {}`",
-            raw("long"),
-            raw("lat")
-        ));
+        return super::geo_swapped::finding(at, &raw("lat"), &raw("long"));
     }
     let limit = if field == "lat" { 90 } else { 180 };
     let what = if field == "lat" {

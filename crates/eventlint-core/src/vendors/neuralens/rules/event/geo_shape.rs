@@ -100,16 +100,18 @@ pub(crate) fn field_type(at: Pointer, field: &str, value: Option<&Value>) -> Fin
         )
         .help("send the region's name as a string, e.g. `\"MG Road\"`");
     }
-    let help = match value {
-        Some(Value::String(s)) if s.trim().parse::<f64>().is_ok() => {
-            format!("send `geo.{field}` as a number: `{}`", s.trim())
-        }
-        _ => format!("send `geo.{field}` as a number of degrees, or leave both coordinates out"),
-    };
-    Finding::new(
+    let finding = Finding::new(
         &GEO_SHAPE,
         at,
         format!("`geo.{field}` is {what}, not a number"),
-    )
-    .help(help)
+    );
+    // A number as JSON writes it (`serde_json` reads it back): `"1e2"` is fine, `"0x10"` is not.
+    match value.and_then(Value::as_str).map(str::trim) {
+        Some(s) if serde_json::from_str::<serde_json::Number>(s).is_ok() => finding
+            .help(format!("send `geo.{field}` as a number: `{s}`"))
+            .propose(s),
+        _ => finding.help(format!(
+            "send `geo.{field}` as a number of degrees, or leave both coordinates out"
+        )),
+    }
 }

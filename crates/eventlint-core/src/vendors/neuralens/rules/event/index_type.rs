@@ -53,7 +53,8 @@ pub(crate) fn finding(at: Pointer, value: Option<&Value>) -> Finding {
             at,
             format!("`index` is the string `\"{s}\"`, not a number"),
         )
-        .help(format!("send `index` as a number: `{}`", s.trim())),
+        .help(format!("send `index` as a number: `{}`", s.trim()))
+        .propose(s.trim()),
         other => Finding::new(
             &INDEX_TYPE,
             at,

@@ -1,22 +1,20 @@
 use crate::value::Value;
 
 use crate::check::Finding;
-use crate::diagnostic::Severity;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 
 declare_rule! {
     /// ## What it checks
-    /// `items` holds exactly one item, except when `event` is `PURCHASE`, which may list several.
+    /// `items` holds at most one item, except when `event` is `PURCHASE`, which may list several.
     ///
-    /// - no `items`, or an empty array, is an **error**: the event is about no product;
-    /// - more than one item for any other event is a **warning**.
+    /// An event without `items`, or with an empty `items`, is
+    /// `neuralens.event/items-required`'s business (an error).
     ///
     /// ## Why
     /// "This can contain multiple product ids in case event=PURCHASE. In all other cases it should
     /// contain a single product id" (SEED-002, [D]). The documentation does not say what happens
-    /// to the extra items (so a warning); an event without a product is inferred to be useless
-    /// or rejected ([I]). The generated schema states both (`minItems: 1`, and `maxItems: 1`
+    /// to the extra items, so this is a warning. The generated schema states it (`maxItems: 1`
     /// unless `event` is `PURCHASE`).
     ///
     /// ## Example
@@ -32,23 +30,9 @@ declare_rule! {
     pub(crate) static ITEMS_COUNT = {
         id: "neuralens.event/items-count",
         severity: Warning,
-        summary: "`items` does not hold exactly one item (several are for `PURCHASE` only)",
+        summary: "`items` holds several items for an event other than `PURCHASE`",
         structural: true,
     };
-}
-
-/// The object at `object` has no `items`.
-pub(crate) fn missing(object: Pointer) -> Finding {
-    Finding::new(&ITEMS_COUNT, object, "the event has no `items`")
-        .severity(Severity::Error)
-        .help("add the product the event is about: `\"items\": [{\"id\": \"AV768\"}]`")
-}
-
-/// `items` is an empty array.
-pub(crate) fn empty(at: Pointer) -> Finding {
-    Finding::new(&ITEMS_COUNT, at, "`items` is empty")
-        .severity(Severity::Error)
-        .help("add the product the event is about, e.g. `[{\"id\": \"AV768\"}]`")
 }
 
 /// `items` has more than one item for an event other than `PURCHASE`.

@@ -2,23 +2,24 @@ use crate::value::Value;
 
 use crate::check::Finding;
 use crate::describe::describe;
-use crate::diagnostic::Severity;
 use crate::pointer::Pointer;
+use crate::proposal::json_string;
 use crate::rule::declare_rule;
 
 declare_rule! {
     /// ## What it checks
-    /// `items` is an array of objects `{"id": "<product id>"}` with a non-empty string `id`.
+    /// `items` is an array of objects `{"id": "<product id>"}`: `items` that is not an array, an
+    /// element that is not an object (a bare string such as `"AV768"`, a number), an element
+    /// without `id`, or an `id` that is neither a string nor a number (a boolean, `null`, an
+    /// object) is an error.
     ///
-    /// - `items` that is not an array, an element that is not an object (a bare string such as
-    ///   `"AV768"`, a number) or an element without `id` is an **error**;
-    /// - a numeric `id` (`768`) or an empty one is a **warning**: it may be accepted and
-    ///   converted, but it will not match the catalogue's string ids.
+    /// A numeric `id` is `neuralens.event/items-id-number`'s business, an empty one
+    /// `neuralens.event/items-id-empty`'s (both warnings).
     ///
     /// ## Why
     /// `items` is the "id of the product for which the event is triggered"; the documented
-    /// example is `"items": [{"id": "AV768"}]` (SEED-002, [D]). That other shapes are rejected,
-    /// and that a numeric id loses its match with string product ids, is inferred ([I]).
+    /// example is `"items": [{"id": "AV768"}]` (SEED-002, [D]). That other shapes are rejected
+    /// is inferred ([I]).
     ///
     /// ## Example
     /// ```json
@@ -37,59 +38,72 @@ declare_rule! {
     };
 }
 
-/// How a scalar would be written as a product id string.
+/// How a scalar would be written as a product id string (`None` for `""`, which names no
+/// product).
 fn as_id(value: &Value) -> Option<String> {
     match value {
-        Value::String(s) => Some(s.to_string()),
+        Value::String(s) if !s.is_empty() => Some(s.to_string()),
         Value::Number(n) => Some(n.to_string()),
         _ => None,
     }
 }
 
+/// `{"id": "<id>"}`.
+fn item(id: &str) -> String {
+    format!("{{\"id\": {}}}", json_string(id))
+}
+
 /// `items` is not an array.
 pub(crate) fn not_array(at: Pointer, value: Option<&Value>) -> Finding {
     let what = value.map_or_else(|| "missing".to_owned(), describe);
-    let example = match value {
-        Some(Value::Object(o)) if o.len() == 1 && o.contains_key("id") => format!(
-            "wrap the item in an array: `\"items\": [{{\"id\": {}}}]`",
-            o.get("id").unwrap_or(&Value::Null)
-        ),
-        Some(Value::Object(_)) => {
-            "wrap the item in an array: `\"items\": [{\"id\": …}]`".to_owned()
+    let finding = Finding::new(&ITEMS_SHAPE, at, format!("`items` is {what}, not an array"));
+    // The item the value stands for: an object with only a string `id`, or a bare id.
+    let id = match value {
+        Some(Value::Object(o)) if o.len() == 1 => {
+            o.get("id").filter(|id| id.is_string()).and_then(as_id)
         }
-        Some(v) => match as_id(v) {
-            Some(id) => format!(
-                "write `\"items\": [{{\"id\": {}}}]`",
-                serde_json::Value::String(id)
-            ),
-            None => "make `items` an array of objects, e.g. `\"items\": [{\"id\": \"AV768\"}]`"
-                .to_owned(),
-        },
-        None => {
-            "make `items` an array of objects, e.g. `\"items\": [{\"id\": \"AV768\"}]`".to_owned()
-        }
+        Some(v @ (Value::String(_) | Value::Number(_))) => as_id(v),
+        _ => None,
     };
-    Finding::new(&ITEMS_SHAPE, at, format!("`items` is {what}, not an array")).help(example)
+    match (value, id) {
+        (Some(Value::Object(_)), Some(id)) => {
+            let items = format!("[{}]", item(&id));
+            finding
+                .help(format!("wrap the item in an array: `\"items\": {items}`"))
+                .propose(items)
+        }
+        (Some(Value::Object(_)), None) => {
+            finding.help("wrap the item in an array: `\"items\": [{\"id\": …}]`")
+        }
+        (_, Some(id)) => {
+            let items = format!("[{}]", item(&id));
+            finding
+                .help(format!("write `\"items\": {items}`"))
+                .propose(items)
+        }
+        (_, None) => finding
+            .help("make `items` an array of objects, e.g. `\"items\": [{\"id\": \"AV768\"}]`"),
+    }
 }
 
 /// An element of `items` is not an object.
 pub(crate) fn element(at: Pointer, name: &str, value: Option<&Value>) -> Finding {
     let what = value.map_or_else(|| "missing".to_owned(), describe);
-    let help = match value.and_then(as_id) {
-        Some(id) => format!(
-            "write the item as an object: `{{\"id\": {}}}`",
-            serde_json::Value::String(id)
-        ),
-        None => {
-            "write each item as an object with a string `id`, e.g. `{\"id\": \"AV768\"}`".to_owned()
-        }
-    };
-    Finding::new(
+    let finding = Finding::new(
         &ITEMS_SHAPE,
         at,
         format!("`{name}` is {what}, not an object `{{\"id\": …}}`"),
-    )
-    .help(help)
+    );
+    match value.and_then(as_id) {
+        Some(id) => {
+            let object = item(&id);
+            finding
+                .help(format!("write the item as an object: `{object}`"))
+                .propose(object)
+        }
+        None => finding
+            .help("write each item as an object with a string `id`, e.g. `{\"id\": \"AV768\"}`"),
+    }
 }
 
 /// An item has no `id`.
@@ -99,19 +113,11 @@ pub(crate) fn id_missing(item: Pointer, name: &str) -> Finding {
     ))
 }
 
-/// An item's `id` is not a non-empty string.
+/// An item's `id` is not a non-empty string: a number or `""` have rules of their own.
 pub(crate) fn id(at: Pointer, name: &str, value: Option<&Value>) -> Finding {
     match value {
-        Some(Value::Number(n)) => Finding::new(
-            &ITEMS_SHAPE,
-            at,
-            format!("`{name}` is the number `{n}`, not a string"),
-        )
-        .severity(Severity::Warning)
-        .help(format!("send the product id as a string: `\"{n}\"`")),
-        Some(Value::String(_)) => Finding::new(&ITEMS_SHAPE, at, format!("`{name}` is empty"))
-            .severity(Severity::Warning)
-            .help(format!("set `{name}` to the product's id")),
+        Some(Value::Number(n)) => super::items_id_number::finding(at, name, &n.to_string()),
+        Some(Value::String(_)) => super::items_id_empty::finding(at, name),
         other => Finding::new(
             &ITEMS_SHAPE,
             at,

@@ -3,9 +3,13 @@
 pub(crate) mod event_required;
 pub(crate) mod geo_range;
 pub(crate) mod geo_shape;
+pub(crate) mod geo_swapped;
 pub(crate) mod index_relevance;
 pub(crate) mod index_type;
 pub(crate) mod items_count;
+pub(crate) mod items_id_empty;
+pub(crate) mod items_id_number;
+pub(crate) mod items_required;
 pub(crate) mod items_shape;
 pub(crate) mod page_enum;
 pub(crate) mod page_event_consistency;

@@ -60,14 +60,25 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, body: &Map<'_>) {
         "CLICK_SUGGESTION" => "; a product clicked in a list is `CLICK_PRODUCT`",
         _ => "",
     };
-    ctx.report(
-        Finding::new(
-            &PAGE_EVENT_CONSISTENCY,
-            base.key("page"),
-            format!("`{event}` happens on `{expected}`, but `page` is `{page}`"),
-        )
-        .help(format!(
-            "set `page` to `{expected}`, or check `event`{alternative}"
-        )),
+    let finding = Finding::new(
+        &PAGE_EVENT_CONSISTENCY,
+        base.key("page"),
+        format!("`{event}` happens on `{expected}`, but `page` is `{page}`"),
     );
+    // On `AUTOCOMPLETE`, `query-expected` wants the typed text too.
+    let has_query = body
+        .get("query")
+        .and_then(Value::as_str)
+        .is_some_and(|q| !q.trim().is_empty());
+    ctx.report(if expected == "AUTOCOMPLETE" && !has_query {
+        finding.help(format!(
+            "set `page` to `{expected}` with the text the user typed in `query`, or check `event`{alternative}"
+        ))
+    } else {
+        finding
+            .help(format!(
+                "set `page` to `{expected}`, or check `event`{alternative}"
+            ))
+            .propose_string(expected)
+    });
 }

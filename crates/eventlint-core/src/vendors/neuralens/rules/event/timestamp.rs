@@ -70,9 +70,13 @@ pub(crate) fn wrong_type(at: Pointer, value: Option<&Value>) -> Finding {
         Some(Value::Number(n)) => format!("`timestamp` is `{n}`, not a whole number of seconds"),
         _ => format!("`timestamp` is {what}, not an integer number of Unix seconds"),
     };
-    let help = match seconds {
-        Some(s) => format!("send `timestamp` as an integer number of Unix seconds: `{s}`"),
-        None => "send `timestamp` as an integer number of Unix seconds, e.g. `1715644800`, or leave it out".to_owned(),
-    };
-    Finding::new(&TIMESTAMP, at, message).help(help)
+    let finding = Finding::new(&TIMESTAMP, at, message);
+    match seconds {
+        Some(s) => finding
+            .help(format!(
+                "send `timestamp` as an integer number of Unix seconds: `{s}`"
+            ))
+            .propose(s.to_string()),
+        None => finding.help("send `timestamp` as an integer number of Unix seconds, e.g. `1715644800`, or leave it out"),
+    }
 }

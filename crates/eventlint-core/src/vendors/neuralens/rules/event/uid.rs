@@ -50,6 +50,7 @@ pub(crate) fn wrong(at: Pointer, value: Option<&Value>) -> Finding {
         Some(Value::Number(n)) => {
             Finding::new(&UID, at, format!("`uid` is the number `{n}`, not a string"))
                 .help(format!("send the user id as a string: `\"{n}\"`"))
+                .propose_string(&n.to_string())
         }
         Some(Value::String(_)) => Finding::new(&UID, at, "`uid` is an empty string")
             .help("send the user's id, an anonymous uuid, or `null` for an anonymous user"),

@@ -45,7 +45,8 @@ pub(crate) fn finding(key: &str) -> Finding {
             format!("unknown key `{key}` in the error body; did you mean `{member}`?"),
         )
         .on_key()
-        .help(format!("rename `{key}` to `{member}`"));
+        .help(format!("rename `{key}` to `{member}`"))
+        .propose_key(member);
     }
     unknown_key(
         &UNKNOWN_KEY,

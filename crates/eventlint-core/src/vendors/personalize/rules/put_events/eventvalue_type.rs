@@ -2,22 +2,19 @@ use crate::value::Value;
 
 use crate::check::Finding;
 use crate::describe::describe;
-use crate::diagnostic::Severity;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 use crate::vendors::personalize::put_events::field_name;
 
 declare_rule! {
     /// ## What it checks
-    /// `eventValue` is a JSON number. The strings `"NaN"`, `"Infinity"` and `"-Infinity"` are
-    /// reported as a **warning**; any other string, a boolean, an object or an array as an
-    /// **error**.
+    /// `eventValue` is a JSON number: a string, a boolean, an object or an array is an error. The
+    /// strings `"NaN"`, `"Infinity"` and `"-Infinity"` are
+    /// `personalize.put-events/eventvalue-non-finite`'s business (a warning).
     ///
     /// ## Why
-    /// `eventValue` is a `float` shape (AWS-BC `FloatType`): a JSON number on the wire. Smithy and
-    /// botocore encode non-finite floats as those three strings, so they deserialize, but they
-    /// are no usable `EVENT_VALUE` (e.g. for an `eventValueThreshold`): a warning. Any other
-    /// string, e.g. a quoted `"4.5"`, cannot be read as a float (rejection inferred): an error.
+    /// `eventValue` is a `float` shape (AWS-BC `FloatType`): a JSON number on the wire. A string,
+    /// e.g. a quoted `"4.5"`, cannot be read as a float (rejection inferred): an error.
     /// Whether `eventValue` is used at all depends on your Item interactions schema having an
     /// `EVENT_VALUE` field, which eventlint cannot see.
     ///
@@ -43,22 +40,38 @@ pub(crate) fn finding(at: Pointer, value: Option<&Value>) -> Finding {
     let what = value.map_or_else(|| "missing".to_owned(), describe);
     match value {
         Some(Value::String(s)) if matches!(s.as_str(), "NaN" | "Infinity" | "-Infinity") => {
+            super::eventvalue_non_finite::finding(at, s)
+        }
+        // A number as JSON writes it (`serde_json` reads it back; `"1."` is no JSON number).
+        Some(Value::String(s)) if serde_json::from_str::<serde_json::Number>(s.trim()).is_ok() => {
             Finding::new(
                 &EVENTVALUE_TYPE,
                 at,
-                format!("`{name}` is `\"{s}\"`, the wire form of a non-finite float: not a usable event value"),
+                format!("`{name}` is {what}, not a number"),
             )
-            .severity(Severity::Warning)
-            .help(format!("send a finite number, or omit `{name}`"))
-            .note("Smithy encodes non-finite floats as strings, so the service accepts it; training and `eventValueThreshold` need a real number")
+            .help(format!("remove the quotes: `{}`", s.trim()))
+            .propose(s.trim())
         }
         Some(Value::String(s)) if s.trim().parse::<f64>().is_ok_and(f64::is_finite) => {
-            Finding::new(&EVENTVALUE_TYPE, at, format!("`{name}` is {what}, not a number"))
-                .help(format!("remove the quotes: `{}`", s.trim()))
+            Finding::new(
+                &EVENTVALUE_TYPE,
+                at,
+                format!("`{name}` is {what}, not a number"),
+            )
+            .help(format!(
+                "send `{name}` as a JSON number, without quotes, e.g. `{}`",
+                s.trim().parse::<f64>().unwrap_or_default()
+            ))
         }
         Some(Value::Null) => Finding::new(&EVENTVALUE_TYPE, at, format!("`{name}` is `null`"))
             .help(format!("omit `{name}` instead of sending `null`")),
-        _ => Finding::new(&EVENTVALUE_TYPE, at, format!("`{name}` is {what}, not a number"))
-            .help(format!("send `{name}` as a JSON number, e.g. `4.5`, or omit it")),
+        _ => Finding::new(
+            &EVENTVALUE_TYPE,
+            at,
+            format!("`{name}` is {what}, not a number"),
+        )
+        .help(format!(
+            "send `{name}` as a JSON number, e.g. `4.5`, or omit it"
+        )),
     }
 }

@@ -6,6 +6,7 @@ pub(crate) mod duplicate_event;
 pub(crate) mod duplicate_eventid;
 pub(crate) mod eventlist_size;
 pub(crate) mod eventtype_placeholder;
+pub(crate) mod eventvalue_non_finite;
 pub(crate) mod eventvalue_type;
 pub(crate) mod impression_and_recid;
 pub(crate) mod impression_size;

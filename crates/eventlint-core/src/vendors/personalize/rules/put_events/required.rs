@@ -77,5 +77,10 @@ pub(crate) fn finding(at: Pointer, member: &str, object: Option<&Value>) -> Find
         Some(key) => format!("{container} has no `{member}` (`{key}` is not read)"),
         None => format!("{container} has no `{member}`"),
     };
-    Finding::new(&REQUIRED, at, message).help(help)
+    let misspelt = renamed.map(|key| at.key(key));
+    let finding = Finding::new(&REQUIRED, at, message).help(help);
+    match misspelt {
+        Some(misspelt) => finding.propose_key_at(misspelt, member),
+        None => finding,
+    }
 }

@@ -39,31 +39,36 @@ declare_rule! {
 pub(crate) fn finding(at: Pointer, value: Option<&Value>) -> Finding {
     let name = field_name(&at);
     let what = value.map_or_else(|| "missing".to_owned(), describe);
-    let help = match value {
-        Some(Value::String(s)) => match (parse_iso8601(s), s.trim().parse::<f64>()) {
+    let finding = Finding::new(
+        &SENTAT_TYPE,
+        at,
+        format!("`{name}` is {what}, not a number of epoch seconds"),
+    );
+    let example = format!("send `{name}` as a JSON number of epoch seconds, e.g. `1672574400`");
+    match value {
+        Some(Value::String(s)) => match (parse_iso8601(s), s.trim()) {
             (Some(time), _) => {
                 let zone = if matches!(time, IsoDateTime::Local(_)) {
                     " (the string has no offset; read as UTC)"
                 } else {
                     ""
                 };
-                format!(
-                    "send `{name}` as a JSON number of epoch seconds: `{}`{zone}",
-                    time.to_utc().timestamp()
-                )
+                let seconds = time.to_utc().timestamp().to_string();
+                finding
+                    .help(format!(
+                        "send `{name}` as a JSON number of epoch seconds: `{seconds}`{zone}"
+                    ))
+                    .propose(seconds)
             }
-            (None, Ok(n)) if n.is_finite() => format!("remove the quotes: `{}`", s.trim()),
-            _ => format!("send `{name}` as a JSON number of epoch seconds, e.g. `1672574400`"),
+            // A number as JSON writes it, which `serde_json` reads back.
+            (None, number) if serde_json::from_str::<serde_json::Number>(number).is_ok() => finding
+                .help(format!("remove the quotes: `{number}`"))
+                .propose(number),
+            _ => finding.help(example),
         },
-        Some(Value::Null) => {
-            format!("`{name}` is required: send when the event occurred, in epoch seconds")
-        }
-        _ => format!("send `{name}` as a JSON number of epoch seconds, e.g. `1672574400`"),
-    };
-    Finding::new(
-        &SENTAT_TYPE,
-        at,
-        format!("`{name}` is {what}, not a number of epoch seconds"),
-    )
-    .help(help)
+        Some(Value::Null) => finding.help(format!(
+            "`{name}` is required: send when the event occurred, in epoch seconds"
+        )),
+        _ => finding.help(example),
+    }
 }

@@ -46,18 +46,23 @@ pub(crate) fn finding(at: Pointer, value: Option<&Value>) -> Finding {
     let name = field_name(&at);
     let member = at.segments().pop().unwrap_or_default();
     let what = value.map_or_else(|| "missing".to_owned(), describe);
-    let help = match value {
-        Some(Value::Number(n)) => format!("quote it: `\"{n}\"`"),
-        Some(Value::Bool(b)) => format!("quote it: `\"{b}\"`"),
-        Some(Value::Null) if !REQUIRED.contains(&member.as_str()) => {
-            format!("omit `{name}` instead of sending `null`")
-        }
-        _ => format!("send `{name}` as a non-empty string"),
-    };
-    Finding::new(
+    let finding = Finding::new(
         &STRING_TYPES,
         at,
         format!("`{name}` is {what}, not a string"),
-    )
-    .help(help)
+    );
+    let quoted = match value {
+        Some(Value::Number(n)) => Some(n.to_string()),
+        Some(Value::Bool(b)) => Some(b.to_string()),
+        _ => None,
+    };
+    match (value, quoted) {
+        (_, Some(text)) => finding
+            .help(format!("quote it: `\"{text}\"`"))
+            .propose_string(&text),
+        (Some(Value::Null), None) if !REQUIRED.contains(&member.as_str()) => {
+            finding.help(format!("omit `{name}` instead of sending `null`"))
+        }
+        _ => finding.help(format!("send `{name}` as a non-empty string")),
+    }
 }

@@ -126,7 +126,8 @@ pub(crate) fn finding(parent: &Pointer, key: &str) -> Finding {
     if let Some(member) = alias.or_else(|| did_you_mean(key, known)) {
         return base()
             .message_suffix(&format!("; did you mean `{member}`?"))
-            .help(format!("rename `{key}` to `{member}`"));
+            .help(format!("rename `{key}` to `{member}`"))
+            .propose_key(member);
     }
     let fallback = match level {
         Level::Event => Some(format!(

@@ -2,15 +2,15 @@ use crate::value::Value;
 
 use crate::check::Finding;
 use crate::describe::describe;
-use crate::diagnostic::Severity;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 
 declare_rule! {
     /// ## What it checks
-    /// `code` is a JSON integer within the int32 range. A string holding an integer (`"7"`) is a
-    /// **warning**: proto3 JSON decodes it, other JSON clients do not. Anything else (a fraction,
-    /// a name such as `"PERMISSION_DENIED"`, a boolean) is an **error**.
+    /// `code` is a JSON integer within the int32 range: a fraction, a name such as
+    /// `"PERMISSION_DENIED"`, a boolean or a number out of range is an error. A string holding an
+    /// integer (`"7"`) is `sajari.error/code-string`'s business (a warning: proto3 JSON decodes
+    /// it, other JSON clients do not).
     ///
     /// ## Why
     /// `code` is `type: integer, format: int32` (SJ-GO-OAS `Error`; `google.rpc.Status.code`).
@@ -58,13 +58,7 @@ pub(crate) const CODE_NAMES: &[&str] = &[
 pub(crate) fn finding(at: Pointer, value: &Value) -> Finding {
     if let Value::String(s) = value {
         if let Ok(n) = s.parse::<i32>() {
-            return Finding::new(
-                &CODE_INTEGER,
-                at,
-                format!("`code` is the string `\"{s}\"`, not a number"),
-            )
-            .severity(Severity::Warning)
-            .help(format!("write the number without quotes: `\"code\": {n}`"));
+            return super::code_string::finding(at, s, n);
         }
         if let Some(n) = CODE_NAMES.iter().position(|name| name == s) {
             return Finding::new(
@@ -72,9 +66,12 @@ pub(crate) fn finding(at: Pointer, value: &Value) -> Finding {
                 at,
                 format!("`code` is the name `\"{s}\"`, not its number"),
             )
-            .help(format!(
-                "write the `google.rpc.Code` number: `\"code\": {n}`"
-            ));
+            .help(if n == 0 {
+                "`OK` (0) is no error: write the `google.rpc.Code` number of the error, e.g. `\"code\": 3` (INVALID_ARGUMENT)".to_owned()
+            } else {
+                format!("write the `google.rpc.Code` number: `\"code\": {n}`")
+            })
+            .propose_if(n != 0, n.to_string());
         }
     }
     let what = match value {

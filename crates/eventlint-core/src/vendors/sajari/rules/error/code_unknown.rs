@@ -77,6 +77,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, body: &Map<'_>) {
         .help(format!(
             "HTTP {code} corresponds to `\"code\": {meant}` ({name})"
         ))
+        .propose(meant.to_string())
     } else {
         Finding::new(
             &CODE_UNKNOWN,

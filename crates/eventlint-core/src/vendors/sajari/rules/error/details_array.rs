@@ -2,14 +2,13 @@ use crate::value::Value;
 
 use crate::check::Finding;
 use crate::describe::describe;
-use crate::diagnostic::Severity;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 
 declare_rule! {
     /// ## What it checks
-    /// `details`, when present, is an array of objects. Anything else is an **error**; `details:
-    /// null` is an **info**: proto3 JSON reads it as an empty list.
+    /// `details`, when present, is an array of objects. `details: null` is
+    /// `sajari.error/details-null`'s business (an info: proto3 JSON reads it as an empty list).
     ///
     /// ## Why
     /// `details` is `type: array` of `protobufAny` (SJ-GO-OAS `Error.details`), a repeated
@@ -28,21 +27,15 @@ declare_rule! {
     pub(crate) static DETAILS_ARRAY = {
         id: "sajari.error/details-array",
         severity: Error,
-        summary: "`details` is not an array of objects (`null`: info)",
+        summary: "`details` is not an array of objects",
         structural: true,
     };
 }
 
-/// `details` itself is not an array.
+/// `details` itself is not an array (`null`: `sajari.error/details-null`).
 pub(crate) fn not_array(at: Pointer, value: &Value) -> Finding {
     if value.is_null() {
-        return Finding::new(
-            &DETAILS_ARRAY,
-            at,
-            "`details` is `null`, which proto3 reads as an empty list",
-        )
-        .severity(Severity::Info)
-        .help("omit `details`, or send `[]`");
+        return super::details_null::finding(at);
     }
     let help = if value.is_object() {
         "wrap the detail in an array: `\"details\": [{…}]`"

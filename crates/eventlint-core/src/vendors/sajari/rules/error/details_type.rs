@@ -2,16 +2,15 @@ use crate::value::Value;
 
 use crate::check::Finding;
 use crate::describe::describe;
-use crate::diagnostic::Severity;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 
 declare_rule! {
     /// ## What it checks
     /// Every element of `details` has an `@type` string naming its message type, e.g.
-    /// `type.googleapis.com/google.rpc.BadRequest`. A detail without `@type` is an **error**; an
-    /// empty detail `{}` is only a **warning** (proto3 JSON reads it as an empty `Any`, which
-    /// carries nothing).
+    /// `type.googleapis.com/google.rpc.BadRequest`. An empty detail `{}` is
+    /// `sajari.error/details-empty`'s business (a warning: proto3 JSON reads it as an empty
+    /// `Any`, which carries nothing).
     ///
     /// ## Why
     /// Each detail is a `google.protobuf.Any` in its JSON form: `@type` plus the fields of the
@@ -36,19 +35,11 @@ declare_rule! {
     };
 }
 
-/// An element without `@type`.
+/// An element without `@type` (`{}`: `sajari.error/details-empty`).
 pub(crate) fn missing(at: Pointer, index: &str, element: Option<&Value>) -> Finding {
     let members = element.and_then(Value::as_object);
     if members.is_some_and(crate::value::Map::is_empty) {
-        return Finding::new(
-            &DETAILS_TYPE,
-            at,
-            format!("`details[{index}]` is an empty detail"),
-        )
-        .severity(Severity::Warning)
-        .help(format!(
-            "remove `details[{index}]`, or give it an `@type` and the fields of that message"
-        ));
+        return super::details_empty::finding(at, index);
     }
     let help = if members.is_some_and(|m| m.contains_key("type_url")) {
         format!(

@@ -1,7 +1,6 @@
 use crate::value::Value;
 
 use crate::check::Finding;
-use crate::diagnostic::Severity;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 use crate::suggest::{one_of, unknown_key};
@@ -9,9 +8,9 @@ use crate::vendors::sajari::model::STATUS_KEYS;
 
 declare_rule! {
     /// ## What it checks
-    /// The error body has no keys other than `code`, `message` and `details`. A string `error`
-    /// member is only an **info**: grpc-gateway v1 wrote the message twice, as `error` and
-    /// `message`. Other keys are **warnings**, with a "did you mean" for a misspelt one.
+    /// The error body has no keys other than `code`, `message` and `details`, with a "did you
+    /// mean" for a misspelt one. A string `error` member is `sajari.error/legacy-error-key`'s
+    /// business (an info: grpc-gateway v1 wrote the message twice, as `error` and `message`).
     ///
     /// ## Why
     /// The `Error` schema is a `google.rpc.Status` with exactly these three fields (SJ-GO-OAS).
@@ -38,14 +37,7 @@ declare_rule! {
 
 pub(crate) fn finding(base: &Pointer, key: &str, value: Option<&Value>) -> Finding {
     if key == "error" && value.is_some_and(Value::is_string) {
-        return Finding::new(
-            &UNKNOWN_KEY,
-            base.key(key),
-            "`error` is not part of `google.rpc.Status`; grpc-gateway v1 repeated the message in it",
-        )
-        .on_key()
-        .severity(Severity::Info)
-        .help("current gateways write only `code`, `message` and `details`; read `message` instead");
+        return super::legacy_error_key::finding(base);
     }
     let otherwise = format!(
         "remove `{key}`, or carry it in `details`; the error body takes {}",

@@ -1,6 +1,7 @@
 //! `sajari.send-event/*`: rules of `POST /v4/events:sendEvent` bodies (vendor-rules.md §1.3).
 
 pub(crate) mod body_object;
+pub(crate) mod metadata_null;
 pub(crate) mod metadata_object;
 pub(crate) mod metadata_primitive;
 pub(crate) mod name_required;

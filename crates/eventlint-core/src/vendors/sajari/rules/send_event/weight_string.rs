@@ -29,10 +29,23 @@ declare_rule! {
 }
 
 pub(crate) fn finding(at: Pointer, text: &str, number: &str) -> Finding {
-    Finding::new(
+    let finding = Finding::new(
         &WEIGHT_STRING,
         at,
-        format!("`weight` is the string `\"{text}\"`; proto3 JSON accepts it, but the API documents a number"),
-    )
-    .help(format!("write the number without quotes: `\"weight\": {number}`"))
+        format!(
+            "`weight` is the string `\"{text}\"`; proto3 JSON accepts it, but the API documents a number"
+        ),
+    );
+    if number.starts_with('-') {
+        // Unquoted, it would be `weight-negative`'s warning: no value to propose.
+        finding.help(format!(
+            "write the number without quotes (`\"weight\": {number}`), and check its sign: weights are normally positive, such as `1`"
+        ))
+    } else {
+        finding
+            .help(format!(
+                "write the number without quotes: `\"weight\": {number}`"
+            ))
+            .propose(number)
+    }
 }

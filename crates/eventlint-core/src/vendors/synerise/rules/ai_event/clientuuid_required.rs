@@ -2,7 +2,6 @@ use crate::value::Value;
 
 use crate::check::Finding;
 use crate::describe::describe;
-use crate::diagnostic::Severity;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 use crate::vendors::synerise::rules::event::client_forbidden_chars::forbidden_char;
@@ -11,19 +10,20 @@ declare_rule! {
     /// ## What it checks
     /// `clientUUID` is present, a non-empty string, and free of the characters Synerise forbids
     /// in identifiers (emoji and other characters outside the Basic Multilingual Plane, CR, LF,
-    /// U+2028, U+2029, U+00AD, U+FE00–U+FE0F, NUL): errors. A value that is not shaped like a
-    /// UUID (`xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`, any case) is a warning. All of these fail
-    /// the schema, whose `clientUUID` pattern is the UUID shape.
+    /// U+2028, U+2029, U+00AD, U+FE00–U+FE0F, NUL). All of these fail the schema, whose
+    /// `clientUUID` pattern is the UUID shape.
+    ///
+    /// A value free of those characters but not shaped like a UUID is
+    /// `synerise.ai-event/clientuuid-format`'s business (a warning).
     ///
     /// ## Why
     /// "`clientUUID` is the UUID of the profile which made the request" and is required
     /// (SEED-001); the forbidden characters are those of the published identifier pattern
-    /// (SYN-PHP `*EventDataCompat`). A value that is no UUID is most likely another identifier
-    /// (an email, a customer id) that matches no profile.
+    /// (SYN-PHP `*EventDataCompat`).
     ///
     /// ## Example
     /// ```json
-    /// {"correlationId": "5b0a0fcd-e76b-425c-b9e8-7d6d7bd4a79b", "clientUUID": "john@example.com", "items": []}
+    /// {"correlationId": "5b0a0fcd-e76b-425c-b9e8-7d6d7bd4a79b", "items": []}
     /// ```
     ///
     /// ## Fix
@@ -32,7 +32,7 @@ declare_rule! {
     pub(crate) static CLIENTUUID_REQUIRED = {
         id: "synerise.ai-event/clientuuid-required",
         severity: Error,
-        summary: "`clientUUID` is missing, not a string, empty, or not a UUID",
+        summary: "`clientUUID` is missing, not a string, empty, or holds a forbidden character",
         structural: true,
     };
 }
@@ -56,13 +56,10 @@ pub(crate) fn wrong(at: Pointer, value: Option<&Value>) -> Finding {
         .help("set `clientUUID` to the profile's UUID as a string, e.g. `\"e0097757-d1e2-44ac-ba3c-d97979a354c1\"`")
 }
 
-/// A non-empty `clientUUID` at `at` that is not shaped like a UUID: an error when it holds a
-/// character Synerise forbids in identifiers, otherwise a warning.
+/// A non-empty `clientUUID` at `at` that is not shaped like a UUID: this rule when it holds a
+/// character Synerise forbids in identifiers, otherwise `synerise.ai-event/clientuuid-format`.
 pub(crate) fn not_uuid(at: &Pointer, value: Option<&Value>) -> Finding {
     let uuid = value.and_then(Value::as_str).unwrap_or_default();
-    forbidden_char(&CLIENTUUID_REQUIRED, at, "clientUUID", uuid).unwrap_or_else(|| {
-        Finding::new(&CLIENTUUID_REQUIRED, at.clone(), format!("`clientUUID` `{uuid}` is not a UUID"))
-            .severity(Severity::Warning)
-            .help("send the profile's UUID (`xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`) in `clientUUID`, not another identifier")
-    })
+    forbidden_char(&CLIENTUUID_REQUIRED, at, "clientUUID", uuid)
+        .unwrap_or_else(|| super::clientuuid_format::finding(at.clone(), uuid))
 }

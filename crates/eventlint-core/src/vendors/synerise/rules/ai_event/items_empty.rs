@@ -1,16 +1,17 @@
 use crate::value::{Map, Value};
 
 use crate::check::{Ctx, Finding};
-use crate::diagnostic::Severity;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 use crate::vendors::synerise::ai::AiType;
 
 declare_rule! {
     /// ## What it checks
-    /// `items` is not empty. For a click (`recommendation.click`, `item.search.click`, known from
-    /// a batch's `eventType`) an empty `items` is a warning; otherwise an info. The single-event
-    /// body does not say its type (it is the path parameter), so there it is always an info.
+    /// `items` is not empty in a click (`recommendation.click`, `item.search.click`, known from a
+    /// batch's `eventType`).
+    ///
+    /// An empty `items` in a view, or in a single event (whose type is the path parameter, which
+    /// the body does not say), is `synerise.ai-event/items-empty-view`'s business (an info).
     ///
     /// ## Why
     /// `items` "can be empty" (SEED-001): a recommendation frame may have shown nothing. A click,
@@ -26,7 +27,7 @@ declare_rule! {
     pub(crate) static ITEMS_EMPTY = {
         id: "synerise.ai-event/items-empty",
         severity: Warning,
-        summary: "`items` is empty",
+        summary: "`items` of a click is empty",
     };
 }
 
@@ -49,13 +50,8 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, event: &Map<'_>, ty: AiTy
             format!("`items` of the `{name}` event is empty: a click has no clicked item"),
         )
         .help("send the clicked item's id in `items`, e.g. `[\"89435879453\"]`"),
-        AiType::View => Finding::new(&ITEMS_EMPTY, at, "`items` is empty")
-            .severity(Severity::Info)
-            .help("fine if the recommendation frame showed no items; otherwise send their ids"),
-        AiType::Unknown => Finding::new(&ITEMS_EMPTY, at, "`items` is empty")
-            .severity(Severity::Info)
-            .help("fine for a `recommendation.view` of an empty frame; a click should name its item")
-            .note("the event type is the path parameter, so eventlint cannot tell a view from a click here"),
+        AiType::View => super::items_empty_view::view(at),
+        AiType::Unknown => super::items_empty_view::untyped(at),
     };
     ctx.report(finding);
 }

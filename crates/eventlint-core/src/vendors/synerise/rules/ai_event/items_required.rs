@@ -3,6 +3,7 @@ use crate::value::Value;
 use crate::check::Finding;
 use crate::describe::describe;
 use crate::pointer::Pointer;
+use crate::proposal::json_string;
 use crate::rule::declare_rule;
 
 declare_rule! {
@@ -46,33 +47,52 @@ pub(crate) fn missing(object: Pointer, view: bool) -> Finding {
 }
 
 pub(crate) fn not_array(at: Pointer, value: Option<&Value>) -> Finding {
-    let help = match value {
-        Some(Value::String(s)) => format!("wrap the id in an array: `\"items\": [\"{s}\"]`"),
-        Some(Value::Number(n)) => format!("send an array of strings: `\"items\": [\"{n}\"]`"),
-        _ => "send `items` as an array of item ids as strings, e.g. `[\"89435879453\"]`".to_owned(),
-    };
     let what = value.map_or_else(|| "missing".to_owned(), describe);
-    Finding::new(
+    let finding = Finding::new(
         &ITEMS_REQUIRED,
         at,
         format!("`items` is {what}, not an array"),
-    )
-    .help(help)
+    );
+    let id = match value {
+        Some(Value::String(s)) => Some(s.to_string()),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    match (value, id) {
+        (Some(Value::String(_)), Some(id)) => {
+            let items = format!("[{}]", json_string(&id));
+            finding
+                .help(format!("wrap the id in an array: `\"items\": {items}`"))
+                .propose(items)
+        }
+        (_, Some(id)) => {
+            let items = format!("[{}]", json_string(&id));
+            finding
+                .help(format!("send an array of strings: `\"items\": {items}`"))
+                .propose(items)
+        }
+        _ => finding
+            .help("send `items` as an array of item ids as strings, e.g. `[\"89435879453\"]`"),
+    }
 }
 
 /// `items[index]` is not a string.
 pub(crate) fn element_not_string(at: Pointer, index: &str, value: Option<&Value>) -> Finding {
     let what = value.map_or_else(|| "missing".to_owned(), describe);
-    let help = match value {
-        Some(Value::Number(n)) => format!("send the id as a string: `\"{n}\"`"),
-        _ => "send each item id as a string".to_owned(),
-    };
-    Finding::new(
+    let finding = Finding::new(
         &ITEMS_REQUIRED,
         at,
         format!("`items[{index}]` is {what}, not a string item id"),
-    )
-    .help(help)
+    );
+    match value {
+        Some(Value::Number(n)) => {
+            let id = n.to_string();
+            finding
+                .help(format!("send the id as a string: `\"{id}\"`"))
+                .propose_string(&id)
+        }
+        _ => finding.help("send each item id as a string"),
+    }
 }
 
 /// `item` is not a string.

@@ -4,11 +4,15 @@
 pub(crate) mod body_object;
 pub(crate) mod campaignid;
 pub(crate) mod click_item_shape;
+pub(crate) mod clientuuid_format;
 pub(crate) mod clientuuid_required;
 pub(crate) mod correlation_required;
 pub(crate) mod items_empty;
+pub(crate) mod items_empty_view;
 pub(crate) mod items_required;
 pub(crate) mod timestamp_contradiction;
+pub(crate) mod timestamp_format;
+pub(crate) mod timestamp_fraction;
 pub(crate) mod timestamp_future;
 pub(crate) mod timestamp_missing;
 pub(crate) mod timestamp_type;

@@ -1,21 +1,20 @@
 use chrono::{DateTime, Utc};
 
 use crate::check::{Ctx, Finding};
-use crate::diagnostic::Severity;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 use crate::time::parse_iso8601;
 
 declare_rule! {
     /// ## What it checks
-    /// `eventTimestamp` is Unix time in milliseconds (an integer) or an ISO 8601 date-time
-    /// string:
-    /// - an ISO 8601 string is accepted, with an info: the prose documents milliseconds;
-    /// - any other string (e.g. `"1670505802000"` or `"2022-12-08 13:23:22"`) is an error.
+    /// `eventTimestamp` is an ISO 8601 date-time string, where the prose documents Unix
+    /// milliseconds. Such a string is accepted; this info says it is the undocumented form.
     ///
-    /// Another JSON type, or a fractional number, fails the schema and is reported by
-    /// `synerise.ai-event/timestamp-type`; the unit of a number (seconds sent where milliseconds
-    /// are documented) is `common/epoch-unit`'s business.
+    /// Any other string (e.g. `"1670505802000"` or `"2022-12-08 13:23:22"`) is
+    /// `synerise.ai-event/timestamp-format`'s business (an error). Another JSON type, or a
+    /// fractional number, fails the schema and is reported by `synerise.ai-event/timestamp-type`
+    /// or `synerise.ai-event/timestamp-fraction`; the unit of a number (seconds sent where
+    /// milliseconds are documented) is `common/epoch-unit`'s business.
     ///
     /// ## Why
     /// SEED-001 contradicts itself: "`eventTimestamp` is the Unix time of the occurrence, in
@@ -34,11 +33,12 @@ declare_rule! {
     pub(crate) static TIMESTAMP_CONTRADICTION = {
         id: "synerise.ai-event/timestamp-contradiction",
         severity: Info,
-        summary: "`eventTimestamp` is an ISO string where milliseconds are documented, or neither",
+        summary: "`eventTimestamp` is an ISO string where milliseconds are documented",
     };
 }
 
-/// A string `eventTimestamp`: info when it is ISO 8601 (returning the instant), error otherwise.
+/// A string `eventTimestamp`: this info when it is ISO 8601 (returning the instant),
+/// `synerise.ai-event/timestamp-format` otherwise.
 pub(crate) fn check_string(ctx: &mut Ctx<'_>, at: &Pointer, value: &str) -> Option<DateTime<Utc>> {
     if let Some(time) = parse_iso8601(value) {
         let time = time.to_utc();
@@ -49,30 +49,11 @@ pub(crate) fn check_string(ctx: &mut Ctx<'_>, at: &Pointer, value: &str) -> Opti
                 format!("`eventTimestamp` `{value}` is an ISO 8601 string; the AI events API documents Unix milliseconds"),
             )
             .help(format!("send `\"eventTimestamp\": {}` to follow the documentation, or keep the string, as the vendor's own examples do", time.timestamp_millis()))
+            .propose(time.timestamp_millis().to_string())
             .note("the documentation says milliseconds while its examples send ISO 8601 strings"),
         );
         return Some(time);
     }
-    let help = if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
-        format!("send the Unix milliseconds as a number, without quotes: `{value}`")
-    } else if value.len() > 10 && value.as_bytes().get(10) == Some(&b' ') {
-        format!(
-            "separate date and time with `T`: `{}`, or send Unix milliseconds",
-            value.replacen(' ', "T", 1)
-        )
-    } else {
-        "send Unix milliseconds as a number, e.g. `1670505802000`, or an ISO 8601 date-time such as `2022-12-08T13:23:22Z`".to_owned()
-    };
-    ctx.report(
-        Finding::new(
-            &TIMESTAMP_CONTRADICTION,
-            at.clone(),
-            format!(
-                "`eventTimestamp` `{value}` is neither Unix milliseconds nor an ISO 8601 date-time"
-            ),
-        )
-        .severity(Severity::Error)
-        .help(help),
-    );
+    ctx.report(super::timestamp_format::finding(at.clone(), value));
     None
 }

@@ -2,28 +2,27 @@ use crate::value::Value;
 
 use crate::check::Finding;
 use crate::describe::describe;
-use crate::diagnostic::Severity;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 
 declare_rule! {
     /// ## What it checks
-    /// `eventTimestamp`, when present, is an integer (Unix milliseconds) or a string (the
-    /// generated schema says `anyOf: [integer, string]`):
-    /// - another JSON type (boolean, object, array, `null`) is an error;
-    /// - a fractional number is a warning (milliseconds are whole).
+    /// `eventTimestamp`, when present, is a number (Unix milliseconds) or a string (the
+    /// generated schema says `anyOf: [integer, string]`): another JSON type (boolean, object,
+    /// array, `null`) is an error.
     ///
-    /// Which strings are accepted is `synerise.ai-event/timestamp-contradiction`'s business; the
-    /// unit of a number, `common/epoch-unit`'s.
+    /// A fractional number is `synerise.ai-event/timestamp-fraction`'s business (a warning);
+    /// which strings are accepted, `synerise.ai-event/timestamp-format`'s; the unit of a number,
+    /// `common/epoch-unit`'s.
     ///
     /// ## Why
     /// SEED-001 documents `eventTimestamp` as "the Unix time of the occurrence, in milliseconds",
     /// and its examples send ISO 8601 strings (vendor-rules.md §8.1). A value of another type is
-    /// neither; milliseconds are whole, so a fraction is almost certainly a unit or rounding bug.
+    /// neither.
     ///
     /// ## Example
     /// ```json
-    /// {"correlationId": "5b0a0fcd-e76b-425c-b9e8-7d6d7bd4a79b", "clientUUID": "e0097757-d1e2-44ac-ba3c-d97979a354c1", "items": ["89435879453"], "eventTimestamp": 1670505802000.5}
+    /// {"correlationId": "5b0a0fcd-e76b-425c-b9e8-7d6d7bd4a79b", "clientUUID": "e0097757-d1e2-44ac-ba3c-d97979a354c1", "items": ["89435879453"], "eventTimestamp": true}
     /// ```
     ///
     /// ## Fix
@@ -38,16 +37,11 @@ declare_rule! {
     };
 }
 
-/// A schema violation of `eventTimestamp`: a fraction (warning) or another JSON type (error).
+/// A schema violation of `eventTimestamp`: a fraction (`synerise.ai-event/timestamp-fraction`)
+/// or another JSON type.
 pub(crate) fn wrong_type(at: Pointer, value: Option<&Value>) -> Finding {
     match value {
-        Some(Value::Number(n)) => Finding::new(
-            &TIMESTAMP_TYPE,
-            at,
-            format!("`eventTimestamp` `{n}` is not a whole number of milliseconds"),
-        )
-        .severity(Severity::Warning)
-        .help("send whole Unix milliseconds, e.g. `Math.round(…)` or `Date.now()`"),
+        Some(Value::Number(n)) => super::timestamp_fraction::finding(at, &n.to_string()),
         other => Finding::new(
             &TIMESTAMP_TYPE,
             at,

@@ -67,7 +67,8 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, ty: &str) {
     ctx.report(match near {
         Some(near) => finding
             .message_suffix(&format!("; did you mean `{near}`?"))
-            .help(format!("set `\"type\": \"{near}\"`")),
+            .help(format!("set `\"type\": \"{near}\"`"))
+            .propose_string(near),
         None => finding.help(format!(
             "set `type` to `custom` (with `action`) or to a dedicated endpoint's name: {}",
             one_of(&names, 8)

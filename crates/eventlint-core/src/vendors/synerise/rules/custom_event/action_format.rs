@@ -30,15 +30,23 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, action: &str) {
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'));
     if well_formed && !action.contains('.') {
-        ctx.report(
-            Finding::new(
-                &ACTION_FORMAT,
-                at.clone(),
-                format!("`action` `{action}` has no `.` separating domain and occurrence"),
-            )
-            .help(format!(
-                "name `action` as `<domain>.<occurrence>`, e.g. `app.{action}`"
-            )),
+        let finding = Finding::new(
+            &ACTION_FORMAT,
+            at.clone(),
+            format!("`action` `{action}` has no `.` separating domain and occurrence"),
         );
+        let example = format!("app.{action}");
+        // The example must fit the 32 characters `action-length` allows.
+        ctx.report(if example.len() <= 32 {
+            finding
+                .help(format!(
+                    "name `action` as `<domain>.<occurrence>`, e.g. `{example}`"
+                ))
+                .propose_string(&example)
+        } else {
+            finding.help(
+                "name `action` as `<domain>.<occurrence>` in at most 32 characters, e.g. `page.visit`",
+            )
+        });
     }
 }

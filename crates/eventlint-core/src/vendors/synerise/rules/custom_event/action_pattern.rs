@@ -55,7 +55,9 @@ pub(crate) fn finding(at: Pointer, value: Option<&Value>) -> Finding {
             }
         })
         .collect();
-    Finding::new(&ACTION_PATTERN, at, message).help(format!(
-        "use only ASCII letters, digits, `.`, `-` and `_` in `action`, e.g. `{suggestion}`"
-    ))
+    Finding::new(&ACTION_PATTERN, at, message)
+        .help(format!(
+            "use only ASCII letters, digits, `.`, `-` and `_` in `action`, e.g. `{suggestion}`"
+        ))
+        .propose_string(&suggestion)
 }

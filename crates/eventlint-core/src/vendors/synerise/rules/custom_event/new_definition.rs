@@ -67,6 +67,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, action: &str) {
             .help(format!(
                 "use `{near}`, or keep `{action}` if you mean a new custom event"
             ))
+            .propose_string(near)
             .note("an unknown action silently creates a new event definition"),
         );
     }

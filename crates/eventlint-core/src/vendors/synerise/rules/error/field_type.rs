@@ -2,7 +2,6 @@ use crate::value::Value;
 
 use crate::check::Finding;
 use crate::describe::describe;
-use crate::diagnostic::Severity;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 
@@ -11,8 +10,9 @@ declare_rule! {
     /// The fields of a Synerise error body have their documented types: `error`, `timestamp`,
     /// `path` and `message` strings, `status` an integer, `errors` an array of objects whose
     /// `code` is an integer and `field` and `message` are strings (`rejectedValue` may be any
-    /// value). A `null` is reported as an info: every field is optional, and Spring Boot, whose
-    /// default error body this is, may write `null` for an absent message.
+    /// value). A `null` is `synerise.error/field-null`'s business (an info: every field is
+    /// optional, and Spring Boot, whose default error body this is, may write `null` for an
+    /// absent message).
     ///
     /// ## Why
     /// The `HTTP400` and `Error` models (SYN-PHP, SYN-M2) declare these types; a mock or recorded
@@ -35,8 +35,12 @@ declare_rule! {
     };
 }
 
-/// `name` (e.g. `status`, `errors[0].code`) at `at` is `value`, not `expected`.
+/// `name` (e.g. `status`, `errors[0].code`) at `at` is `value`, not `expected` (`null`:
+/// `synerise.error/field-null`).
 pub(crate) fn finding(at: Pointer, name: &str, value: Option<&Value>, expected: &str) -> Finding {
+    if let Some(Value::Null) = value {
+        return super::field_null::finding(at, name, expected);
+    }
     let what = value.map_or_else(|| "missing".to_owned(), describe);
     let finding = Finding::new(
         &FIELD_TYPE,
@@ -44,12 +48,9 @@ pub(crate) fn finding(at: Pointer, name: &str, value: Option<&Value>, expected: 
         format!("`{name}` is {what}, not {expected}"),
     );
     match value {
-        Some(Value::Null) => finding
-            .severity(Severity::Info)
-            .help(format!("omit `{name}` instead of `null`")),
-        Some(Value::String(s)) if expected == "an integer" && s.parse::<i64>().is_ok() => {
-            finding.help(format!("send `{name}` as a number: `{s}`"))
-        }
+        Some(Value::String(s)) if expected == "an integer" && s.parse::<i64>().is_ok() => finding
+            .help(format!("send `{name}` as a number: `{s}`"))
+            .propose(s.as_str()),
         _ => finding.help(format!("send `{name}` as {expected}")),
     }
 }

@@ -2,17 +2,17 @@ use crate::value::Value;
 
 use crate::check::Finding;
 use crate::describe::describe;
-use crate::diagnostic::Severity;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 
 declare_rule! {
     /// ## What it checks
-    /// `client.id` is a JSON integer from 1 to 9223372036854775807 (a 64-bit id).
+    /// `client.id` is a JSON integer from 1 to 9223372036854775807 (a 64-bit id): a non-numeric
+    /// string, `0`, a negative number or a boolean is an error.
     ///
-    /// A numeric string (`"5092159999"`) or a fractional number is reported as a **warning**: the
-    /// Java deserializer probably coerces or truncates it. Anything else (a non-numeric string,
-    /// `0`, a negative number, a boolean) is an **error**.
+    /// A numeric string (`"5092159999"`) or a fractional number is
+    /// `synerise.event/client-id-coercible`'s business (a warning: the Java deserializer
+    /// probably coerces or truncates it).
     ///
     /// ## Why
     /// `id` is the system-generated profile id, `type: integer` (SYN-M2, SYN-PHP). The older spec
@@ -40,16 +40,12 @@ declare_rule! {
 pub(crate) fn finding(at: Pointer, value: Option<&Value>) -> Finding {
     match value {
         Some(Value::String(s)) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => {
-            Finding::new(&CLIENT_ID_TYPE, at, format!("`client.id` is the string `\"{s}\"`, not a number"))
-                .severity(Severity::Warning)
-                .help(format!("send `client.id` as a number: `{s}`"))
+            super::client_id_coercible::numeric_string(at, s)
         }
         Some(Value::String(s)) => Finding::new(&CLIENT_ID_TYPE, at, format!("`client.id` is the string `\"{s}\"`, not a profile id"))
             .help("`client.id` is Synerise's numeric profile id; put your own identifier in `client.customId`"),
         Some(Value::Number(n)) if n.is_f64() && n.as_f64().is_some_and(|f| (1.0..9.2e18).contains(&f)) => {
-            Finding::new(&CLIENT_ID_TYPE, at, format!("`client.id` is the fractional number `{n}`"))
-                .severity(Severity::Warning)
-                .help("send `client.id` as a whole number")
+            super::client_id_coercible::fraction(at, &n.to_string())
         }
         Some(Value::Number(n)) => Finding::new(&CLIENT_ID_TYPE, at, format!("`client.id` is `{n}`, outside 1..=9223372036854775807"))
             .help("send the profile's positive 64-bit id in `client.id`"),

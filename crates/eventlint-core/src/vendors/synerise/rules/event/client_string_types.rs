@@ -32,14 +32,24 @@ declare_rule! {
 
 pub(crate) fn finding(at: Pointer, field: &str, value: Option<&Value>) -> Finding {
     let what = value.map_or_else(|| "missing".to_owned(), describe);
-    let help = match value {
-        Some(Value::Number(n)) => format!("quote it: `\"{field}\": \"{n}\"`"),
-        _ => format!("send `client.{field}` as a string"),
-    };
-    Finding::new(
+    let finding = Finding::new(
         &CLIENT_STRING_TYPES,
         at,
         format!("`client.{field}` is {what}, not a string"),
-    )
-    .help(help)
+    );
+    match (field, value) {
+        // Quoting makes a number a custom id; it makes no UUID nor email address.
+        ("customId", Some(Value::Number(n))) => {
+            let quoted = n.to_string();
+            finding
+                .help(format!("quote it: `\"{field}\": \"{quoted}\"`"))
+                .propose_string(&quoted)
+        }
+        ("uuid", _) => finding.help(
+            "send the profile's UUID as a string, e.g. `\"e0097757-d1e2-44ac-ba3c-d97979a354c1\"`",
+        ),
+        ("email", _) => finding
+            .help("send the profile's email address as a string, e.g. `\"jane@example.com\"`"),
+        _ => finding.help(format!("send `client.{field}` as a string")),
+    }
 }

@@ -7,7 +7,9 @@ use crate::rule::declare_rule;
 declare_rule! {
     /// ## What it checks
     /// `client.uuid` is a lowercase canonical UUID,
-    /// `^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`.
+    /// `^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`. A UUID in uppercase,
+    /// or written as 32 hex digits without its hyphens, is named as such, with its canonical
+    /// form.
     ///
     /// ## Why
     /// The API text only says "UUID of the Profile", but the official PHP SDK's `ClientValidator`
@@ -52,13 +54,27 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, client: &Map<'_>) {
         return;
     }
     let at = at.key("uuid");
-    let finding = if is_uuid(uuid, false) {
+    let finding = if let Some(canonical) = crate::uuid::hyphenated(uuid) {
+        let canonical = canonical.to_lowercase();
+        Finding::new(
+            &CLIENT_UUID_FORMAT,
+            at,
+            format!("`client.uuid` `{uuid}` is a UUID without its hyphens, not in the canonical 8-4-4-4-12 form"),
+        )
+        .help(if uuid.bytes().any(|b| b.is_ascii_uppercase()) {
+            format!("write it with its hyphens, in lowercase: `{canonical}`")
+        } else {
+            format!("write it with its hyphens: `{canonical}`")
+        })
+        .propose_string(&canonical)
+    } else if is_uuid(uuid, false) {
         Finding::new(
             &CLIENT_UUID_FORMAT,
             at,
             "`client.uuid` has uppercase letters",
         )
         .help(format!("send it in lowercase: `{}`", uuid.to_lowercase()))
+        .propose_string(&uuid.to_lowercase())
     } else {
         Finding::new(&CLIENT_UUID_FORMAT, at, format!("`client.uuid` `{uuid}` is not a UUID"))
             .help("send the profile's UUID (`xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`, lowercase) in `client.uuid`, or use `client.customId` for your own identifier")

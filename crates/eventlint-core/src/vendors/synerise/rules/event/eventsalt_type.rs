@@ -34,11 +34,15 @@ pub(crate) fn finding(at: Pointer, value: Option<&Value>) -> Finding {
         Some(v) => format!("`eventSalt` is {}, not a string", describe(v)),
         None => "`eventSalt` is missing".to_owned(),
     };
-    let help = match value {
-        Some(Value::Number(n)) => format!("send `eventSalt` as a string: `\"{n}\"`"),
-        _ => {
-            "set `eventSalt` to a non-empty string that identifies the event, or omit it".to_owned()
+    let finding = Finding::new(&EVENTSALT_TYPE, at, message);
+    match value {
+        Some(Value::Number(n)) => {
+            let quoted = n.to_string();
+            finding
+                .help(format!("send `eventSalt` as a string: `\"{quoted}\"`"))
+                .propose_string(&quoted)
         }
-    };
-    Finding::new(&EVENTSALT_TYPE, at, message).help(help)
+        _ => finding
+            .help("set `eventSalt` to a non-empty string that identifies the event, or omit it"),
+    }
 }

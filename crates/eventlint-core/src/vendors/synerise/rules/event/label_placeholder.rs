@@ -3,10 +3,13 @@ use crate::value::{Map, Value};
 use crate::check::{Ctx, Finding};
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
+use crate::rules::common::placeholder::is_placeholder;
 
 declare_rule! {
     /// ## What it checks
-    /// `label` is not the word `string`, the placeholder of the vendor's batch example.
+    /// `label` is not a documentation placeholder: the word `string`, the placeholder of the
+    /// vendor's batch example, or any placeholder `common/placeholder` knows (`YOUR_LABEL_HERE`,
+    /// `<LABEL>`, `TODO`, …), which this rule reports instead.
     ///
     /// ## Why
     /// SEED-001's batch example sends `"label": "string"`, copied from a generated API reference.
@@ -23,17 +26,20 @@ declare_rule! {
     pub(crate) static LABEL_PLACEHOLDER = {
         id: "synerise.event/label-placeholder",
         severity: Info,
-        summary: "`label` is the placeholder `string`",
+        summary: "`label` is a documentation placeholder such as `string`",
     };
 }
 
 pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, event: &Map<'_>) {
-    if event.get("label").and_then(Value::as_str) == Some("string") {
+    let Some(label) = event.get("label").and_then(Value::as_str) else {
+        return;
+    };
+    if label == "string" || is_placeholder(label) {
         ctx.report(
             Finding::new(
                 &LABEL_PLACEHOLDER,
                 base.key("label"),
-                "`label` is the documentation placeholder `string`",
+                format!("`label` is the documentation placeholder `{label}`"),
             )
             .help("give `label` a meaningful value, e.g. the event's name"),
         );

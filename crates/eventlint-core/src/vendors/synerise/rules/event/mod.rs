@@ -3,6 +3,7 @@
 
 pub(crate) mod client_email_format;
 pub(crate) mod client_forbidden_chars;
+pub(crate) mod client_id_coercible;
 pub(crate) mod client_id_type;
 pub(crate) mod client_identifier;
 pub(crate) mod client_multiple_ids;
@@ -20,6 +21,7 @@ pub(crate) mod params_datetime_tz;
 pub(crate) mod params_email;
 pub(crate) mod params_object;
 pub(crate) mod params_reserved;
+pub(crate) mod params_reserved_case;
 pub(crate) mod params_system_collision;
 pub(crate) mod time_future;
 pub(crate) mod time_iso8601;

@@ -43,7 +43,8 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, params: &Map<'_>) {
                 )
                 .help(format!(
                     "add `Z` or an offset to `params.{key}`, e.g. `{s}Z`"
-                )),
+                ))
+                .propose_string(&format!("{s}Z")),
             );
         }
     }

@@ -1,15 +1,15 @@
 use crate::value::Map;
 
 use crate::check::{Ctx, Finding};
-use crate::diagnostic::Severity;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 
 declare_rule! {
     /// ## What it checks
     /// `params` does not use a reserved name: `modifiedBy`, `apiKey`, `eventUUID`, `ip`, `time`,
-    /// `businessProfileId`. A case-insensitive match (e.g. `IP`, `Time`) is reported as info, since
-    /// case sensitivity is undocumented.
+    /// `businessProfileId`. A name that differs only in case (e.g. `IP`, `Time`) is
+    /// `synerise.event/params-reserved-case`'s business (an info, since case sensitivity is
+    /// undocumented).
     ///
     /// ## Why
     /// These parameters are "ignored or overwritten with system-assigned values" (SYN-PHP
@@ -45,15 +45,12 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, params: &Map<'_>) {
         let Some(reserved) = RESERVED.iter().find(|r| r.eq_ignore_ascii_case(key)) else {
             continue;
         };
+        let renamed = format!("custom{}{}", &key[..1].to_uppercase(), &key[1..]);
         let help = if reserved == &"time" {
             "move the value to the event's top-level `time`; `params.time` is overwritten"
                 .to_owned()
         } else {
-            format!(
-                "rename `params.{key}`, e.g. `custom{}{}`",
-                &key[..1].to_uppercase(),
-                &key[1..]
-            )
+            format!("rename `params.{key}`, e.g. `{renamed}`")
         };
         let finding = if exact {
             Finding::new(
@@ -61,14 +58,15 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, params: &Map<'_>) {
                 at.key(key),
                 format!("`params.{key}` is reserved and overwritten by Synerise"),
             )
+            .on_key()
         } else {
-            Finding::new(
-                &PARAMS_RESERVED,
-                at.key(key),
-                format!("`params.{key}` differs only in case from the reserved name `{reserved}`"),
-            )
-            .severity(Severity::Info)
+            super::params_reserved_case::finding(at.key(key), key, reserved)
         };
-        ctx.report(finding.on_key().help(help));
+        let finding = finding.help(help);
+        ctx.report(if reserved == &"time" {
+            finding
+        } else {
+            finding.propose_key(&renamed)
+        });
     }
 }

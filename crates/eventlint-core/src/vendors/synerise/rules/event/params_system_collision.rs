@@ -31,10 +31,12 @@ const SYSTEM: &[&str] = &["clientId", "uuid", "eventCreateTime", "snr-original-t
 
 pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, params: &Map<'_>) {
     for key in params.keys().filter(|k| SYSTEM.contains(&k.as_str())) {
+        let renamed = format!("my{}{}", &key[..1].to_uppercase(), &key[1..]);
         ctx.report(
             Finding::new(&PARAMS_SYSTEM_COLLISION, at.key(key), format!("`params.{key}` collides with the system parameter `{key}` stored on every event"))
                 .on_key()
-                .help(format!("rename `params.{key}` to something specific, e.g. `my{}{}`", &key[..1].to_uppercase(), &key[1..])),
+                .help(format!("rename `params.{key}` to something specific, e.g. `{renamed}`"))
+                .propose_key(&renamed),
         );
     }
 }

@@ -3,7 +3,7 @@ use crate::value::{Map, Value};
 use crate::check::{Ctx, Finding};
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
-use crate::time::parse_iso8601;
+use crate::time::{IsoDateTime, parse_iso8601, unix_to_rfc3339};
 
 declare_rule! {
     /// ## What it checks
@@ -39,24 +39,38 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, event: &Map<'_>) {
     if parse_iso8601(time).is_some() {
         return;
     }
-    let hint = if time.len() > 10 && time.as_bytes().get(10) == Some(&b' ') {
-        format!(
-            "separate date and time with `T`: `{}`",
-            time.replacen(' ', "T", 1)
-        )
-    } else if time.bytes().all(|b| b.is_ascii_digit()) && !time.is_empty() {
-        "`time` holds a Unix timestamp; send an ISO 8601 string such as `2022-11-28T12:18:27Z`"
-            .to_owned()
-    } else {
-        "write `time` as `YYYY-MM-DDThh:mm:ssZ` or with an offset, e.g. `2022-05-23T09:00:00-04:00`"
-            .to_owned()
-    };
-    ctx.report(
-        Finding::new(
-            &TIME_ISO8601,
-            base.key("time"),
-            format!("`time` `{time}` is not an ISO 8601 date-time"),
-        )
-        .help(hint),
+    let finding = Finding::new(
+        &TIME_ISO8601,
+        base.key("time"),
+        format!("`time` `{time}` is not an ISO 8601 date-time"),
     );
+    let with_t = time.replacen(' ', "T", 1);
+    let finding = match parse_iso8601(&with_t) {
+        // A space for the `T`, with a zone: the `T` is all that is missing.
+        Some(IsoDateTime::Offset(_)) if time.as_bytes().get(10) == Some(&b' ') => finding
+            .help(format!("separate date and time with `T`: `{with_t}`"))
+            .propose_string(&with_t),
+        // Without a zone, the `T` alone gives a time `time-no-offset` warns about.
+        Some(IsoDateTime::Local(_)) if time.as_bytes().get(10) == Some(&b' ') => finding
+            .help(format!(
+                "separate date and time with `T` and give the zone: `{with_t}Z` if the time is UTC, or its offset, e.g. `{with_t}+02:00`"
+            ))
+            .propose_string(&format!("{with_t}Z")),
+        _ if time.bytes().all(|b| b.is_ascii_digit()) && !time.is_empty() => {
+            match unix_to_rfc3339(time) {
+                Some(iso) => finding
+                    .help(format!(
+                        "`time` holds a Unix timestamp; send it as an ISO 8601 string: `{iso}`"
+                    ))
+                    .propose_string(&iso),
+                None => finding.help(
+                    "`time` holds a Unix timestamp; send an ISO 8601 string such as `2022-11-28T12:18:27Z`",
+                ),
+            }
+        }
+        _ => finding.help(
+            "write `time` as `YYYY-MM-DDThh:mm:ssZ` or with an offset, e.g. `2022-05-23T09:00:00-04:00`",
+        ),
+    };
+    ctx.report(finding);
 }

@@ -43,7 +43,8 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, event: &Map<'_>) {
             )
             .help(format!(
                 "add `Z` if `time` is UTC (`{time}Z`), or your offset, e.g. `{time}+02:00`"
-            )),
+            ))
+            .propose_string(&format!("{time}Z")),
         );
     }
 }

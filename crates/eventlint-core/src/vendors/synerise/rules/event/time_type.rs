@@ -39,14 +39,15 @@ pub(crate) fn finding(at: Pointer, value: Option<&Value>) -> Finding {
         #[allow(clippy::cast_possible_truncation)]
         millis_to_rfc3339(ms as i64)
     });
-    let help = match converted {
-        Some(iso) => format!("send `time` as an ISO 8601 string: `\"{iso}\"`"),
-        None => "send `time` as an ISO 8601 string, e.g. `\"2022-11-28T12:18:27Z\"`".to_owned(),
-    };
-    Finding::new(
+    let finding = Finding::new(
         &TIME_TYPE,
         at,
         format!("`time` is {what}, not an ISO 8601 string"),
-    )
-    .help(help)
+    );
+    match converted {
+        Some(iso) => finding
+            .help(format!("send `time` as an ISO 8601 string: `\"{iso}\"`"))
+            .propose_string(&iso),
+        None => finding.help("send `time` as an ISO 8601 string, e.g. `\"2022-11-28T12:18:27Z\"`"),
+    }
 }
