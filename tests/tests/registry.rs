@@ -294,3 +294,58 @@ fn a_finding_cannot_carry_a_severity() {
     }
     assert!(seen, "no `struct Finding` in check.rs");
 }
+
+/// Routes are data: every request kind has one, every route of vendor-rules.md §0.1 routes to
+/// its kind (the most specific route wins), and response and error kinds are never routed to.
+#[test]
+fn every_request_kind_is_routed_by_method_and_path() {
+    use eventlint_core::Role;
+    for kind in registry::kinds() {
+        assert!(!kind.routes.is_empty(), "{} has no route", kind.id);
+        if kind.role != Role::Request {
+            continue;
+        }
+        for route in kind.routes {
+            // The route's own path, with each parameter filled in.
+            let path: String = route
+                .path
+                .split('/')
+                .map(|segment| match segment.find('{') {
+                    Some(open) => format!("{}x-1", &segment[..open]),
+                    None => segment.to_owned(),
+                })
+                .collect::<Vec<_>>()
+                .join("/");
+            let (found, _, _) = registry::route(route.method, &path)
+                .unwrap_or_else(|| panic!("{} {path} routes nowhere", route.method));
+            assert_eq!(found.id, kind.id, "{} {path}", route.method);
+        }
+    }
+    for (method, path, kind) in [
+        ("POST", "/v4/events/custom", "synerise.custom-event"),
+        ("POST", "/v4/events/batch", "synerise.batch-events"),
+        ("POST", "/v4/events/logged-in", "synerise.dedicated-event"),
+        (
+            "POST",
+            "/events/v1/single/recommendation.view",
+            "synerise.ai-event",
+        ),
+        ("POST", "/events/v1/batch", "synerise.ai-events-batch"),
+        ("POST", "/analytics/event", "neuralens.event"),
+        ("POST", "/events", "personalize.put-events"),
+        ("POST", "/v4/events:sendEvent", "sajari.send-event"),
+        ("POST", "/v4/events:send", "sajari.send-event"),
+        ("POST", "/engagements/e-1/events", "glia.engagement-event"),
+    ] {
+        let found = registry::route(method, path).map(|(k, _, _)| k.id);
+        assert_eq!(found, Some(kind), "{method} {path}");
+    }
+    assert!(registry::route("GET", "/v4/events/custom").is_none());
+    assert!(registry::route("POST", "/engagements//events").is_none());
+    // Every schema carries its kind's routes and role.
+    for kind in registry::kinds() {
+        let schema = kind.json_schema();
+        assert!(schema["x-eventlint-routes"].is_array(), "{}", kind.id);
+        assert!(schema["x-eventlint-role"].is_string(), "{}", kind.id);
+    }
+}

@@ -72,7 +72,10 @@ pub(crate) fn rules_reference() -> String {
         let _ = writeln!(
             out,
             "| `{}` | {} | `{}` | {} |",
-            k.id, k.vendor, k.endpoint, k.description
+            k.id,
+            k.vendor,
+            k.endpoint(),
+            k.description
         );
     }
     let _ = writeln!(

@@ -87,7 +87,7 @@ pub use check::{
     check_document, check_payload, check_str, check_value, internal_error,
 };
 pub use diagnostic::{Diagnostic, Position, Severity};
-pub use kind::Kind;
+pub use kind::{Kind, Role, Route};
 pub use payload::Payload;
 pub use rule::{Citation, Rule, SOURCES_PAGE};
 

@@ -57,3 +57,37 @@ pub fn kinds_of(rule: &Rule) -> Option<Vec<&'static str>> {
             .collect(),
     )
 }
+
+/// The request kind a `method` and `path` (no query) are sent to, by the kinds' routes: the most
+/// specific route that matches (`/v4/events/custom` before `/v4/events/{endpoint}`), with the
+/// path parameters it captured. `None` when no request kind's route matches.
+///
+/// ```
+/// use eventlint_core::registry::route;
+///
+/// let (kind, found, params) = route("POST", "/v4/events/custom").expect("a Synerise endpoint");
+/// assert_eq!(kind.id, "synerise.custom-event");
+/// assert_eq!(found.path, "/v4/events/custom");
+/// assert!(params.is_empty());
+/// let (kind, _, params) = route("POST", "/v4/events/hit-timer").expect("a dedicated endpoint");
+/// assert_eq!(kind.id, "synerise.dedicated-event");
+/// assert_eq!(params, [("endpoint", "hit-timer".to_owned())]);
+/// assert!(route("POST", "/nowhere").is_none());
+/// ```
+#[must_use]
+#[allow(clippy::type_complexity)] // a kind, its route and the captured parameters
+pub fn route(
+    method: &str,
+    path: &str,
+) -> Option<(
+    &'static Kind,
+    &'static crate::kind::Route,
+    Vec<(&'static str, String)>,
+)> {
+    kinds()
+        .iter()
+        .filter(|k| k.role == crate::kind::Role::Request)
+        .flat_map(|k| k.routes.iter().map(move |r| (*k, r)))
+        .filter_map(|(k, r)| r.matches(method, path).map(|params| (k, r, params)))
+        .max_by_key(|(_, r, _)| r.specificity())
+}

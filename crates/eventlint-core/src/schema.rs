@@ -336,7 +336,8 @@ mod tests {
         let kind: &'static Kind = Box::leak(Box::new(Kind {
             id: model.id,
             vendor: model.vendor,
-            endpoint: model.endpoint,
+            role: model.role,
+            routes: model.routes,
             description: model.description,
             rules: model.rules,
             schema: model.schema,

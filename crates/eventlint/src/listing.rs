@@ -96,7 +96,9 @@ pub(crate) fn kinds(args: &KindsArgs) -> Result<String, String> {
                     serde_json::json!({
                         "id": k.id,
                         "vendor": k.vendor,
-                        "endpoint": k.endpoint,
+                        "endpoint": k.endpoint(),
+                        "role": k.role,
+                        "routes": k.routes,
                         "description": k.description,
                     })
                 })
@@ -109,7 +111,11 @@ pub(crate) fn kinds(args: &KindsArgs) -> Result<String, String> {
                     vec![
                         k.id.to_owned(),
                         k.vendor.to_owned(),
-                        k.endpoint.to_owned(),
+                        k.routes
+                            .iter()
+                            .map(ToString::to_string)
+                            .collect::<Vec<_>>()
+                            .join(", "),
                         k.description.to_owned(),
                     ]
                 })

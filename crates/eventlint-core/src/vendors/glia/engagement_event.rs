@@ -7,14 +7,20 @@ use crate::value::Value;
 use super::model::EngagementEvent;
 use super::rules::engagement_event as r;
 use crate::check::Ctx;
-use crate::kind::Kind;
+use crate::kind::{Kind, Role, Route};
 use crate::pointer::Pointer;
 use crate::schema::{self, Keyword, Violation};
 
 pub(crate) static ENGAGEMENT_EVENT: Kind = Kind {
     id: "glia.engagement-event",
     vendor: "Glia",
-    endpoint: "POST /engagements/{engagement_id}/events",
+    role: Role::Request,
+    routes: &[Route {
+        method: "POST",
+        path: "/engagements/{engagement_id}/events",
+        status: "",
+        deprecated: false,
+    }],
     description: "An event message about a visitor's action ({\"message\": …})",
     rules: &[
         &r::body_object::BODY_OBJECT,

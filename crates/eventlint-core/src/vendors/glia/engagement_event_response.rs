@@ -8,14 +8,20 @@ use crate::value::Value;
 use super::model::EventMessage;
 use super::rules::engagement_event_response as r;
 use crate::check::Ctx;
-use crate::kind::Kind;
+use crate::kind::{Kind, Role, Route};
 use crate::pointer::Pointer;
 use crate::schema::{self, Keyword, Violation};
 
 pub(crate) static ENGAGEMENT_EVENT_RESPONSE: Kind = Kind {
     id: "glia.engagement-event.response",
     vendor: "Glia",
-    endpoint: "POST /engagements/{engagement_id}/events → 200",
+    role: Role::Response,
+    routes: &[Route {
+        method: "POST",
+        path: "/engagements/{engagement_id}/events",
+        status: "200",
+        deprecated: false,
+    }],
     description: "The created event message (timestamp, ids, content, status, sender, target)",
     rules: &[
         &r::body_object::BODY_OBJECT,

@@ -7,14 +7,20 @@ use crate::value::Value;
 use super::model::Error;
 use super::rules::error as r;
 use crate::check::Ctx;
-use crate::kind::Kind;
+use crate::kind::{Kind, Role, Route};
 use crate::pointer::Pointer;
 use crate::schema::{self, Keyword, Violation};
 
 pub(crate) static ERROR: Kind = Kind {
     id: "glia.error",
     vendor: "Glia",
-    endpoint: "POST /engagements/{engagement_id}/events → 401, 403",
+    role: Role::Error,
+    routes: &[Route {
+        method: "POST",
+        path: "/engagements/{engagement_id}/events",
+        status: "401, 403",
+        deprecated: false,
+    }],
     description: "Error body {message, debug_message}",
     rules: &[
         &r::body_object::BODY_OBJECT,

@@ -8,7 +8,7 @@ use super::model::{EVENT_KEYS, EventRequest, GEO_KEYS};
 use super::names::{field_name, has_misspelling_of};
 use super::rules::event as r;
 use crate::check::Ctx;
-use crate::kind::Kind;
+use crate::kind::{Kind, Role, Route};
 use crate::pointer::Pointer;
 use crate::rules::common::epoch_unit;
 use crate::schema::{self, Keyword, Violation};
@@ -16,7 +16,13 @@ use crate::schema::{self, Keyword, Violation};
 pub(crate) static EVENT: Kind = Kind {
     id: "neuralens.event",
     vendor: "Neuralens",
-    endpoint: "POST /analytics/event",
+    role: Role::Request,
+    routes: &[Route {
+        method: "POST",
+        path: "/analytics/event",
+        status: "",
+        deprecated: false,
+    }],
     description: "An event-tracking event (uid, items, query, page, event, index, geo, timestamp)",
     rules: &[
         &epoch_unit::EPOCH_UNIT,

@@ -7,14 +7,20 @@ use crate::value::Value;
 use super::model::{EventResponse, RESPONSE_KEYS};
 use super::rules::event_response as r;
 use crate::check::Ctx;
-use crate::kind::Kind;
+use crate::kind::{Kind, Role, Route};
 use crate::pointer::Pointer;
 use crate::schema::{self, Keyword, Violation};
 
 pub(crate) static EVENT_RESPONSE: Kind = Kind {
     id: "neuralens.event.response",
     vendor: "Neuralens",
-    endpoint: "POST /analytics/event (response)",
+    role: Role::Response,
+    routes: &[Route {
+        method: "POST",
+        path: "/analytics/event",
+        status: "200",
+        deprecated: false,
+    }],
     description: "The event-tracking response: `status` (success or failure) and `message`",
     rules: &[
         &r::failure_message_empty::FAILURE_MESSAGE_EMPTY,

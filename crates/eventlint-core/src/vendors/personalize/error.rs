@@ -7,13 +7,19 @@ use crate::value::Value;
 use super::model::ErrorBody;
 use super::rules::error as r;
 use crate::check::Ctx;
-use crate::kind::Kind;
+use crate::kind::{Kind, Role, Route};
 use crate::schema::{self, Keyword, Violation};
 
 pub(crate) static ERROR: Kind = Kind {
     id: "personalize.error",
     vendor: "AWS Personalize Events",
-    endpoint: "HTTP 400 InvalidInputException (and other AWS errors)",
+    role: Role::Error,
+    routes: &[Route {
+        method: "POST",
+        path: "/events",
+        status: "400, 404, 409, 429, 500",
+        deprecated: false,
+    }],
     description: "An AWS rest-json error body: `message` (or `Message`), `__type` or `code`",
     rules: &[
         &r::body_object::BODY_OBJECT,

@@ -8,7 +8,7 @@ use super::model::PutEvents;
 use super::properties;
 use super::rules::put_events as r;
 use crate::check::Ctx;
-use crate::kind::Kind;
+use crate::kind::{Kind, Role, Route};
 use crate::pointer::Pointer;
 use crate::rules::common::epoch_unit::{self, EPOCH_UNIT};
 use crate::schema::{self, Keyword, Violation};
@@ -17,7 +17,13 @@ use crate::time::EpochBand;
 pub(crate) static PUT_EVENTS: Kind = Kind {
     id: "personalize.put-events",
     vendor: "AWS Personalize Events",
-    endpoint: "POST /events (PutEvents)",
+    role: Role::Request,
+    routes: &[Route {
+        method: "POST",
+        path: "/events",
+        status: "",
+        deprecated: false,
+    }],
     description: "Item interaction events of one session (trackingId, sessionId, 1-10 events)",
     rules: &[
         &EPOCH_UNIT,

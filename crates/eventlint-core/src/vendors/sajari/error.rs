@@ -7,14 +7,20 @@ use crate::value::Value;
 use super::model::Status;
 use super::rules::error as r;
 use crate::check::Ctx;
-use crate::kind::Kind;
+use crate::kind::{Kind, Role, Route};
 use crate::pointer::Pointer;
 use crate::schema::{self, Keyword, Violation};
 
 pub(crate) static ERROR: Kind = Kind {
     id: "sajari.error",
     vendor: "Sajari",
-    endpoint: "any Sajari endpoint → 400, 401, 403, 404, 500",
+    role: Role::Error,
+    routes: &[Route {
+        method: "*",
+        path: "*",
+        status: "400, 401, 403, 404, 500",
+        deprecated: false,
+    }],
     description: "google.rpc.Status error body (code, message, details)",
     rules: &[
         &r::body_object::BODY_OBJECT,

@@ -9,14 +9,28 @@ use crate::value::Value;
 use super::model::SendEventRequest;
 use super::rules::send_event as r;
 use crate::check::{Ctx, Finding};
-use crate::kind::Kind;
+use crate::kind::{Kind, Role, Route};
 use crate::pointer::Pointer;
 use crate::schema::{self, Keyword, Violation};
 
 pub(crate) static SEND_EVENT: Kind = Kind {
     id: "sajari.send-event",
     vendor: "Sajari",
-    endpoint: "POST /v4/events:sendEvent",
+    role: Role::Request,
+    routes: &[
+        Route {
+            method: "POST",
+            path: "/v4/events:sendEvent",
+            status: "",
+            deprecated: true,
+        },
+        Route {
+            method: "POST",
+            path: "/v4/events:send",
+            status: "",
+            deprecated: false,
+        },
+    ],
     description: "Feedback on a search result (name, token from the query, optional weight and metadata)",
     rules: &[
         &r::body_object::BODY_OBJECT,

@@ -7,14 +7,28 @@ use crate::value::Value;
 use super::model::SendEventResponse;
 use super::rules::send_event_response as r;
 use crate::check::Ctx;
-use crate::kind::Kind;
+use crate::kind::{Kind, Role, Route};
 use crate::pointer::Pointer;
 use crate::schema::{self, Keyword, Violation};
 
 pub(crate) static SEND_EVENT_RESPONSE: Kind = Kind {
     id: "sajari.send-event.response",
     vendor: "Sajari",
-    endpoint: "POST /v4/events:sendEvent → 200",
+    role: Role::Response,
+    routes: &[
+        Route {
+            method: "POST",
+            path: "/v4/events:sendEvent",
+            status: "200",
+            deprecated: true,
+        },
+        Route {
+            method: "POST",
+            path: "/v4/events:send",
+            status: "200",
+            deprecated: false,
+        },
+    ],
     description: "SendEventResponse: the empty object",
     rules: &[&r::body_object::BODY_OBJECT, &r::unknown_key::UNKNOWN_KEY],
     schema: schema::generate::<SendEventResponse>,

@@ -9,14 +9,20 @@ use super::ai::{self, AiType};
 use super::model::AiEvent;
 use super::rules::ai_event as a;
 use crate::check::Ctx;
-use crate::kind::Kind;
+use crate::kind::{Kind, Role, Route};
 use crate::pointer::Pointer;
 use crate::schema::{self, Keyword, Violation};
 
 pub(crate) static AI_EVENT: Kind = Kind {
     id: "synerise.ai-event",
     vendor: "Synerise",
-    endpoint: "POST /events/v1/single/{eventType}",
+    role: Role::Request,
+    routes: &[Route {
+        method: "POST",
+        path: "/events/v1/single/{eventType}",
+        status: "",
+        deprecated: false,
+    }],
     description: "An AI event: recommendation.view, recommendation.click or item.search.click (correlationId, clientUUID, items)",
     rules: ai::with_ai_event_rules![&a::body_object::BODY_OBJECT,],
     schema: schema::generate::<AiEvent>,

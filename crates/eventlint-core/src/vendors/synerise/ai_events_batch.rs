@@ -9,14 +9,20 @@ use super::ai::{self, AiType};
 use super::model::{AI_BATCH_KEYS, AiEventsBatch};
 use super::rules::{ai_event as a, ai_events_batch as ab};
 use crate::check::Ctx;
-use crate::kind::Kind;
+use crate::kind::{Kind, Role, Route};
 use crate::pointer::Pointer;
 use crate::schema::{self, Keyword, Violation};
 
 pub(crate) static AI_EVENTS_BATCH: Kind = Kind {
     id: "synerise.ai-events-batch",
     vendor: "Synerise",
-    endpoint: "POST /events/v1/batch",
+    role: Role::Request,
+    routes: &[Route {
+        method: "POST",
+        path: "/events/v1/batch",
+        status: "",
+        deprecated: false,
+    }],
     description: "A batch of AI events of one type: {eventType, items: [events]}",
     rules: ai::with_ai_event_rules![&ab::same_type::SAME_TYPE, &ab::shape::SHAPE,],
     schema: schema::generate::<AiEventsBatch>,

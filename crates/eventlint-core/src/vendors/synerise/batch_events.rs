@@ -12,14 +12,20 @@ use super::model::{BATCH_EVENT_KEYS, BatchEvents, CLIENT_KEYS};
 use super::rules::{batch_events as b, custom_event as c, dedicated_event as d, event as e};
 use super::{custom_event, event};
 use crate::check::Ctx;
-use crate::kind::Kind;
+use crate::kind::{Kind, Role, Route};
 use crate::pointer::Pointer;
 use crate::schema::{self, Keyword, Violation};
 
 pub(crate) static BATCH_EVENTS: Kind = Kind {
     id: "synerise.batch-events",
     vendor: "Synerise",
-    endpoint: "POST /v4/events/batch",
+    role: Role::Request,
+    routes: &[Route {
+        method: "POST",
+        path: "/v4/events/batch",
+        status: "",
+        deprecated: false,
+    }],
     description: "A batch of up to 1000 custom and dedicated events (a JSON array; each element has a `type`)",
     rules: super::event::with_event_rules![
         &b::array::ARRAY,

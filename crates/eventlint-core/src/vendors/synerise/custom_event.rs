@@ -8,14 +8,20 @@ use super::event;
 use super::model::CustomEvent;
 use super::rules::{batch_events as b, custom_event as c};
 use crate::check::Ctx;
-use crate::kind::Kind;
+use crate::kind::{Kind, Role, Route};
 use crate::pointer::Pointer;
 use crate::schema::{self, Keyword, Violation};
 
 pub(crate) static CUSTOM_EVENT: Kind = Kind {
     id: "synerise.custom-event",
     vendor: "Synerise",
-    endpoint: "POST /v4/events/custom",
+    role: Role::Request,
+    routes: &[Route {
+        method: "POST",
+        path: "/v4/events/custom",
+        status: "",
+        deprecated: false,
+    }],
     description: "A custom event (action, client, label, optional time, params, eventSalt)",
     rules: super::event::with_event_rules![
         &c::action_format::ACTION_FORMAT,

@@ -11,14 +11,20 @@ use super::event;
 use super::model::DedicatedEvent;
 use super::rules::dedicated_event as d;
 use crate::check::Ctx;
-use crate::kind::Kind;
+use crate::kind::{Kind, Role, Route};
 use crate::pointer::Pointer;
 use crate::schema::{self, Keyword, Violation};
 
 pub(crate) static DEDICATED_EVENT: Kind = Kind {
     id: "synerise.dedicated-event",
     vendor: "Synerise",
-    endpoint: "POST /v4/events/{endpoint}",
+    role: Role::Request,
+    routes: &[Route {
+        method: "POST",
+        path: "/v4/events/{endpoint}",
+        status: "",
+        deprecated: false,
+    }],
     description: "An event of a dedicated endpoint such as hit-timer (client, label, optional time, params, eventSalt; no action)",
     rules: super::event::with_event_rules![
         &d::action_ignored::ACTION_IGNORED,

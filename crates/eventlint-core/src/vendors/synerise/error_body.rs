@@ -7,14 +7,20 @@ use crate::value::Value;
 use super::model::{ERROR_KEYS, ErrorBody, FIELD_ERROR_KEYS};
 use super::rules::error as r;
 use crate::check::Ctx;
-use crate::kind::Kind;
+use crate::kind::{Kind, Role, Route};
 use crate::pointer::Pointer;
 use crate::schema::{self, Keyword, Violation};
 
 pub(crate) static ERROR: Kind = Kind {
     id: "synerise.error",
     vendor: "Synerise",
-    endpoint: "HTTP 400/401/403/415 (v4 API)",
+    role: Role::Error,
+    routes: &[Route {
+        method: "*",
+        path: "/v4/*",
+        status: "400, 401, 403, 415",
+        deprecated: false,
+    }],
     description: "The error body (error, status, timestamp, path, message, errors[])",
     rules: &[
         &r::body_object::BODY_OBJECT,
