@@ -21,12 +21,12 @@ declare_rule! {
     ///
     /// ## Example
     /// AWS Personalize documents `sentAt` in seconds:
-    /// ```json
+    /// ```json at=/eventList/0
     /// {"sentAt": 1719511760000}
     /// ```
     ///
     /// ## Fix
-    /// ```json
+    /// ```json at=/eventList/0
     /// {"sentAt": 1719511760}
     /// ```
     pub(crate) static EPOCH_UNIT = {

@@ -19,7 +19,7 @@ declare_rule! {
     /// [I]. Reported as info.
     ///
     /// ## Example
-    /// ```json
+    /// ```json illustrative
     /// {"message": "<html>…10 000 more characters…</html>"}
     /// ```
     ///

@@ -20,12 +20,12 @@ declare_rule! {
     /// `InvalidInputException`.
     ///
     /// ## Example
-    /// ```json
+    /// ```json at=/eventList/0
     /// {"metricAttribution": {"eventAttributionSource": "Société Générale"}}
     /// ```
     ///
     /// ## Fix
-    /// ```json
+    /// ```json at=/eventList/0
     /// {"metricAttribution": {"eventAttributionSource": "Societe Generale"}}
     /// ```
     pub(crate) static ATTRIBUTION_PATTERN = {

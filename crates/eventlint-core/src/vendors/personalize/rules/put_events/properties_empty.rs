@@ -11,12 +11,12 @@ declare_rule! {
     /// comes from serializing an empty map unconditionally. Info only.
     ///
     /// ## Example
-    /// ```json
+    /// ```json at=/eventList/0
     /// {"eventType": "click", "sentAt": 1672574400, "itemId": "i1", "properties": "{}"}
     /// ```
     ///
     /// ## Fix
-    /// ```json
+    /// ```json at=/eventList/0
     /// {"eventType": "click", "sentAt": 1672574400, "itemId": "i1"}
     /// ```
     pub(crate) static PROPERTIES_EMPTY = {

@@ -19,12 +19,12 @@ declare_rule! {
     /// JSON string holding the encoded object).
     ///
     /// ## Example
-    /// ```json
+    /// ```json at=/eventList/0
     /// {"eventType": "rating", "sentAt": 1672574400, "properties": "{numberOfRatings: 12}"}
     /// ```
     ///
     /// ## Fix
-    /// ```json
+    /// ```json at=/eventList/0
     /// {"eventType": "rating", "sentAt": 1672574400, "properties": "{\"numberOfRatings\": \"12\"}"}
     /// ```
     pub(crate) static PROPERTIES_PARSE = {
