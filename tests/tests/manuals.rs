@@ -26,13 +26,13 @@ fn base(kind: &str) -> Option<serde_json::Value> {
 /// The rules whose examples are illustrative only.
 const ILLUSTRATIVE: &[&str] = &["glia.engagement-event/message-length"];
 
-/// A ```json block: its info string after `json`, and its text.
+/// A JSON code block: its info string after `json`, and its text.
 struct Block {
     info: String,
     text: String,
 }
 
-/// The ```json blocks of the manual's section `heading`.
+/// The JSON code blocks of the manual's section `heading`.
 fn blocks(manual: &str, heading: &str) -> Vec<Block> {
     let mut out = Vec::new();
     let mut in_section = false;
