@@ -45,7 +45,7 @@ use crate::kind::Kind;
 use crate::registry;
 use crate::report::DocumentOutcome;
 use crate::rules::config::expectation::EXPECTATION;
-use crate::suggest::{did_you_mean, one_of};
+use crate::suggest::{did_you_mean, did_you_mean_suffix, one_of};
 
 /// The configuration file's name, looked for from the current directory upward.
 pub const FILE_NAME: &str = "eventlint.toml";
@@ -262,7 +262,7 @@ impl Errors<'_> {
             let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
             let near = did_you_mean(name, &known);
             let message = match near {
-                Some(near) => format!("unknown {what} `{name}`; did you mean `{near}`?"),
+                Some(near) => format!("unknown {what} `{name}`{}", did_you_mean_suffix(near)),
                 None => format!("unknown {what} `{name}`"),
             };
             let help = if known.is_empty() {
@@ -582,7 +582,7 @@ impl Config {
                 Some(Kind::find(&id).ok_or_else(|| {
                     let known: Vec<&str> = registry::kinds().iter().map(|k| k.id).collect();
                     let near = did_you_mean(&id, &known)
-                        .map(|k| format!("; did you mean `{k}`?"))
+                        .map(crate::suggest::did_you_mean_suffix)
                         .unwrap_or_default();
                     format!(
                         "`{path}`: {FILE_NAME} gives it the kind `{id}` (from `{}`), which is not a kind{near} (`eventlint kinds` lists them)",
@@ -598,7 +598,7 @@ impl Config {
                     registry::rule(id).map(|r| r.id).ok_or_else(|| {
                         let known: Vec<&str> = registry::rules().iter().map(|r| r.id).collect();
                         let near = did_you_mean(id, &known)
-                            .map(|k| format!("; did you mean `{k}`?"))
+                            .map(crate::suggest::did_you_mean_suffix)
                             .unwrap_or_default();
                         format!(
                             "`{path}`: {FILE_NAME} expects it to show `{id}` (from `{}`), which is not a rule{near} (`eventlint rules` lists them)",
@@ -661,7 +661,7 @@ fn severity_map(
 fn unknown_rule(id: &str, span: Range<usize>, errors: &Errors<'_>) -> ConfigError {
     let known: Vec<&str> = registry::rules().iter().map(|r| r.id).collect();
     let message = match did_you_mean(id, &known) {
-        Some(near) => format!("unknown rule `{id}`; did you mean `{near}`?"),
+        Some(near) => format!("unknown rule `{id}`{}", did_you_mean_suffix(near)),
         None => format!("unknown rule `{id}`"),
     };
     errors.at(
@@ -741,7 +741,7 @@ fn compile_entry(entry: &FilesEntry, errors: &Errors<'_>) -> Result<Entry, Confi
                 let mut known: Vec<&str> = registry::kinds().iter().map(|k| k.id).collect();
                 known.push(DETECT);
                 let message = match did_you_mean(id, &known) {
-                    Some(near) => format!("unknown kind `{id}`; did you mean `{near}`?"),
+                    Some(near) => format!("unknown kind `{id}`{}", did_you_mean_suffix(near)),
                     None => format!("unknown kind `{id}`"),
                 };
                 return Err(errors.at(

@@ -41,6 +41,19 @@ pub fn did_you_mean<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
         .map(|(_, k)| k)
 }
 
+/// The "did you mean" every message ends with when a near name is known:
+/// ``; did you mean `near`?``. One wording for every rule, the configuration and the CLI.
+#[must_use]
+pub fn did_you_mean_suffix(near: &str) -> String {
+    format!("; did you mean `{near}`?")
+}
+
+/// [`did_you_mean_suffix`] of the name in `known` nearest to `name`, or nothing.
+#[must_use]
+pub fn near_suffix(name: &str, known: &[&str]) -> String {
+    did_you_mean(name, known).map_or_else(String::new, did_you_mean_suffix)
+}
+
 /// An unknown-key finding for `rule`: the span on the key, "did you mean" when a known key is
 /// close, otherwise the list of known keys. `container` names the object in messages (e.g.
 /// "the event", "`client`").
@@ -60,7 +73,7 @@ pub(crate) fn unknown_key(
     .on_key();
     match did_you_mean(key, known) {
         Some(near) => f
-            .message_suffix(&format!("; did you mean `{near}`?"))
+            .message_suffix(&crate::suggest::did_you_mean_suffix(near))
             .help(format!("rename `{key}` to `{near}`"))
             .propose_key(near),
         None => {

@@ -44,7 +44,7 @@ fn check(selector: &str, flag: &str) -> Result<(), String> {
     let groups: Vec<&str> = registry::rules().iter().map(|r| r.group()).collect();
     known.extend(groups);
     let near = eventlint_core::suggest::did_you_mean(selector, &known)
-        .map(|k| format!("; did you mean `{k}`?"))
+        .map(eventlint_core::suggest::did_you_mean_suffix)
         .unwrap_or_default();
     Err(format!(
         "{flag} `{selector}` names no rule{near} (a rule id, a group such as `synerise.event`, a vendor such as `synerise`, or ALL; `eventlint rules` lists them)"

@@ -54,13 +54,13 @@ pub(crate) fn not_allowed(
             );
             match did_you_mean(s, allowed) {
                 Some(near) if near.eq_ignore_ascii_case(s) => f
-                    .message_suffix(&format!("; did you mean `{near}`?"))
+                    .message_suffix(&crate::suggest::did_you_mean_suffix(near))
                     .help(format!(
                         "write `\"{near}\"`: the values are case-sensitive, {case}"
                     ))
                     .propose_string(near),
                 Some(near) => f
-                    .message_suffix(&format!("; did you mean `{near}`?"))
+                    .message_suffix(&crate::suggest::did_you_mean_suffix(near))
                     .help(format!("write `\"{near}\"`"))
                     .propose_string(near),
                 None => f.help(format!("set `{field}` to {accepted}")),
@@ -97,7 +97,7 @@ pub(crate) fn unknown_key<'a>(
     .on_key();
     match near {
         Some(near) => f
-            .message_suffix(&format!("; did you mean `{near}`?"))
+            .message_suffix(&crate::suggest::did_you_mean_suffix(near))
             .help(format!("rename `{key}` to `{near}`"))
             .propose_key(near),
         None => f.help(fallback),

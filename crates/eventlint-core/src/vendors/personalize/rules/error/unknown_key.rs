@@ -42,7 +42,10 @@ pub(crate) fn finding(key: &str) -> Finding {
         return Finding::new(
             &UNKNOWN_KEY,
             Pointer::root().key(key),
-            format!("unknown key `{key}` in the error body; did you mean `{member}`?"),
+            format!(
+                "unknown key `{key}` in the error body{}",
+                crate::suggest::did_you_mean_suffix(member)
+            ),
         )
         .on_key()
         .help(format!("rename `{key}` to `{member}`"))

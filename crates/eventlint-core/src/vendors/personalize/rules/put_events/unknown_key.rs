@@ -125,7 +125,7 @@ pub(crate) fn finding(parent: &Pointer, key: &str) -> Finding {
     let alias = alias_for(key).filter(|m| known.contains(m));
     if let Some(member) = alias.or_else(|| did_you_mean(key, known)) {
         return base()
-            .message_suffix(&format!("; did you mean `{member}`?"))
+            .message_suffix(&crate::suggest::did_you_mean_suffix(member))
             .help(format!("rename `{key}` to `{member}`"))
             .propose_key(member);
     }

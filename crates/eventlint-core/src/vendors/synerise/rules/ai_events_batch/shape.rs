@@ -73,7 +73,7 @@ pub(crate) fn event_type(at: Pointer, value: Option<&Value>) -> Finding {
             );
             match did_you_mean(s, AI_EVENT_TYPES) {
                 Some(near) => f
-                    .message_suffix(&format!("; did you mean `{near}`?"))
+                    .message_suffix(&crate::suggest::did_you_mean_suffix(near))
                     .help(format!("set `\"eventType\": \"{near}\"`")),
                 None if s == "product.search.click" => f
                     .help("`product.search.click` exists only in the v4 ai-compat batch API (`POST /v4/events/ai-compat/batch`)"),

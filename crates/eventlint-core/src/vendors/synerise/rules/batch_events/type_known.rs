@@ -66,7 +66,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, ty: &str) {
     );
     ctx.report(match near {
         Some(near) => finding
-            .message_suffix(&format!("; did you mean `{near}`?"))
+            .message_suffix(&crate::suggest::did_you_mean_suffix(near))
             .help(format!("set `\"type\": \"{near}\"`"))
             .propose_string(near),
         None => finding.help(format!(

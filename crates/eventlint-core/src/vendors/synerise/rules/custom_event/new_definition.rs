@@ -62,7 +62,10 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, action: &str) {
             Finding::new(
                 &NEW_DEFINITION,
                 at.clone(),
-                format!("`action` `{action}` is not a system action; did you mean `{near}`?"),
+                format!(
+                    "`action` `{action}` is not a system action{}",
+                    crate::suggest::did_you_mean_suffix(near)
+                ),
             )
             .help(format!(
                 "use `{near}`, or keep `{action}` if you mean a new custom event"
