@@ -16,3 +16,113 @@ pub(crate) static KINDS: &[&[&Kind]] = &[
     sajari::KINDS,
     synerise::KINDS,
 ];
+
+/// Said once: the key lists the rules use (`unknown-key`'s "known keys", detection) are the
+/// models' members. Each list is held to the generated schema's `properties` at its place (the
+/// root, or a `$defs` entry), so a field added to a model and not to its list (or the reverse)
+/// fails here.
+#[cfg(test)]
+mod key_lists {
+    use crate::registry;
+
+    /// The member names of `kind`'s schema at `place` (`""` for the root, else a `$defs` name).
+    fn members(kind: &str, place: &str) -> Vec<String> {
+        let schema = registry::kinds()
+            .iter()
+            .find(|k| k.id == kind)
+            .unwrap_or_else(|| panic!("no kind {kind}"))
+            .json_schema();
+        let at = if place.is_empty() {
+            &schema
+        } else {
+            &schema["$defs"][place]
+        };
+        let mut names: Vec<String> = at["properties"]
+            .as_object()
+            .unwrap_or_else(|| panic!("{kind} {place}: no properties"))
+            .keys()
+            .cloned()
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn every_key_list_is_its_models_members() {
+        use super::{glia, neuralens, personalize, sajari, synerise};
+        let lists: &[(&[&str], &str, &str)] = &[
+            (glia::model::EVENT_KEYS, "glia.engagement-event", ""),
+            (
+                glia::model::EVENT_MESSAGE_KEYS,
+                "glia.engagement-event.response",
+                "",
+            ),
+            (
+                glia::model::SENDER_KEYS,
+                "glia.engagement-event.response",
+                "Sender",
+            ),
+            (glia::model::ERROR_KEYS, "glia.error", ""),
+            (neuralens::model::EVENT_KEYS, "neuralens.event", ""),
+            (neuralens::model::ITEM_KEYS, "neuralens.event", "Item"),
+            (neuralens::model::GEO_KEYS, "neuralens.event", "Geo"),
+            (
+                neuralens::model::RESPONSE_KEYS,
+                "neuralens.event.response",
+                "",
+            ),
+            (
+                personalize::model::REQUEST_KEYS,
+                "personalize.put-events",
+                "",
+            ),
+            (
+                personalize::model::EVENT_KEYS,
+                "personalize.put-events",
+                "Event",
+            ),
+            (
+                personalize::model::ATTRIBUTION_KEYS,
+                "personalize.put-events",
+                "MetricAttribution",
+            ),
+            (personalize::model::ERROR_KEYS, "personalize.error", ""),
+            (sajari::model::SEND_EVENT_KEYS, "sajari.send-event", ""),
+            (sajari::model::STATUS_KEYS, "sajari.error", ""),
+            (synerise::model::EVENT_KEYS, "synerise.custom-event", ""),
+            (synerise::model::EVENT_KEYS, "synerise.dedicated-event", ""),
+            (
+                synerise::model::CLIENT_KEYS,
+                "synerise.custom-event",
+                "Client",
+            ),
+            (
+                synerise::model::BATCH_EVENT_KEYS,
+                "synerise.batch-events",
+                "BatchEvent",
+            ),
+            (synerise::model::AI_EVENT_KEYS, "synerise.ai-event", ""),
+            (
+                synerise::model::AI_EVENT_KEYS,
+                "synerise.ai-events-batch",
+                "AiEvent",
+            ),
+            (
+                synerise::model::AI_BATCH_KEYS,
+                "synerise.ai-events-batch",
+                "",
+            ),
+            (synerise::model::ERROR_KEYS, "synerise.error", ""),
+            (
+                synerise::model::FIELD_ERROR_KEYS,
+                "synerise.error",
+                "FieldError",
+            ),
+        ];
+        for (list, kind, place) in lists {
+            let mut listed: Vec<String> = list.iter().map(|k| (*k).to_owned()).collect();
+            listed.sort();
+            assert_eq!(listed, members(kind, place), "{kind} {place}");
+        }
+    }
+}
