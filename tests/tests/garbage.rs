@@ -14,7 +14,7 @@
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use eventlint_tests::cli::{NOW, bin, code, finish, run_with_deadline, stderr, stdout};
 
@@ -237,4 +237,25 @@ fn an_ndjson_line_past_the_limit_is_reported_not_held() {
         "{}",
         stdout(&o)
     );
+}
+
+/// `-j 10000` spun for over a minute on one small file (idle workers scanning each other's
+/// queues): past 256 threads the run is refused at once, and a run of a few files starts no
+/// more threads than files.
+#[test]
+fn jobs_past_the_maximum_are_refused() {
+    let dir = temp();
+    let d = dir.path();
+    std::fs::write(d.join("a.json"), VALID).unwrap();
+    let started = Instant::now();
+    let (o, _) = check(d, &["-j", "10000", "a.json"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("--jobs 10000: at most 256 threads"),
+        "{}",
+        stderr(&o)
+    );
+    let (o, _) = check(d, &["-j", "256", "a.json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(started.elapsed() < Duration::from_secs(30));
 }

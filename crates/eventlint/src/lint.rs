@@ -83,7 +83,8 @@ pub(crate) struct CheckArgs {
     /// Ignore any eventlint.toml.
     #[arg(long, conflicts_with = "config")]
     no_config: bool,
-    /// Threads to check with. Default: one per core.
+    /// Threads to check with, at most 256; never more than there are files to check when
+    /// none is NDJSON. Default: one per core.
     #[arg(long, short = 'j', value_name = "N")]
     jobs: Option<std::num::NonZeroUsize>,
     /// Hide the payloads' values (personal data) in every report: masked in snippets, replaced
@@ -162,6 +163,10 @@ const LINE_LIMIT: usize = 64 << 20;
 /// (`source::decided_by`: binary, UTF-16, or a first character that can never begin JSON),
 /// the rest is not read (a `.json` file) or skipped (an NDJSON line longer than a block).
 const PEEK_BYTES: usize = 64 << 10;
+/// What `--jobs` may ask for. Idle rayon workers look for work in each other's queues, so a
+/// pool's overhead grows with the square of its threads (`-j 1024` on one small file took 4 s,
+/// `-j 10000` over a minute), and each thread that checks compiles validators of its own.
+const MAX_JOBS: usize = 256;
 
 /// One input to check, with its options and what its configuration says of it.
 struct Job {
@@ -243,6 +248,13 @@ pub(crate) fn run(args: &CheckArgs, format_at: &[usize], output_at: &[usize]) ->
         }
     };
 
+    if let Some(jobs) = args.jobs
+        && jobs.get() > MAX_JOBS
+    {
+        return crate::fail(&format!(
+            "--jobs {jobs}: at most {MAX_JOBS} threads (more threads than cores only slow a run down)"
+        ));
+    }
     let (inputs, mut problems, walked) =
         input::collect(&args.paths(), args.stdin_filename.as_deref());
     if let Some(message) = overwritten_input(&reports, &inputs) {
@@ -317,7 +329,7 @@ pub(crate) fn run(args: &CheckArgs, format_at: &[usize], output_at: &[usize]) ->
         failed: Vec::new(),
     };
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.map_or(0, std::num::NonZeroUsize::get))
+        .num_threads(threads(args.jobs, &jobs))
         .build();
     let pool = match pool {
         Ok(pool) => pool,
@@ -325,6 +337,23 @@ pub(crate) fn run(args: &CheckArgs, format_at: &[usize], output_at: &[usize]) ->
     };
     pool.install(|| check_all(&jobs, &renderers, &mut emitter));
     emitter.finish(args, deny_warnings)
+}
+
+/// The size of the thread pool (0: rayon's default, one per core): `--jobs`, but no more threads
+/// than can help. Files read whole are checked one per thread, so a run of only those needs no
+/// more threads than files; an NDJSON stream has work for every thread.
+fn threads(requested: Option<std::num::NonZeroUsize>, jobs: &[Job]) -> usize {
+    let requested = requested.map_or(0, std::num::NonZeroUsize::get);
+    if jobs.iter().any(streams) {
+        return requested;
+    }
+    let useful = jobs.len().max(1);
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    match requested {
+        0 if useful < cores => useful,
+        0 => 0,
+        n => n.min(useful),
+    }
 }
 
 /// A configuration that cannot be read or is not valid: exit 2 (its errors point into it).
@@ -1361,5 +1390,43 @@ fn inject_panic_for_tests(bytes: &[u8]) {
         let marker = marker.to_string_lossy();
         let hit = !marker.is_empty() && bytes.windows(marker.len()).any(|w| w == marker.as_bytes());
         assert!(!hit, "injected test panic");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::num::NonZeroUsize;
+
+    use super::*;
+
+    fn job(name: &str) -> Job {
+        Job {
+            input: Input::File {
+                path: PathBuf::from(name),
+                display: name.to_owned(),
+                mode: Mode::of(name),
+                named: true,
+            },
+            options: CheckOptions::default(),
+            settings: FileSettings::default(),
+            split_arrays: false,
+        }
+    }
+
+    #[test]
+    fn no_more_threads_than_can_help() {
+        let one = [job("a.json")];
+        let jobs = NonZeroUsize::new;
+        // Files read whole: one thread per file at most, whatever is asked.
+        assert_eq!(threads(jobs(256), &one), 1);
+        // (0 is rayon's default, one per core: on one core.)
+        assert!(threads(None, &one) <= 1);
+        let three = [job("a.json"), job("b.json"), job("c.json")];
+        assert_eq!(threads(jobs(2), &three), 2);
+        assert_eq!(threads(jobs(8), &three), 3);
+        // A stream has work for every thread asked for (0: rayon's default).
+        let stream = [job("a.json"), job("e.ndjson")];
+        assert_eq!(threads(jobs(8), &stream), 8);
+        assert_eq!(threads(None, &stream), 0);
     }
 }
