@@ -16,7 +16,7 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use eventlint_tests::cli::{NOW, bin, code, finish, run_with_deadline, stderr, stdout};
+use eventlint_tests::cli::{NOW, bin, code, finish, run_with_deadline, spawn, stderr, stdout};
 
 /// Generous for a debug build on a shared machine; a hang still fails.
 const DEADLINE: Duration = Duration::from_secs(120);
@@ -258,4 +258,178 @@ fn jobs_past_the_maximum_are_refused() {
     let (o, _) = check(d, &["-j", "256", "a.json"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert!(started.elapsed() < Duration::from_secs(30));
+}
+
+/// NDJSON on stdin is read in blocks, as a file is: diagnostics come while the producer still
+/// writes (it used to be read whole first, 905 MB for what took 25 MB by name), and memory does
+/// not grow with the stream.
+#[test]
+fn ndjson_on_stdin_is_checked_as_it_comes() {
+    let dir = temp();
+    let d = dir.path();
+    let mut child = Command::new(bin())
+        .args([
+            "check",
+            NOW,
+            "--no-config",
+            "--format",
+            "github",
+            "--stdin-filename",
+            "e.ndjson",
+            "-",
+        ])
+        .current_dir(d)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut pipe = child.stdin.take().unwrap();
+    let mut out = child.stdout.take().unwrap();
+    let (sender, received) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        let mut all = Vec::new();
+        let mut buf = [0; 4096];
+        loop {
+            match std::io::Read::read(&mut out, &mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => {
+                    all.extend_from_slice(&buf[..n]);
+                    let _ = sender.send(());
+                }
+            }
+        }
+        all
+    });
+    // Three blocks of documents with a finding each, and stdin left open.
+    let line = format!("{{\"action\": 1}}{}\n", " ".repeat(100));
+    let lines = 3 * MIB / line.len();
+    pipe.write_all(line.repeat(lines).as_bytes()).unwrap();
+    pipe.flush().unwrap();
+    let first = received.recv_timeout(DEADLINE);
+    assert!(
+        first.is_ok(),
+        "no diagnostic within {DEADLINE:?} while stdin stays open"
+    );
+    drop(pipe);
+    let status = child.wait().unwrap();
+    let all = reader.join().unwrap();
+    assert_eq!(status.code(), Some(1));
+    let text = String::from_utf8_lossy(&all);
+    assert!(
+        text.contains(&format!("line={lines},")),
+        "{} bytes of report",
+        text.len()
+    );
+
+    // 150 MB through stdin: the peak does not grow with it.
+    let feed = |pipe: &mut dyn Write| {
+        let blank = format!("{}\n", " ".repeat(1023));
+        let chunk = blank.repeat(MIB / blank.len());
+        for _ in 0..150 {
+            if pipe.write_all(chunk.as_bytes()).is_err() {
+                return;
+            }
+        }
+        let _ = pipe.write_all(format!("{VALID}\n").as_bytes());
+    };
+    let args = [
+        "check",
+        NOW,
+        "--no-config",
+        "--format",
+        "json",
+        "--stdin-filename",
+        "e.ndjson",
+        "-",
+    ];
+    let (o, peak) = measured(d, &args, Some(&feed));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(report(&o)["summary"]["documents"], 1);
+    assert_peak_below(peak, 64, "150 MB on stdin");
+}
+
+/// `--input-format ndjson` reads a FIFO or a file without an extension one document per line
+/// (`eventlint check <(producer)` read `/dev/fd/63` as one JSON document); `json` reads a
+/// `.ndjson` file whole.
+#[cfg(unix)]
+#[test]
+fn the_input_format_says_how_to_read_what_has_no_extension() {
+    let dir = temp();
+    let d = dir.path();
+    let two = format!("{VALID}\n{VALID}\n");
+    std::fs::write(d.join("events"), &two).unwrap();
+    std::fs::write(d.join("events.ndjson"), &two).unwrap();
+    let (o, _) = check(d, &["events"]);
+    assert_eq!(code(&o), 1);
+    assert_eq!(
+        diagnostics(&o)[0].3,
+        "unexpected data after the end of the JSON value"
+    );
+    let (o, _) = check(d, &["--input-format", "ndjson", "events"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(report(&o)["summary"]["documents"], 2);
+    let (o, _) = check(d, &["--input-format", "json", "events.ndjson"]);
+    assert_eq!(code(&o), 1);
+    assert_eq!(report(&o)["summary"]["documents"], 1);
+    // Stdin too, whatever --stdin-filename says.
+    let o = eventlint_tests::cli::run_in(
+        d,
+        &[
+            "check",
+            NOW,
+            "--no-config",
+            "--format",
+            "json",
+            "--input-format",
+            "ndjson",
+            "--stdin-filename",
+            "e.json",
+            "-",
+        ],
+        Some(two.as_bytes()),
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(report(&o)["summary"]["documents"], 2);
+    // A FIFO, as `<(producer)` makes one.
+    let status = Command::new("mkfifo").arg(d.join("pipe")).status().unwrap();
+    assert!(status.success());
+    let mut writer = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(d.join("pipe"))
+        .unwrap();
+    let args = [
+        "check",
+        NOW,
+        "--no-config",
+        "--format",
+        "json",
+        "--input-format",
+        "ndjson",
+        "pipe",
+    ];
+    let child = spawn(d, &args, &[]);
+    writer.write_all(two.as_bytes()).unwrap();
+    // Closing the last writer before eventlint opens the FIFO would discard the data.
+    let fds = format!("/proc/{}/fd", child.id());
+    let target = d.join("pipe").canonicalize().unwrap();
+    let started = Instant::now();
+    while !std::fs::read_dir(&fds).is_ok_and(|entries| {
+        entries
+            .flatten()
+            .any(|e| std::fs::read_link(e.path()).is_ok_and(|t| t == target))
+    }) {
+        assert!(
+            started.elapsed() < DEADLINE,
+            "eventlint never opened the FIFO"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    drop(writer);
+    let o = finish(child, DEADLINE);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(report(&o)["summary"]["documents"], 2);
+    let o = run_with_deadline(d, &["check", "--input-format", "yaml", "events"], DEADLINE);
+    assert_eq!(code(&o), 2);
 }

@@ -10,15 +10,16 @@
 //!   status: every file of the tree is still reached once;
 //! - a path that cannot be read (a dangling symlink, a file deleted between the walk and the
 //!   read) is reported and the other inputs are still linted; the run exits 2;
+//! - stdin is read as files are, block by block for NDJSON (not whole before the first check);
 //! - a file name that is not UTF-8 is linted and shown lossily (U+FFFD for the bad bytes).
 
 use std::collections::HashMap;
 use std::ffi::OsStr;
-use std::io::{self, BufRead, Read};
+use std::io::{self, BufRead};
 use std::path::{Path, PathBuf};
 
-/// How a file's bytes split into documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How a file's bytes split into documents (`--input-format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub(crate) enum Mode {
     /// The whole file is one document.
     Json,
@@ -73,11 +74,8 @@ impl Input {
                 1 << 16,
                 open_for_reading(path)?,
             ))),
-            Input::Stdin { .. } => {
-                let mut buf = Vec::new();
-                io::stdin().lock().read_to_end(&mut buf)?;
-                Ok(Box::new(io::Cursor::new(buf)))
-            }
+            // Read as it comes, like a FIFO: NDJSON block by block, not whole first.
+            Input::Stdin { .. } => Ok(Box::new(io::BufReader::with_capacity(1 << 16, io::stdin()))),
         }
     }
 }
@@ -151,11 +149,14 @@ pub(crate) struct Walked {
 
 /// Expands the command-line paths. Returns the inputs, the problems (unreadable paths) and the
 /// directories walked. Warnings that do not fail the run (a symlink loop) are printed to stderr
-/// here.
+/// here. `format` (`--input-format`) says how every input is read; without it, its extension
+/// does (stdin: that of `stdin_name`).
 pub(crate) fn collect(
     paths: &[PathBuf],
     stdin_name: Option<&str>,
+    format: Option<Mode>,
 ) -> (Vec<Input>, Vec<String>, Vec<Walked>) {
+    let mode_of = |name: &str| format.unwrap_or_else(|| Mode::of(name));
     let mut inputs = Vec::new();
     let mut problems = Vec::new();
     let mut walked = Vec::new();
@@ -169,7 +170,7 @@ pub(crate) fn collect(
         let arg = path.to_string_lossy();
         if path.as_os_str() == OsStr::new("-") {
             let display = stdin_name.unwrap_or("<stdin>").to_owned();
-            let mode = Mode::of(&display);
+            let mode = mode_of(&display);
             inputs.push(Input::Stdin { display, mode });
             continue;
         }
@@ -180,7 +181,7 @@ pub(crate) fn collect(
             Err(err) => problems.push(format!("cannot read `{arg}`: {err}")),
             Ok(meta) if meta.is_dir() => {
                 let first = inputs.len();
-                walk(path, &mut inputs, &mut problems);
+                walk(path, &mode_of, &mut inputs, &mut problems);
                 walked.push(Walked {
                     display: display(path),
                     inputs: first..inputs.len(),
@@ -189,7 +190,7 @@ pub(crate) fn collect(
             Ok(_) => inputs.push(Input::File {
                 path: path.clone(),
                 display: display(path),
-                mode: Mode::of(&arg),
+                mode: mode_of(&arg),
                 named: true,
             }),
         }
@@ -215,7 +216,12 @@ enum Real {
 /// any other file's real path is the root's real path (resolved once) joined with its path
 /// inside the root, so it is nobody else's unless a link leads there too: when no link is met,
 /// there is nothing to compare.
-fn walk(root: &Path, inputs: &mut Vec<Input>, problems: &mut Vec<String>) {
+fn walk(
+    root: &Path,
+    mode_of: &dyn Fn(&str) -> Mode,
+    inputs: &mut Vec<Input>,
+    problems: &mut Vec<String>,
+) {
     let walker = ignore::WalkBuilder::new(root)
         .require_git(false)
         .follow_links(true)
@@ -249,7 +255,7 @@ fn walk(root: &Path, inputs: &mut Vec<Input>, problems: &mut Vec<String>) {
                 let input = Input::File {
                     path: path.to_path_buf(),
                     display: display(path),
-                    mode: Mode::of(&path.to_string_lossy()),
+                    mode: mode_of(&path.to_string_lossy()),
                     named: false,
                 };
                 let real = if !through_link && real_root.is_some() && path.starts_with(root) {

@@ -73,9 +73,15 @@ pub(crate) struct CheckArgs {
     /// Warnings also fail the run.
     #[arg(long)]
     deny_warnings: bool,
-    /// The name shown for stdin; its extension (.json, .ndjson, .jsonl) picks how it is read.
+    /// The name shown for stdin; its extension (.json, .ndjson, .jsonl) picks how it is read,
+    /// unless --input-format says.
     #[arg(long, value_name = "NAME")]
     stdin_filename: Option<String>,
+    /// Read every input as FORMAT whatever its name: json (the whole file is one document) or
+    /// ndjson (one document per line), e.g. `--input-format ndjson <(gen-events)`. Default: by
+    /// extension (.ndjson and .jsonl are ndjson).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    input_format: Option<Mode>,
     /// The configuration file for every path. Default: the nearest eventlint.toml from each
     /// path's directory upward.
     #[arg(long, value_name = "FILE")]
@@ -255,8 +261,11 @@ pub(crate) fn run(args: &CheckArgs, format_at: &[usize], output_at: &[usize]) ->
             "--jobs {jobs}: at most {MAX_JOBS} threads (more threads than cores only slow a run down)"
         ));
     }
-    let (inputs, mut problems, walked) =
-        input::collect(&args.paths(), args.stdin_filename.as_deref());
+    let (inputs, mut problems, walked) = input::collect(
+        &args.paths(),
+        args.stdin_filename.as_deref(),
+        args.input_format,
+    );
     if let Some(message) = overwritten_input(&reports, &inputs) {
         return crate::fail(&message);
     }
