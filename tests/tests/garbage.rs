@@ -433,3 +433,98 @@ fn the_input_format_says_how_to_read_what_has_no_extension() {
     let o = run_with_deadline(d, &["check", "--input-format", "yaml", "events"], DEADLINE);
     assert_eq!(code(&o), 2);
 }
+
+/// A subtree deeper than `PATH_MAX` was skipped in silence (exit 0): it is named and the run
+/// fails, and every other file is still checked.
+#[cfg(unix)]
+#[test]
+fn a_subtree_deeper_than_path_max_fails_the_run() {
+    let dir = temp();
+    let d = dir.path();
+    std::fs::create_dir(d.join("tree")).unwrap();
+    std::fs::write(d.join("tree/top.json"), VALID).unwrap();
+    // 25 levels of 200-byte names (5,000 bytes): made with short names, then renamed from the
+    // deepest up, so that no path this test uses is too long.
+    let levels = 25;
+    let mut path = d.join("tree");
+    for i in 0..levels {
+        path.push(format!("{i}"));
+    }
+    std::fs::create_dir_all(&path).unwrap();
+    std::fs::write(path.join("deep.json"), VALID).unwrap();
+    for i in (0..levels).rev() {
+        let long = format!("{i:0>200}");
+        std::fs::rename(&path, path.with_file_name(&long)).unwrap();
+        path.pop();
+    }
+    let (o, _) = check(d, &["tree"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert_eq!(report(&o)["summary"]["documents"], 1);
+    let err = stderr(&o);
+    assert!(
+        err.contains("so nothing below it is checked: File name too long"),
+        "{err}"
+    );
+    assert!(err.starts_with("eventlint: cannot enter `tree/"), "{err}");
+}
+
+/// A directory that can be listed but not entered was skipped in silence: it is named and the
+/// run fails. Root enters anything, so as root the run drops the capabilities that allow it
+/// (`setpriv`; without it, this case is left out).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_directory_that_cannot_be_entered_fails_the_run() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = temp();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("tree/locked/inner")).unwrap();
+    std::fs::write(d.join("tree/top.json"), VALID).unwrap();
+    std::fs::write(d.join("tree/locked/inner/a.json"), VALID).unwrap();
+    let root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.trim_ascii() == b"0");
+    let setpriv = Path::new("/usr/bin/setpriv");
+    if root && !setpriv.exists() {
+        eprintln!("running as root without setpriv: not tested");
+        return;
+    }
+    // Readable (it can be listed), not searchable (it cannot be entered).
+    std::fs::set_permissions(
+        d.join("tree/locked"),
+        std::fs::Permissions::from_mode(0o600),
+    )
+    .unwrap();
+    let mut command = if root {
+        let mut command = Command::new(setpriv);
+        command
+            .arg("--bounding-set=-dac_override,-dac_read_search")
+            .arg(bin());
+        command
+    } else {
+        Command::new(bin())
+    };
+    let child = command
+        .args(["check", NOW, "--no-config", "--format", "json", "tree"])
+        .current_dir(d)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let o = finish(child, DEADLINE);
+    std::fs::set_permissions(
+        d.join("tree/locked"),
+        std::fs::Permissions::from_mode(0o755),
+    )
+    .unwrap();
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert_eq!(report(&o)["summary"]["documents"], 1);
+    assert!(
+        stderr(&o).contains(
+            "cannot enter `tree/locked/inner`, so nothing below it is checked: Permission denied"
+        ),
+        "{}",
+        stderr(&o)
+    );
+}

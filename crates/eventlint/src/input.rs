@@ -10,6 +10,8 @@
 //!   status: every file of the tree is still reached once;
 //! - a path that cannot be read (a dangling symlink, a file deleted between the walk and the
 //!   read) is reported and the other inputs are still linted; the run exits 2;
+//! - so is a directory the walk cannot enter (listed but not searchable, or deeper than
+//!   `PATH_MAX`): its subtree is skipped, never in silence;
 //! - stdin is read as files are, block by block for NDJSON (not whole before the first check);
 //! - a file name that is not UTF-8 is linted and shown lossily (U+FFFD for the bad bytes).
 
@@ -308,7 +310,10 @@ fn components(input: &Input) -> usize {
 }
 
 /// A loop is a warning (printed now); a dangling link or unreadable entry that would have been
-/// linted is a problem; anything else (a dangling `notes.txt` link) is no concern of eventlint.
+/// linted is a problem, and so is a directory that cannot be entered (listed but not searchable,
+/// or deeper than `PATH_MAX`), or anything that cannot even be looked at: its subtree may hold
+/// payloads. A file eventlint would not lint (an unreadable `notes.txt`, a dangling `notes.txt`
+/// link) is no concern of eventlint.
 fn walk_error(root: &Path, err: &ignore::Error, problems: &mut Vec<String>) {
     let mut inner = err;
     let mut path = None;
@@ -332,15 +337,48 @@ fn walk_error(root: &Path, err: &ignore::Error, problems: &mut Vec<String>) {
         );
         return;
     }
-    match path {
-        Some(path) if !is_lintable(path) && !path.is_dir() => {}
-        Some(path) if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink()) => {
-            problems.push(format!(
-                "cannot read `{}`: it is a symbolic link to a missing file",
-                display(path)
-            ));
-        }
-        Some(path) => problems.push(format!("cannot read `{}`: {inner}", display(path))),
-        None => problems.push(format!("while walking `{}`: {err}", display(root))),
+    let Some(path) = path else {
+        problems.push(format!("while walking `{}`: {err}", display(root)));
+        return;
+    };
+    let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink());
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_dir() && !is_lintable(path) => {}
+        Err(_) if link && !is_lintable(path) => {}
+        Err(_) if link => problems.push(format!(
+            "cannot read `{}`: it is a symbolic link to a missing file",
+            display(path)
+        )),
+        // A directory, or (when it cannot even be looked at) most likely one.
+        Ok(meta) if meta.is_dir() => problems.push(cannot_enter(path, inner)),
+        Err(_) if !is_lintable(path) => problems.push(cannot_enter(path, inner)),
+        _ => problems.push(format!("cannot read `{}`: {}", display(path), why(inner))),
     }
+}
+
+fn cannot_enter(path: &Path, err: &ignore::Error) -> String {
+    format!(
+        "cannot enter `{}`, so nothing below it is checked: {}",
+        display(path),
+        why(err)
+    )
+}
+
+/// The operating system's words for an error, without the path `walkdir` puts in them (the
+/// message names it already).
+fn why(err: &ignore::Error) -> String {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = match err.io_error() {
+        Some(io) => Some(io),
+        None => Some(err),
+    };
+    while let Some(error) = source {
+        if let Some(code) = error
+            .downcast_ref::<io::Error>()
+            .and_then(io::Error::raw_os_error)
+        {
+            return io::Error::from_raw_os_error(code).to_string();
+        }
+        source = error.source();
+    }
+    err.to_string()
 }
