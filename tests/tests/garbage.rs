@@ -528,3 +528,92 @@ fn a_directory_that_cannot_be_entered_fails_the_run() {
         stderr(&o)
     );
 }
+
+/// A discovered `eventlint.toml` that is a dangling link, a directory or a link loop is the
+/// configuration of the files below it, which cannot be read: exit 2, saying why, not a
+/// parent's configuration instead.
+#[cfg(unix)]
+#[test]
+fn an_unreadable_eventlint_toml_is_not_passed_over() {
+    let dir = temp();
+    let d = dir.path();
+    std::fs::write(d.join("eventlint.toml"), "").unwrap();
+    std::fs::create_dir(d.join("sub")).unwrap();
+    std::fs::write(d.join("sub/a.json"), VALID).unwrap();
+    let config = d.join("sub/eventlint.toml");
+    let cases: [(&str, &dyn Fn()); 3] = [
+        ("it is a symbolic link to a missing file", &|| {
+            std::os::unix::fs::symlink("missing.toml", &config).unwrap();
+        }),
+        ("it is a directory", &|| {
+            std::fs::create_dir(&config).unwrap();
+        }),
+        ("it is a symbolic link in a loop", &|| {
+            std::os::unix::fs::symlink("eventlint.toml", &config).unwrap();
+        }),
+    ];
+    for (why, make) in cases {
+        make();
+        let o = run_with_deadline(d, &["check", NOW, "sub/a.json"], DEADLINE);
+        assert_eq!(code(&o), 2, "{why}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains(&format!(
+                "cannot read the configuration `sub/eventlint.toml`: {why}"
+            )),
+            "{}",
+            stderr(&o)
+        );
+        let _ = std::fs::remove_file(&config).or_else(|_| std::fs::remove_dir(&config));
+    }
+}
+
+/// `--config` is opened as inputs are: a device is refused (`/dev/zero` read until memory ran
+/// out), a FIFO nobody writes to is an empty configuration (`open` waited for a writer
+/// forever), and a configuration past 16 MiB is refused unread.
+#[cfg(unix)]
+#[test]
+fn a_configuration_that_never_ends_is_refused() {
+    let dir = temp();
+    let d = dir.path();
+    std::fs::write(d.join("a.json"), VALID).unwrap();
+    let o = run_with_deadline(
+        d,
+        &["check", NOW, "--config", "/dev/zero", "a.json"],
+        DEADLINE,
+    );
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("cannot read the configuration `/dev/zero`: it is a device"),
+        "{}",
+        stderr(&o)
+    );
+    let status = Command::new("mkfifo")
+        .arg(d.join("fifo.toml"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let o = run_with_deadline(
+        d,
+        &["check", NOW, "--config", "fifo.toml", "a.json"],
+        Duration::from_secs(30),
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    write_big(
+        &d.join("big.toml"),
+        b"",
+        b"# a comment line that goes on\n",
+        17 * MIB,
+        b"",
+    );
+    let o = run_with_deadline(
+        d,
+        &["check", NOW, "--config", "big.toml", "a.json"],
+        DEADLINE,
+    );
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("cannot read the configuration `big.toml`: it is larger than 16 MiB"),
+        "{}",
+        stderr(&o)
+    );
+}

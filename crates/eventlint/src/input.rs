@@ -84,8 +84,9 @@ impl Input {
 
 /// Opens a file read-only. A FIFO is opened non-blocking (an `open` for reading would wait for a
 /// writer forever), then read blocking: with no writer that is an immediate end of file.
-/// Anything but a regular file or a FIFO is refused. A file gone since the walk says so.
-fn open_for_reading(path: &Path) -> io::Result<std::fs::File> {
+/// Anything but a regular file or a FIFO is refused. A file gone since the walk says so. The
+/// configuration is opened so too (`project.rs`).
+pub(crate) fn open_for_reading(path: &Path) -> io::Result<std::fs::File> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
