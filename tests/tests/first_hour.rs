@@ -624,3 +624,28 @@ fn a_future_tolerance_past_the_calendar_is_refused() {
     );
     assert!(!report.rules().contains(&"synerise.event/time-future"));
 }
+
+/// The same file named twice, or named beside a directory that holds it, is checked once.
+#[test]
+fn the_same_file_named_twice_is_checked_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    write(&d.join("p/bad.json"), &custom_event(true));
+    let o = run_in(
+        d,
+        &[
+            "check",
+            "p/bad.json",
+            "./p/bad.json",
+            "p",
+            NOW,
+            "--no-config",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    let report = json(&o);
+    assert_eq!(report["summary"]["files"], 1, "{}", stdout(&o));
+    assert_eq!(report["summary"]["errors"], 1);
+}

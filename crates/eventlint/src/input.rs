@@ -10,15 +10,18 @@
 //!   status: every file of the tree is still reached once;
 //! - a path that cannot be read (a dangling symlink, a file deleted between the walk and the
 //!   read) is reported and the other inputs are still linted; the run exits 2;
+//! - so is a directory the walk cannot enter (listed but not searchable, or deeper than
+//!   `PATH_MAX`): its subtree is skipped, never in silence;
+//! - stdin is read as files are, block by block for NDJSON (not whole before the first check);
 //! - a file name that is not UTF-8 is linted and shown lossily (U+FFFD for the bad bytes).
 
 use std::collections::HashMap;
 use std::ffi::OsStr;
-use std::io::{self, BufRead, Read};
+use std::io::{self, BufRead};
 use std::path::{Path, PathBuf};
 
-/// How a file's bytes split into documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How a file's bytes split into documents (`--input-format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub(crate) enum Mode {
     /// The whole file is one document.
     Json,
@@ -73,19 +76,17 @@ impl Input {
                 1 << 16,
                 open_for_reading(path)?,
             ))),
-            Input::Stdin { .. } => {
-                let mut buf = Vec::new();
-                io::stdin().lock().read_to_end(&mut buf)?;
-                Ok(Box::new(io::Cursor::new(buf)))
-            }
+            // Read as it comes, like a FIFO: NDJSON block by block, not whole first.
+            Input::Stdin { .. } => Ok(Box::new(io::BufReader::with_capacity(1 << 16, io::stdin()))),
         }
     }
 }
 
 /// Opens a file read-only. A FIFO is opened non-blocking (an `open` for reading would wait for a
 /// writer forever), then read blocking: with no writer that is an immediate end of file.
-/// Anything but a regular file or a FIFO is refused. A file gone since the walk says so.
-fn open_for_reading(path: &Path) -> io::Result<std::fs::File> {
+/// Anything but a regular file or a FIFO is refused. A file gone since the walk says so. The
+/// configuration is opened so too (`project.rs`).
+pub(crate) fn open_for_reading(path: &Path) -> io::Result<std::fs::File> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -151,11 +152,14 @@ pub(crate) struct Walked {
 
 /// Expands the command-line paths. Returns the inputs, the problems (unreadable paths) and the
 /// directories walked. Warnings that do not fail the run (a symlink loop) are printed to stderr
-/// here.
+/// here. `format` (`--input-format`) says how every input is read; without it, its extension
+/// does (stdin: that of `stdin_name`).
 pub(crate) fn collect(
     paths: &[PathBuf],
     stdin_name: Option<&str>,
+    format: Option<Mode>,
 ) -> (Vec<Input>, Vec<String>, Vec<Walked>) {
+    let mode_of = |name: &str| format.unwrap_or_else(|| Mode::of(name));
     let mut inputs = Vec::new();
     let mut problems = Vec::new();
     let mut walked = Vec::new();
@@ -169,7 +173,7 @@ pub(crate) fn collect(
         let arg = path.to_string_lossy();
         if path.as_os_str() == OsStr::new("-") {
             let display = stdin_name.unwrap_or("<stdin>").to_owned();
-            let mode = Mode::of(&display);
+            let mode = mode_of(&display);
             inputs.push(Input::Stdin { display, mode });
             continue;
         }
@@ -180,7 +184,7 @@ pub(crate) fn collect(
             Err(err) => problems.push(format!("cannot read `{arg}`: {err}")),
             Ok(meta) if meta.is_dir() => {
                 let first = inputs.len();
-                walk(path, &mut inputs, &mut problems);
+                walk(path, &mode_of, &mut inputs, &mut problems);
                 walked.push(Walked {
                     display: display(path),
                     inputs: first..inputs.len(),
@@ -189,12 +193,53 @@ pub(crate) fn collect(
             Ok(_) => inputs.push(Input::File {
                 path: path.clone(),
                 display: display(path),
-                mode: Mode::of(&arg),
+                mode: mode_of(&arg),
                 named: true,
             }),
         }
     }
+    if paths.len() > 1 {
+        once_each(&mut inputs, &mut walked);
+    }
     (inputs, problems, walked)
+}
+
+/// The same file named twice (`a.json ./a.json`, or a file and a directory that holds it) is
+/// checked once, where it first appears; stdin is read once. Only when several paths were given
+/// (one walk already reads each file once).
+fn once_each(inputs: &mut Vec<Input>, walked: &mut [Walked]) {
+    let mut seen = std::collections::HashSet::new();
+    let mut stdin = false;
+    let mut keep = Vec::with_capacity(inputs.len());
+    for input in inputs.iter() {
+        let first = match input {
+            Input::Stdin { .. } => !std::mem::replace(&mut stdin, true),
+            Input::File { path, .. } => identity(path).is_none_or(|id| seen.insert(id)),
+        };
+        keep.push(first);
+    }
+    // Each walked directory's range, in the kept list.
+    let kept_before = |i: usize| keep[..i].iter().filter(|k| **k).count();
+    for dir in walked.iter_mut() {
+        dir.inputs = kept_before(dir.inputs.start)..kept_before(dir.inputs.end);
+    }
+    let mut i = 0;
+    inputs.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+}
+
+/// What makes two paths one file: its device and inode (`None` where that cannot be read).
+#[cfg(unix)]
+fn identity(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn identity(path: &Path) -> Option<PathBuf> {
+    std::fs::canonicalize(path).ok()
 }
 
 /// How to tell a walked file's real path, to find files reached twice.
@@ -215,7 +260,12 @@ enum Real {
 /// any other file's real path is the root's real path (resolved once) joined with its path
 /// inside the root, so it is nobody else's unless a link leads there too: when no link is met,
 /// there is nothing to compare.
-fn walk(root: &Path, inputs: &mut Vec<Input>, problems: &mut Vec<String>) {
+fn walk(
+    root: &Path,
+    mode_of: &dyn Fn(&str) -> Mode,
+    inputs: &mut Vec<Input>,
+    problems: &mut Vec<String>,
+) {
     let walker = ignore::WalkBuilder::new(root)
         .require_git(false)
         .follow_links(true)
@@ -249,7 +299,7 @@ fn walk(root: &Path, inputs: &mut Vec<Input>, problems: &mut Vec<String>) {
                 let input = Input::File {
                     path: path.to_path_buf(),
                     display: display(path),
-                    mode: Mode::of(&path.to_string_lossy()),
+                    mode: mode_of(&path.to_string_lossy()),
                     named: false,
                 };
                 let real = if !through_link && real_root.is_some() && path.starts_with(root) {
@@ -302,7 +352,10 @@ fn components(input: &Input) -> usize {
 }
 
 /// A loop is a warning (printed now); a dangling link or unreadable entry that would have been
-/// linted is a problem; anything else (a dangling `notes.txt` link) is no concern of eventlint.
+/// linted is a problem, and so is a directory that cannot be entered (listed but not searchable,
+/// or deeper than `PATH_MAX`), or anything that cannot even be looked at: its subtree may hold
+/// payloads. A file eventlint would not lint (an unreadable `notes.txt`, a dangling `notes.txt`
+/// link) is no concern of eventlint.
 fn walk_error(root: &Path, err: &ignore::Error, problems: &mut Vec<String>) {
     let mut inner = err;
     let mut path = None;
@@ -326,15 +379,48 @@ fn walk_error(root: &Path, err: &ignore::Error, problems: &mut Vec<String>) {
         );
         return;
     }
-    match path {
-        Some(path) if !is_lintable(path) && !path.is_dir() => {}
-        Some(path) if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink()) => {
-            problems.push(format!(
-                "cannot read `{}`: it is a symbolic link to a missing file",
-                display(path)
-            ));
-        }
-        Some(path) => problems.push(format!("cannot read `{}`: {inner}", display(path))),
-        None => problems.push(format!("while walking `{}`: {err}", display(root))),
+    let Some(path) = path else {
+        problems.push(format!("while walking `{}`: {err}", display(root)));
+        return;
+    };
+    let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink());
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_dir() && !is_lintable(path) => {}
+        Err(_) if link && !is_lintable(path) => {}
+        Err(_) if link => problems.push(format!(
+            "cannot read `{}`: it is a symbolic link to a missing file",
+            display(path)
+        )),
+        // A directory, or (when it cannot even be looked at) most likely one.
+        Ok(meta) if meta.is_dir() => problems.push(cannot_enter(path, inner)),
+        Err(_) if !is_lintable(path) => problems.push(cannot_enter(path, inner)),
+        _ => problems.push(format!("cannot read `{}`: {}", display(path), why(inner))),
     }
+}
+
+fn cannot_enter(path: &Path, err: &ignore::Error) -> String {
+    format!(
+        "cannot enter `{}`, so nothing below it is checked: {}",
+        display(path),
+        why(err)
+    )
+}
+
+/// The operating system's words for an error, without the path `walkdir` puts in them (the
+/// message names it already).
+fn why(err: &ignore::Error) -> String {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = match err.io_error() {
+        Some(io) => Some(io),
+        None => Some(err),
+    };
+    while let Some(error) = source {
+        if let Some(code) = error
+            .downcast_ref::<io::Error>()
+            .and_then(io::Error::raw_os_error)
+        {
+            return io::Error::from_raw_os_error(code).to_string();
+        }
+        source = error.source();
+    }
+    err.to_string()
 }

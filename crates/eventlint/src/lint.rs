@@ -73,9 +73,15 @@ pub(crate) struct CheckArgs {
     /// Warnings also fail the run.
     #[arg(long)]
     deny_warnings: bool,
-    /// The name shown for stdin; its extension (.json, .ndjson, .jsonl) picks how it is read.
+    /// The name shown for stdin; its extension (.json, .ndjson, .jsonl) picks how it is read,
+    /// unless --input-format says.
     #[arg(long, value_name = "NAME")]
     stdin_filename: Option<String>,
+    /// Read every input as FORMAT whatever its name: json (the whole file is one document) or
+    /// ndjson (one document per line), e.g. `--input-format ndjson <(gen-events)`. Default: by
+    /// extension (.ndjson and .jsonl are ndjson).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    input_format: Option<Mode>,
     /// The configuration file for every path. Default: the nearest eventlint.toml from each
     /// path's directory upward.
     #[arg(long, value_name = "FILE")]
@@ -83,7 +89,8 @@ pub(crate) struct CheckArgs {
     /// Ignore any eventlint.toml.
     #[arg(long, conflicts_with = "config")]
     no_config: bool,
-    /// Threads to check with. Default: one per core.
+    /// Threads to check with, at most 256; never more than there are files to check when
+    /// none is NDJSON. Default: one per core.
     #[arg(long, short = 'j', value_name = "N")]
     jobs: Option<std::num::NonZeroUsize>,
     /// Hide the payloads' values (personal data) in every report: masked in snippets, replaced
@@ -154,6 +161,18 @@ const BLOCK_BYTES: usize = 1 << 20;
 /// `.json` files are checked this many at a time in parallel, while the previous window is
 /// written.
 const FILE_WINDOW: usize = 256;
+/// An NDJSON line longer than this is not held whole, nor checked: it is skipped to its end
+/// and reported (`json/syntax`, naming the limit), unless its first bytes already decide it.
+/// Far above any vendor's limit on an event (at most a few MiB for a whole batch).
+const LINE_LIMIT: usize = 64 << 20;
+/// The first bytes of a document read before the rest: when they decide its diagnostic
+/// (`source::decided_by`: binary, UTF-16, or a first character that can never begin JSON),
+/// the rest is not read (a `.json` file) or skipped (an NDJSON line longer than a block).
+const PEEK_BYTES: usize = 64 << 10;
+/// What `--jobs` may ask for. Idle rayon workers look for work in each other's queues, so a
+/// pool's overhead grows with the square of its threads (`-j 1024` on one small file took 4 s,
+/// `-j 10000` over a minute), and each thread that checks compiles validators of its own.
+const MAX_JOBS: usize = 256;
 
 /// One input to check, with its options and what its configuration says of it.
 struct Job {
@@ -235,8 +254,18 @@ pub(crate) fn run(args: &CheckArgs, format_at: &[usize], output_at: &[usize]) ->
         }
     };
 
-    let (inputs, mut problems, walked) =
-        input::collect(&args.paths(), args.stdin_filename.as_deref());
+    if let Some(jobs) = args.jobs
+        && jobs.get() > MAX_JOBS
+    {
+        return crate::fail(&format!(
+            "--jobs {jobs}: at most {MAX_JOBS} threads (more threads than cores only slow a run down)"
+        ));
+    }
+    let (inputs, mut problems, walked) = input::collect(
+        &args.paths(),
+        args.stdin_filename.as_deref(),
+        args.input_format,
+    );
     if let Some(message) = overwritten_input(&reports, &inputs) {
         return crate::fail(&message);
     }
@@ -309,7 +338,7 @@ pub(crate) fn run(args: &CheckArgs, format_at: &[usize], output_at: &[usize]) ->
         failed: Vec::new(),
     };
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.map_or(0, std::num::NonZeroUsize::get))
+        .num_threads(threads(args.jobs, &jobs))
         .build();
     let pool = match pool {
         Ok(pool) => pool,
@@ -317,6 +346,23 @@ pub(crate) fn run(args: &CheckArgs, format_at: &[usize], output_at: &[usize]) ->
     };
     pool.install(|| check_all(&jobs, &renderers, &mut emitter));
     emitter.finish(args, deny_warnings)
+}
+
+/// The size of the thread pool (0: rayon's default, one per core): `--jobs`, but no more threads
+/// than can help. Files read whole are checked one per thread, so a run of only those needs no
+/// more threads than files; an NDJSON stream has work for every thread.
+fn threads(requested: Option<std::num::NonZeroUsize>, jobs: &[Job]) -> usize {
+    let requested = requested.map_or(0, std::num::NonZeroUsize::get);
+    if jobs.iter().any(streams) {
+        return requested;
+    }
+    let useful = jobs.len().max(1);
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    match requested {
+        0 if useful < cores => useful,
+        0 => 0,
+        n => n.min(useful),
+    }
 }
 
 /// A configuration that cannot be read or is not valid: exit 2 (its errors point into it).
@@ -935,8 +981,7 @@ fn read_and_check(
     let read_err = |e: std::io::Error| format!("cannot read `{name}`: {e}");
     match input.mode() {
         Mode::Json => {
-            let mut bytes = Vec::new();
-            reader.read_to_end(&mut bytes).map_err(read_err)?;
+            let bytes = read_document(reader.as_mut()).map_err(read_err)?;
             if split_arrays && let Some(elements) = eventlint_core::source::array_elements(&bytes) {
                 return Ok(check_elements(name, &bytes, &elements, options));
             }
@@ -985,6 +1030,22 @@ fn read_and_check(
             })
         }
     }
+}
+
+/// Reads a document whole, unless its first [`PEEK_BYTES`] already decide its diagnostic: then
+/// only as many of them as [`eventlint_core::source::decided_by`] says (2 GB of NUL bytes are
+/// `json/syntax` at 1:1 from the first byte, and are not read).
+fn read_document(reader: &mut dyn BufRead) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    let peeked = reader.take(PEEK_BYTES as u64).read_to_end(&mut bytes)?;
+    if peeked == PEEK_BYTES {
+        if let Some(decided) = eventlint_core::source::decided_by(&bytes) {
+            bytes.truncate(decided);
+            return Ok(bytes);
+        }
+        reader.read_to_end(&mut bytes)?;
+    }
+    Ok(bytes)
 }
 
 /// Checks each element of a top-level array as a document of its own (`--split-arrays`). An
@@ -1062,9 +1123,27 @@ struct Block {
     buf: Vec<u8>,
     /// `buf[..complete]` holds the whole lines.
     complete: usize,
-    /// Each document: its 1-based ordinal, its 1-based line number, its bytes in `buf`.
-    lines: Vec<(usize, usize, std::ops::Range<usize>)>,
+    /// The documents.
+    lines: Vec<Doc>,
 }
+
+/// A document of an NDJSON block.
+#[derive(Debug)]
+struct Doc {
+    /// Its 1-based ordinal.
+    ordinal: usize,
+    /// Its 1-based line number.
+    line: usize,
+    /// Its bytes in the block's `buf`: the line, or (for a long line) as much of its beginning
+    /// as decides it or shows it.
+    range: std::ops::Range<usize>,
+    /// A line longer than [`LINE_LIMIT`] whose beginning does not decide it: its length in bytes.
+    /// It is reported, not checked.
+    too_long: Option<u64>,
+}
+
+/// How much of the beginning of a line too long to check is kept, for the report's snippet.
+const TOO_LONG_SHOWN: usize = 256;
 
 impl<'a> Blocks<'a> {
     fn new(reader: Box<dyn BufRead + Send>, name: &'a str) -> Self {
@@ -1078,16 +1157,28 @@ impl<'a> Blocks<'a> {
     }
 
     /// Fills `block` with `rest` (the beginning of a line, left by the previous block) and the
-    /// next `BLOCK_BYTES` or so of the file: more for a line longer than that. Blank lines are
-    /// skipped; line numbers count every line.
+    /// next `BLOCK_BYTES` or so of the file: more for a line longer than that, up to
+    /// [`LINE_LIMIT`]. Blank lines are skipped; line numbers count every line.
+    ///
+    /// A line longer than a block whose first [`PEEK_BYTES`] decide its diagnostic
+    /// (`source::decided_by`: binary, UTF-16, a first character that can never begin JSON) is
+    /// kept that far and the rest of it skipped; a line longer than `LINE_LIMIT` is kept only
+    /// for its snippet, skipped to its end and reported. Either is a block of its own.
     fn fill(&mut self, rest: &[u8], block: &mut Block) -> Result<(), String> {
         let buf = &mut block.buf;
         buf.clear();
         buf.extend_from_slice(rest);
+        block.lines.clear();
+        let mut peeked = false;
         loop {
             let before = buf.len();
-            // A block in all; as much again as is held for a line longer than that.
-            let wanted = BLOCK_BYTES.saturating_sub(before).max(before) as u64;
+            // A block in all; as much again as is held for a line longer than that, up to one
+            // byte past the limit of a line.
+            let wanted = BLOCK_BYTES
+                .saturating_sub(before)
+                .max(before)
+                .min(LINE_LIMIT + 1 - before) as u64;
+            buf.reserve_exact(wanted as usize);
             (&mut self.reader)
                 .take(wanted)
                 .read_to_end(buf)
@@ -1095,6 +1186,27 @@ impl<'a> Blocks<'a> {
             self.eof = ((buf.len() - before) as u64) < wanted;
             if self.eof || memchr::memchr(b'\n', &buf[before..]).is_some() {
                 break;
+            }
+            // No line end yet: `buf` holds the beginning of one line, longer than a block.
+            if !peeked && buf.len() >= PEEK_BYTES {
+                peeked = true;
+                if let Some(decided) = eventlint_core::source::decided_by(&buf[..PEEK_BYTES]) {
+                    buf.truncate(decided);
+                    return self.long_line(block, None, None);
+                }
+                // Room for the longest line at once: growing by doubling left every smaller
+                // buffer behind in the allocator (2.6 times the limit at the peak); pages
+                // never written cost nothing.
+                buf.reserve_exact(LINE_LIMIT + 1 - buf.len());
+            }
+            if buf.len() > LINE_LIMIT {
+                let (held, last) = (buf.len(), buf.last().copied());
+                let shown = (0..=TOO_LONG_SHOWN)
+                    .rev()
+                    .find(|&i| std::str::from_utf8(&buf[..i]).is_ok())
+                    .unwrap_or(0);
+                buf.truncate(shown);
+                return self.long_line(block, Some(held), last);
             }
         }
         // Complete lines only; at the end of the file, everything.
@@ -1104,7 +1216,6 @@ impl<'a> Blocks<'a> {
             memchr::memrchr(b'\n', buf).map_or(buf.len(), |last| last + 1)
         };
         block.complete = complete;
-        block.lines.clear();
         let mut start = 0;
         for end in memchr::memchr_iter(b'\n', &buf[..complete])
             .chain((complete > 0 && buf[complete - 1] != b'\n').then_some(complete))
@@ -1117,13 +1228,72 @@ impl<'a> Blocks<'a> {
             let (_, body) = eventlint_core::source::strip_bom(&buf[start..stop]);
             if !body.iter().all(|b| matches!(b, b' ' | b'\t')) {
                 self.documents += 1;
-                block
-                    .lines
-                    .push((self.documents, self.line_no, start..stop));
+                block.lines.push(Doc {
+                    ordinal: self.documents,
+                    line: self.line_no,
+                    range: start..stop,
+                    too_long: None,
+                });
             }
             start = end + 1;
         }
         Ok(())
+    }
+}
+
+impl Blocks<'_> {
+    /// Ends a block at a long line whose kept beginning is `block.buf`, skipping the rest of it
+    /// (read, not held). `held`: the line is too long to check, and this many bytes of it were
+    /// read before its rest, the last one `last`.
+    fn long_line(
+        &mut self,
+        block: &mut Block,
+        held: Option<usize>,
+        last: Option<u8>,
+    ) -> Result<(), String> {
+        let (skipped, ended) = skip_line(self.reader.as_mut(), last)
+            .map_err(|e| format!("cannot read `{}`: {e}", self.name))?;
+        self.eof = ended.is_none();
+        let crlf = u64::from(ended == Some(true));
+        self.line_no += 1;
+        self.documents += 1;
+        block.complete = block.buf.len();
+        block.lines.push(Doc {
+            ordinal: self.documents,
+            line: self.line_no,
+            range: 0..block.buf.len(),
+            too_long: held.map(|held| held as u64 + skipped - crlf),
+        });
+        Ok(())
+    }
+}
+
+/// Reads past the rest of a line without keeping it: the bytes skipped (its `\n` aside), and
+/// whether a line break ended it (not the end of the file): `Some(true)` for `\r\n`. `last` is
+/// the byte before the rest (the `\r` of a `\r\n` may be there).
+fn skip_line(
+    reader: &mut dyn BufRead,
+    mut last: Option<u8>,
+) -> std::io::Result<(u64, Option<bool>)> {
+    let mut skipped = 0;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(available) => available,
+            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(err),
+        };
+        if available.is_empty() {
+            return Ok((skipped, None));
+        }
+        if let Some(end) = memchr::memchr(b'\n', available) {
+            let before = end.checked_sub(1).map_or(last, |i| Some(available[i]));
+            reader.consume(end + 1);
+            return Ok((skipped + end as u64, Some(before == Some(b'\r'))));
+        }
+        let len = available.len();
+        last = available.last().copied();
+        reader.consume(len);
+        skipped += len as u64;
     }
 }
 
@@ -1147,23 +1317,60 @@ impl Block {
     ) -> Vec<C> {
         self.lines
             .par_iter()
-            .fold_chunks(
-                DOCUMENTS_PER_CHUNK,
-                start,
-                |mut chunk, (document, line, range)| {
-                    let bytes = &self.buf[range.clone()];
-                    let report = check_isolated(bytes, options);
-                    let kind = report.kind;
-                    let outcome = (!report.diagnostics.is_empty()).then(|| {
-                        // Without `source`, the outcome's text stays empty.
-                        let text = if source { bytes } else { &[] };
-                        DocumentOutcome::new(name, *document, line - 1, text, report)
-                    });
-                    add(&mut chunk, kind, *line, outcome);
-                    chunk
-                },
-            )
+            .fold_chunks(DOCUMENTS_PER_CHUNK, start, |mut chunk, line| {
+                let bytes = &self.buf[line.range.clone()];
+                let report = match line.too_long {
+                    Some(length) => too_long(length, options),
+                    None => check_isolated(bytes, options),
+                };
+                let kind = report.kind;
+                let outcome = (!report.diagnostics.is_empty()).then(|| {
+                    // Without `source`, the outcome's text stays empty.
+                    let text = if source { bytes } else { &[] };
+                    DocumentOutcome::new(name, line.ordinal, line.line - 1, text, report)
+                });
+                add(&mut chunk, kind, line.line, outcome);
+                chunk
+            })
             .collect()
+    }
+}
+
+/// The report of an NDJSON line longer than [`LINE_LIMIT`], which is not checked: `json/syntax`
+/// at its start (the rule that says a document could not be read as JSON, which `--select`
+/// keeps on), with the limit and the line's length.
+fn too_long(length: u64, options: &CheckOptions) -> eventlint_core::DocumentReport {
+    let rule = "json/syntax";
+    let severity = match options.severity_overrides.get(rule) {
+        Some(Some(severity)) => *severity,
+        Some(None) => {
+            return eventlint_core::DocumentReport {
+                kind: options.kind,
+                diagnostics: Vec::new(),
+            };
+        }
+        None => Severity::Error,
+    };
+    let start = eventlint_core::Position { line: 1, column: 1 };
+    eventlint_core::DocumentReport {
+        kind: options.kind,
+        diagnostics: vec![eventlint_core::Diagnostic {
+            rule,
+            severity,
+            message: format!(
+                "the line holds {length} bytes, more than the {} MiB ({LINE_LIMIT} bytes) eventlint reads of one NDJSON line: it was not checked",
+                LINE_LIMIT >> 20
+            ),
+            help: Some(
+                "an NDJSON line holds one event, and no vendor accepts one this large: is a line break missing?"
+                    .to_owned(),
+            ),
+            note: None,
+            pointer: String::new(),
+            span: 0..0,
+            start,
+            end: start,
+        }],
     }
 }
 
@@ -1192,5 +1399,43 @@ fn inject_panic_for_tests(bytes: &[u8]) {
         let marker = marker.to_string_lossy();
         let hit = !marker.is_empty() && bytes.windows(marker.len()).any(|w| w == marker.as_bytes());
         assert!(!hit, "injected test panic");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::num::NonZeroUsize;
+
+    use super::*;
+
+    fn job(name: &str) -> Job {
+        Job {
+            input: Input::File {
+                path: PathBuf::from(name),
+                display: name.to_owned(),
+                mode: Mode::of(name),
+                named: true,
+            },
+            options: CheckOptions::default(),
+            settings: FileSettings::default(),
+            split_arrays: false,
+        }
+    }
+
+    #[test]
+    fn no_more_threads_than_can_help() {
+        let one = [job("a.json")];
+        let jobs = NonZeroUsize::new;
+        // Files read whole: one thread per file at most, whatever is asked.
+        assert_eq!(threads(jobs(256), &one), 1);
+        // (0 is rayon's default, one per core: on one core.)
+        assert!(threads(None, &one) <= 1);
+        let three = [job("a.json"), job("b.json"), job("c.json")];
+        assert_eq!(threads(jobs(2), &three), 2);
+        assert_eq!(threads(jobs(8), &three), 3);
+        // A stream has work for every thread asked for (0: rayon's default).
+        let stream = [job("a.json"), job("e.ndjson")];
+        assert_eq!(threads(jobs(8), &stream), 8);
+        assert_eq!(threads(None, &stream), 0);
     }
 }

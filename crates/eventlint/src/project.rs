@@ -5,6 +5,10 @@ use std::path::{Component, Path, PathBuf};
 
 use eventlint_core::config::{Config, ConfigError, FILE_NAME};
 
+/// A configuration larger than this is refused unread (`--config /dev/zero`-like mistakes; a
+/// configuration with 10,000 `[[files]]` entries is about 1 MiB).
+const CONFIG_LIMIT: u64 = 16 << 20;
+
 /// A loaded configuration and the directory its globs are relative to.
 #[derive(Debug)]
 pub(crate) struct Project {
@@ -108,12 +112,70 @@ impl Projects {
     }
 
     fn load(&mut self, path: &Path, shown: String) -> Result<usize, LoadError> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| LoadError::Io(format!("cannot read the configuration `{shown}`: {e}")))?;
+        let text = read(path).map_err(|why| {
+            LoadError::Io(format!("cannot read the configuration `{shown}`: {why}"))
+        })?;
         let config = Config::parse(&text, &shown).map_err(|e| LoadError::Config(Box::new(e)))?;
         let dir = normalize(path.parent().unwrap_or(&self.cwd));
         self.loaded.push(Project { config, dir, shown });
         Ok(self.loaded.len() - 1)
+    }
+}
+
+/// Reads a configuration as inputs are read (`input::open_for_reading`: a FIFO opened without
+/// waiting for a writer, devices and directories refused), at most [`CONFIG_LIMIT`] bytes of it.
+/// The error says why in words: a symbolic link to nothing or in a loop, a directory, too large.
+fn read(path: &Path) -> Result<String, String> {
+    use std::io::Read as _;
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+        && !meta.is_dir()
+        && !is_fifo(&meta)
+    {
+        return Err("it is a device or a socket, not a file".to_owned());
+    }
+    let file = crate::input::open_for_reading(path).map_err(|err| {
+        let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink());
+        #[cfg(unix)]
+        let looped = err.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error());
+        #[cfg(not(unix))]
+        let looped = false;
+        if link && looped {
+            format!("it is a symbolic link in a loop ({err})")
+        } else if link && err.kind() == std::io::ErrorKind::NotFound {
+            format!("it is a symbolic link to a missing file ({err})")
+        } else {
+            err.to_string()
+        }
+    })?;
+    let mut bytes = Vec::new();
+    file.take(CONFIG_LIMIT + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|err| err.to_string())?;
+    if bytes.len() as u64 > CONFIG_LIMIT {
+        return Err(format!(
+            "it is larger than {} MiB, far more than a configuration holds; is it the right file?",
+            CONFIG_LIMIT >> 20
+        ));
+    }
+    String::from_utf8(bytes).map_err(|err| {
+        format!(
+            "it is not UTF-8 text (invalid UTF-8 at byte {})",
+            err.utf8_error().valid_up_to()
+        )
+    })
+}
+
+fn is_fifo(meta: &std::fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        meta.file_type().is_fifo()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        false
     }
 }
 

@@ -57,6 +57,64 @@ pub fn strip_bom(bytes: &[u8]) -> (usize, &[u8]) {
     }
 }
 
+/// How many of a document's first bytes [`decided_by`] needs to judge it: enough for the "looks
+/// binary" test (a NUL in the first 8 KiB), the whole first character and the one after it.
+pub const DECIDING_BYTES: usize = BINARY_HEAD + 8;
+
+/// The first bytes of a document [`decode`] looks at for a NUL, to call it binary.
+const BINARY_HEAD: usize = 8192;
+
+/// Whether the first bytes of a document already decide its diagnostic, so that a reader can
+/// stop there instead of holding a file of garbage whole (2 GB of NUL bytes are `json/syntax` at
+/// 1:1 from the first byte): the length of `prefix` to check in place of the whole document, or
+/// `None` to read on. `prefix` is the beginning of a document, not all of it, and holds at
+/// least [`DECIDING_BYTES`] (after a byte order mark); a shorter one is never decided.
+///
+/// The first bytes decide when
+/// - they are UTF-16 (a UTF-16 byte order mark, or a NUL in one of the first two bytes and not
+///   the other): `json/encoding` at the start;
+/// - they hold an invalid UTF-8 sequence: `json/encoding` at the first one, the document's first
+///   whatever follows (a binary file);
+/// - the first character that is not whitespace can never begin a JSON value (not one of
+///   `{ [ " - 0-9 t f n`): `json/syntax` at that character, which no later byte changes unless
+///   it is not UTF-8. That one case is where the verdict can differ from the whole document's: a
+///   document that starts with such a character and holds invalid UTF-8 only past its prefix is
+///   `json/syntax` at its start, not `json/encoding` further on.
+///
+/// Checking `&prefix[..n]` gives the diagnostic (rule, message, position) that checking the
+/// whole document gives; only a snippet can show less of the text.
+#[must_use]
+pub fn decided_by(prefix: &[u8]) -> Option<usize> {
+    let (bom, body) = strip_bom(prefix);
+    if body.len() < DECIDING_BYTES {
+        return None;
+    }
+    // `decode`'s UTF-16 tests look at the first two bytes only.
+    if body.starts_with(b"\xFF\xFE")
+        || body.starts_with(b"\xFE\xFF")
+        || (body[0] == 0) != (body[1] == 0)
+    {
+        return Some(prefix.len());
+    }
+    let valid = match std::str::from_utf8(body) {
+        Ok(text) => text.len(),
+        // An invalid sequence (not one cut by the end of the prefix) is the document's first.
+        Err(err) if err.error_len().is_some() => return Some(prefix.len()),
+        Err(err) => err.valid_up_to(),
+    };
+    let first = body[..valid]
+        .iter()
+        .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))?;
+    // The message may look at the byte after it (`//`, `\"`), and points at a whole character.
+    if valid - first < 8 {
+        return None;
+    }
+    match body[first] {
+        b'{' | b'[' | b'"' | b'-' | b'0'..=b'9' | b't' | b'f' | b'n' => None,
+        _ => Some(bom + valid),
+    }
+}
+
 /// Decodes UTF-8 (the caller has stripped any BOM). UTF-16 (with or without a byte order
 /// mark) and binary data are recognised and said so.
 /// The byte ranges of the elements of `bytes` when it is one JSON array (a byte order mark
@@ -627,6 +685,100 @@ mod tests {
         assert_eq!(at, 10);
         assert!(message.contains("0xE9"));
         assert!(note.is_some_and(|n| n.contains("`\u{e9}` in Latin-1")));
+    }
+
+    /// Checking the bytes `decided_by` keeps gives the whole document's diagnostics.
+    fn same_verdict(whole: &[u8], prefix: usize) -> Option<usize> {
+        let decided = decided_by(&whole[..prefix.min(whole.len())])?;
+        let options = crate::CheckOptions::default();
+        let all = crate::check_document(whole, &options);
+        let part = crate::check_document(&whole[..decided], &options);
+        assert_eq!(all.diagnostics, part.diagnostics);
+        assert_eq!(all.diagnostics.len(), 1);
+        Some(decided)
+    }
+
+    #[test]
+    fn garbage_is_decided_by_its_first_bytes() {
+        const PREFIX: usize = 64 << 10;
+        let long = |head: &[u8], fill: u8| {
+            let mut bytes = head.to_vec();
+            bytes.resize(200_000, fill);
+            bytes
+        };
+        // NUL bytes, after a BOM too: `json/syntax` at 1:1, whatever follows.
+        assert_eq!(same_verdict(&long(b"", 0), PREFIX), Some(PREFIX));
+        assert_eq!(
+            same_verdict(&long(b"\xEF\xBB\xBF", 0), PREFIX),
+            Some(PREFIX)
+        );
+        // After whitespace, across lines; a word, a comment, an escaped quote, a non-ASCII
+        // character cut by the end of the prefix.
+        for head in [
+            &b" \r\n\n\t x"[..],
+            b"// c",
+            b"\\\"a\\\"",
+            b"<html>",
+            b"'a'",
+        ] {
+            assert_eq!(
+                same_verdict(&long(head, b' '), PREFIX),
+                Some(PREFIX),
+                "{head:?}"
+            );
+        }
+        let mut accents = "\u{e9}".repeat(40_000).into_bytes();
+        accents.push(b'!');
+        assert_eq!(same_verdict(&accents, PREFIX - 1), Some(PREFIX - 2));
+        // Binary: `json/encoding` at the first invalid byte, "looks binary".
+        let mut elf = b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0\x01\0\0\0\xB0\x10".to_vec();
+        elf.extend((0..=255u8).cycle().take(200_000));
+        assert_eq!(same_verdict(&elf, PREFIX), Some(PREFIX));
+        // UTF-16, with and without a byte order mark.
+        let utf16: Vec<u8> = "{\"a\": 1}"
+            .repeat(20_000)
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(same_verdict(&utf16, PREFIX), Some(PREFIX));
+        assert_eq!(
+            same_verdict(&[&b"\xFF\xFE"[..], &utf16].concat(), PREFIX),
+            Some(PREFIX)
+        );
+        // Latin-1 in a document that starts as JSON: decided by the invalid byte.
+        let mut latin1 = long(b"{\"a\": \"Jos\xE9\"", b' ');
+        latin1.push(b'}');
+        assert_eq!(same_verdict(&latin1, PREFIX), Some(PREFIX));
+    }
+
+    #[test]
+    fn what_may_be_json_is_read_on() {
+        let long = |head: &[u8]| {
+            let mut bytes = head.to_vec();
+            bytes.resize(100_000, b' ');
+            bytes
+        };
+        for head in [
+            &b"{"[..],
+            b"[",
+            b"\"",
+            b"-",
+            b"7",
+            b"true",
+            b"f",
+            b"n",
+            b"\n  {\0",
+        ] {
+            assert_eq!(decided_by(&long(head)), None, "{head:?}");
+        }
+        // Whitespace only so far, or too short to judge.
+        assert_eq!(decided_by(&long(b"")), None);
+        assert_eq!(decided_by(&[0; DECIDING_BYTES - 1]), None);
+        let mut late = vec![b' '; DECIDING_BYTES];
+        late.extend(b"xy");
+        assert_eq!(decided_by(&late), None);
+        late.extend(b"zzzzzzzzzz");
+        assert_eq!(decided_by(&late), Some(late.len()));
     }
 
     #[test]

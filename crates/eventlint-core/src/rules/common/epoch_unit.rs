@@ -21,12 +21,12 @@ declare_rule! {
     ///
     /// ## Example
     /// AWS Personalize documents `sentAt` in seconds:
-    /// ```json at=/eventList/0
+    /// ```json event
     /// {"sentAt": 1719511760000}
     /// ```
     ///
     /// ## Fix
-    /// ```json at=/eventList/0
+    /// ```json event
     /// {"sentAt": 1719511760}
     /// ```
     pub(crate) static EPOCH_UNIT = {

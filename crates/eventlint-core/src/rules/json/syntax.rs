@@ -11,7 +11,8 @@ declare_rule! {
     /// no `NaN` or `Infinity`, nothing cut off, nothing after the value, no raw control
     /// characters (a NUL byte, a line break inside a string), no lone UTF-16 surrogate escape
     /// (`"\ud800"`), no number beyond what a 64-bit float holds (`1e400`), no nesting deeper
-    /// than 127 levels. An empty or whitespace-only document is reported too.
+    /// than 127 levels. An empty or whitespace-only document is reported too, and so is an
+    /// NDJSON line longer than 64 MiB (it is skipped to its end unread, with its length).
     ///
     /// ## Why
     /// Every vendor parses the body as JSON and rejects what is not (vendor-rules.md §0.4

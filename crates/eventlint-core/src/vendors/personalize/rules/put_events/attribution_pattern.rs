@@ -20,12 +20,12 @@ declare_rule! {
     /// `InvalidInputException`.
     ///
     /// ## Example
-    /// ```json at=/eventList/0
+    /// ```json event
     /// {"metricAttribution": {"eventAttributionSource": "Société Générale"}}
     /// ```
     ///
     /// ## Fix
-    /// ```json at=/eventList/0
+    /// ```json event
     /// {"metricAttribution": {"eventAttributionSource": "Societe Generale"}}
     /// ```
     pub(crate) static ATTRIBUTION_PATTERN = {

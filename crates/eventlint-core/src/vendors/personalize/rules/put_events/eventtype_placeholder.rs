@@ -21,7 +21,7 @@ declare_rule! {
     /// event types are never reported.
     ///
     /// ## Example
-    /// ```json at=/eventList/0
+    /// ```json event
     /// {"eventType": "EVENT_TYPE", "sentAt": 1672574400, "itemId": "i1"}
     /// ```
     ///

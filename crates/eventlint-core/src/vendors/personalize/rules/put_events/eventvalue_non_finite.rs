@@ -16,12 +16,12 @@ declare_rule! {
     /// them, but they are no usable `EVENT_VALUE` (e.g. for an `eventValueThreshold`): a warning.
     ///
     /// ## Example
-    /// ```json at=/eventList/0
+    /// ```json event
     /// {"eventType": "rating", "sentAt": 1672574400, "itemId": "i1", "eventValue": "NaN"}
     /// ```
     ///
     /// ## Fix
-    /// ```json at=/eventList/0
+    /// ```json event
     /// {"eventType": "rating", "sentAt": 1672574400, "itemId": "i1", "eventValue": 4.5}
     /// ```
     /// or omit `eventValue`.

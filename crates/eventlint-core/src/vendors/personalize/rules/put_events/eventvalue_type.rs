@@ -19,12 +19,12 @@ declare_rule! {
     /// `EVENT_VALUE` field, which eventlint cannot see.
     ///
     /// ## Example
-    /// ```json at=/eventList/0
+    /// ```json event
     /// {"eventType": "rating", "sentAt": 1672574400, "itemId": "i1", "eventValue": "4.5"}
     /// ```
     ///
     /// ## Fix
-    /// ```json at=/eventList/0
+    /// ```json event
     /// {"eventType": "rating", "sentAt": 1672574400, "itemId": "i1", "eventValue": 4.5}
     /// ```
     pub(crate) static EVENTVALUE_TYPE = {

@@ -17,7 +17,7 @@ declare_rule! {
     /// used. `recommendationId` still attributes the event for metric attributions.
     ///
     /// ## Example
-    /// ```json at=/eventList/0
+    /// ```json event
     /// {"eventType": "click", "sentAt": 1672574400, "itemId": "i1", "recommendationId": "RID-1", "impression": ["i1", "i2"]}
     /// ```
     ///

@@ -17,12 +17,12 @@ declare_rule! {
     /// is rejected too: omit `impression` when nothing was shown.
     ///
     /// ## Example
-    /// ```json at=/eventList/0
+    /// ```json event
     /// {"eventType": "click", "sentAt": 1672574400, "itemId": "i1", "impression": []}
     /// ```
     ///
     /// ## Fix
-    /// ```json at=/eventList/0
+    /// ```json event
     /// {"eventType": "click", "sentAt": 1672574400, "itemId": "i1"}
     /// ```
     pub(crate) static IMPRESSION_SIZE = {

@@ -17,12 +17,12 @@ declare_rule! {
     /// The service accepts the event, and the data is lost for item recommendations.
     ///
     /// ## Example
-    /// ```json at=/eventList/0
+    /// ```json event
     /// {"eventType": "click", "sentAt": 1672574400}
     /// ```
     ///
     /// ## Fix
-    /// ```json at=/eventList/0
+    /// ```json event
     /// {"eventType": "click", "sentAt": 1672574400, "itemId": "i1"}
     /// ```
     pub(crate) static ITEMID_MISSING = {

@@ -18,12 +18,12 @@ declare_rule! {
     /// does not see the schema, so it only checks the style.
     ///
     /// ## Example
-    /// ```json at=/eventList/0
+    /// ```json event
     /// {"eventType": "rating", "sentAt": 1672574400, "properties": "{\"NUMBER_OF_RATINGS\": \"12\"}"}
     /// ```
     ///
     /// ## Fix
-    /// ```json at=/eventList/0
+    /// ```json event
     /// {"eventType": "rating", "sentAt": 1672574400, "properties": "{\"numberOfRatings\": \"12\"}"}
     /// ```
     pub(crate) static PROPERTIES_CAMELCASE = {

@@ -11,12 +11,12 @@ declare_rule! {
     /// comes from serializing an empty map unconditionally. Info only.
     ///
     /// ## Example
-    /// ```json at=/eventList/0
+    /// ```json event
     /// {"eventType": "click", "sentAt": 1672574400, "itemId": "i1", "properties": "{}"}
     /// ```
     ///
     /// ## Fix
-    /// ```json at=/eventList/0
+    /// ```json event
     /// {"eventType": "click", "sentAt": 1672574400, "itemId": "i1"}
     /// ```
     pub(crate) static PROPERTIES_EMPTY = {

@@ -17,12 +17,12 @@ declare_rule! {
     /// properties keys map only to extra interactions fields).
     ///
     /// ## Example
-    /// ```json at=/eventList/0
+    /// ```json event
     /// {"eventType": "rating", "sentAt": 1553631782, "properties": "{\"itemId\": \"movie_ten\", \"eventValue\": \"4\"}"}
     /// ```
     ///
     /// ## Fix
-    /// ```json at=/eventList/0
+    /// ```json event
     /// {"eventType": "rating", "sentAt": 1553631782, "itemId": "movie_ten", "eventValue": 4}
     /// ```
     pub(crate) static PROPERTIES_LEGACY_KEYS = {

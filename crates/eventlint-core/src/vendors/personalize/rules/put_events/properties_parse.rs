@@ -19,12 +19,12 @@ declare_rule! {
     /// JSON string holding the encoded object).
     ///
     /// ## Example
-    /// ```json at=/eventList/0
+    /// ```json event
     /// {"eventType": "rating", "sentAt": 1672574400, "properties": "{numberOfRatings: 12}"}
     /// ```
     ///
     /// ## Fix
-    /// ```json at=/eventList/0
+    /// ```json event
     /// {"eventType": "rating", "sentAt": 1672574400, "properties": "{\"numberOfRatings\": \"12\"}"}
     /// ```
     pub(crate) static PROPERTIES_PARSE = {

@@ -15,12 +15,12 @@ declare_rule! {
     /// provided by the client" (AWS-PR10933, issue #6906). Each has its own member.
     ///
     /// ## Example
-    /// ```json at=/eventList/0
+    /// ```json event
     /// {"eventType": "click", "sentAt": 1672574400, "properties": "{\"timestamp\": \"1672574400\", \"discount\": \"yes\"}"}
     /// ```
     ///
     /// ## Fix
-    /// ```json at=/eventList/0
+    /// ```json event
     /// {"eventType": "click", "sentAt": 1672574400, "properties": "{\"discount\": \"yes\"}"}
     /// ```
     pub(crate) static PROPERTIES_RESERVED = {

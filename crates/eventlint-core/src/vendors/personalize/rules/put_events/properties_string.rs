@@ -19,12 +19,12 @@ declare_rule! {
     /// hand-built body must do it too.
     ///
     /// ## Example
-    /// ```json at=/eventList/0
+    /// ```json event
     /// {"eventType": "rating", "sentAt": 1672574400, "properties": {"numberOfRatings": "12"}}
     /// ```
     ///
     /// ## Fix
-    /// ```json at=/eventList/0
+    /// ```json event
     /// {"eventType": "rating", "sentAt": 1672574400, "properties": "{\"numberOfRatings\": \"12\"}"}
     /// ```
     pub(crate) static PROPERTIES_STRING = {

@@ -19,12 +19,12 @@ declare_rule! {
     /// (`"Horror|Action"`).
     ///
     /// ## Example
-    /// ```json at=/eventList/0
+    /// ```json event
     /// {"eventType": "rating", "sentAt": 1672574400, "properties": "{\"numberOfRatings\": 12}"}
     /// ```
     ///
     /// ## Fix
-    /// ```json at=/eventList/0
+    /// ```json event
     /// {"eventType": "rating", "sentAt": 1672574400, "properties": "{\"numberOfRatings\": \"12\"}"}
     /// ```
     pub(crate) static PROPERTIES_VALUES = {

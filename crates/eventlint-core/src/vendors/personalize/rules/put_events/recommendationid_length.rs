@@ -17,7 +17,7 @@ declare_rule! {
     /// with `InvalidInputException`.
     ///
     /// ## Example
-    /// ```json at=/eventList/0
+    /// ```json event
     /// {"eventType": "click", "sentAt": 1672574400, "itemId": "i1", "recommendationId": "arn:aws:personalize:us-east-1:123456789012:campaign/movies"}
     /// ```
     ///

@@ -21,7 +21,7 @@ declare_rule! {
     ///
     /// ## Example
     /// With `--now 2026-01-01T00:00:00Z`:
-    /// ```json at=/eventList/0
+    /// ```json event
     /// {"eventType": "click", "sentAt": 1893456000}
     /// ```
     ///

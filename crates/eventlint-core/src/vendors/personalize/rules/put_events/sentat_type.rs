@@ -20,12 +20,12 @@ declare_rule! {
     /// botocore turns into a number on the wire.
     ///
     /// ## Example
-    /// ```json at=/eventList/0
+    /// ```json event
     /// {"eventType": "click", "sentAt": "2023-01-01T12:00:00Z"}
     /// ```
     ///
     /// ## Fix
-    /// ```json at=/eventList/0
+    /// ```json event
     /// {"eventType": "click", "sentAt": 1672574400}
     /// ```
     pub(crate) static SENTAT_TYPE = {
