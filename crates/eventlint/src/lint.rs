@@ -42,7 +42,8 @@ report; `--output -` is stdout. For example:
   eventlint check payloads --format human --format sarif --output eventlint.sarif
 
 prints the human report and writes the SARIF log to eventlint.sarif, from one lint. Output files
-are written atomically and never over one of the inputs.
+are published whole or not at all (a temporary file, then a rename), never over one of the inputs;
+a device, a FIFO, /dev/stdout or /dev/fd/N is written into, never replaced.
 
 Configuration: for each checked path, the nearest eventlint.toml from its directory upward (stdin:
 from the current directory), or --config FILE for every path. Command-line flags win over it
@@ -235,7 +236,10 @@ pub(crate) fn run(args: &CheckArgs, format_at: &[usize], output_at: &[usize]) ->
         .copied()
         .zip(args.output.iter().map(PathBuf::as_path))
         .collect();
-    let reports = match output::plan(&formats, &outputs) {
+    let reports = match output::plan(&formats, &outputs).and_then(|reports| {
+        output::distinct(&reports)?;
+        Ok(reports)
+    }) {
         Ok(reports) => reports,
         Err(message) => return crate::fail(&message),
     };
@@ -586,8 +590,9 @@ fn within(path: &str, dir: &str) -> bool {
             .is_some_and(|rest| rest.starts_with('/'))
 }
 
-/// Each report's sink and renderer. A report that cannot be started (its folder is missing) is
-/// a problem of the run; the others are still written.
+/// Each report's sink and renderer. A report that cannot be started (its folder is missing, its
+/// destination is a folder, the temporary folder is missing) is a problem of the run; the others
+/// are still written.
 fn create_sinks(
     args: &CheckArgs,
     reports: &[output::Report],
@@ -614,7 +619,7 @@ fn create_sinks(
                 renders.push(render);
                 destinations.push(report.destination.clone());
             }
-            Err(err) => problems.push(output::cannot_write(&report.destination, &err)),
+            Err(message) => problems.push(message),
         }
     }
     (sinks, renders, destinations)

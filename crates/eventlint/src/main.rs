@@ -143,6 +143,8 @@ fn run() -> ExitCode {
     };
     match cli.command {
         Command::Check(args) => {
+            // A signal that ends the run first removes the reports' temporary files.
+            output::remove_temporaries_on_signals();
             // Where each --format and --output stood: an --output belongs to the --format before it.
             let positions = |id: &str| -> Vec<usize> {
                 matches

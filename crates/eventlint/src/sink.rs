@@ -7,44 +7,53 @@
 //! [`Sink`] runs on the thread that drives the run and receives the pieces in report order:
 //!
 //! - `human` and `github` write each document's text as it arrives.
-//! - `json` puts its summary first (report v1), so its entries go to an unlinked temporary file and
-//!   are copied after the summary at the end: constant memory whatever the run's size. Every
-//!   entry is rendered with its leading separator (`,`); the sink drops the report's first one.
-//! - `sarif` and `junit` build their document at the end from what they collected (their results,
-//!   or one test case per document), so they hold the run's findings in memory.
+//! - `json` puts its summary first (report v1), so its entries go to an unlinked temporary file
+//!   (a [`Spill`]) and are copied after the summary at the end: constant memory whatever the
+//!   run's size. Every entry is rendered with its leading separator (`,`); the sink drops the
+//!   report's first one.
+//! - `sarif` spills its results the same way. A result's `ruleIndex` is its place in the list
+//!   of the rules that have results, known only at the end: the workers write the rule's place
+//!   in the registry between two marks (`sarif::RULE_MARK`, a NUL, which JSON text never holds
+//!   raw), the sink notes which rules fired, and the copy after the rule list replaces each mark.
+//! - `junit` spills each document's case body (its failure or output, after a `DOCUMENT LENGTH`
+//!   line) and keeps each file's record; at the end it writes the totals, then each file's
+//!   suite, a case per document, taking the bodies from the spill in order.
 //!
-//! A report written to a file goes to a temporary file in the same directory, renamed over the
-//! destination only when the report is complete (atomic; see `output.rs`).
+//! A report written to a file is published whole or not at all (see `output.rs`): it goes to a
+//! temporary file beside the destination, renamed over it only when the report is complete; a
+//! report whose writing fails is dropped by the run, which removes its temporary file.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::fs::File;
-use std::io::{self, BufWriter, IoSlice, Seek, Write};
-use std::path::PathBuf;
+use std::io::{self, BufRead, BufReader, BufWriter, IoSlice, Read, Seek, Write};
+use std::path::Path;
 
 use eventlint_core::Severity;
 use eventlint_core::redact;
+use eventlint_core::registry;
 use eventlint_core::render::{github, human, json, junit, sarif};
 use eventlint_core::report::{DocumentOutcome, FileRecord, Summary};
 
 use crate::Format;
-use crate::output::{self, Destination};
+use crate::output::{self, Destination, Opened, Temporary};
 
 /// Where a sink's bytes go.
 enum Target {
     Stdout(BufWriter<io::Stdout>),
-    File {
-        path: PathBuf,
-        temp: BufWriter<tempfile::NamedTempFile>,
-    },
+    /// Written in place: a device, a FIFO, `/dev/stdout`.
+    Stream(BufWriter<File>),
+    /// A temporary file renamed over the destination once the report is complete.
+    File(BufWriter<Temporary>),
 }
 
 impl Target {
-    fn create(destination: &Destination) -> io::Result<Target> {
+    fn create(destination: &Destination) -> Result<Target, String> {
         Ok(match destination {
             Destination::Stdout => Target::Stdout(BufWriter::with_capacity(1 << 16, io::stdout())),
-            Destination::File(path) => Target::File {
-                path: path.clone(),
-                temp: BufWriter::with_capacity(1 << 16, output::temp_beside(path)?),
+            Destination::File(path) => match output::open(path)? {
+                Opened::Stream(file) => Target::Stream(BufWriter::with_capacity(1 << 16, file)),
+                Opened::Replace(temp) => Target::File(BufWriter::with_capacity(1 << 16, temp)),
             },
         })
     }
@@ -52,7 +61,8 @@ impl Target {
     fn writer(&mut self) -> &mut dyn Write {
         match self {
             Target::Stdout(w) => w,
-            Target::File { temp, .. } => temp,
+            Target::Stream(w) => w,
+            Target::File(w) => w,
         }
     }
 
@@ -68,24 +78,126 @@ impl Target {
                 io::copy(file, &mut out)?;
                 out.flush()?;
             }
-            Target::File { temp, .. } => {
-                temp.flush()?;
-                io::copy(file, temp.get_mut().as_file_mut())?;
+            Target::Stream(w) => {
+                w.flush()?;
+                io::copy(file, w.get_mut())?;
+            }
+            Target::File(w) => {
+                w.flush()?;
+                io::copy(file, w.get_mut().file_mut()?)?;
             }
         }
         Ok(())
     }
 
-    /// Flushes stdout, or moves the complete temporary file over the destination.
+    /// Flushes what is written in place, or publishes the complete temporary file.
     fn commit(self) -> io::Result<()> {
         match self {
             Target::Stdout(mut w) => w.flush(),
-            Target::File { path, temp } => {
-                let temp = temp.into_inner().map_err(io::IntoInnerError::into_error)?;
-                output::persist(temp, &path)
+            Target::Stream(mut w) => w.flush(),
+            Target::File(w) => w
+                .into_inner()
+                .map_err(io::IntoInnerError::into_error)?
+                .publish(),
+        }
+    }
+}
+
+/// A report's part that must wait for the end of the run (JSON entries, SARIF results, `JUnit`
+/// case bodies): an unlinked temporary file in the temporary folder, written in batches of about
+/// [`SPILL_BATCH`] bytes, each by one vectored write of the texts as the workers made them (no
+/// copy into a buffer).
+struct Spill {
+    file: File,
+    pending: Vec<String>,
+    pending_bytes: usize,
+}
+
+/// The bytes of texts a [`Spill`] holds before writing them.
+const SPILL_BATCH: usize = 1 << 20;
+
+impl Spill {
+    /// An empty spill; the error says what the temporary folder is and that TMPDIR names it.
+    fn create(format: Format) -> Result<Spill, String> {
+        match tempfile::tempfile() {
+            Ok(file) => Ok(Spill {
+                file,
+                pending: Vec::new(),
+                pending_bytes: 0,
+            }),
+            Err(err) => {
+                let (dir, tmpdir) = temp_dir();
+                let report = output::name(format);
+                Err(if err.kind() == io::ErrorKind::NotFound {
+                    format!(
+                        "the {report} report needs a temporary file, and {} does not exist",
+                        shown_temp_dir(&dir, tmpdir)
+                    )
+                } else {
+                    format!(
+                        "cannot create the {report} report's temporary file in {}: {err}",
+                        shown_temp_dir(&dir, tmpdir)
+                    )
+                })
             }
         }
     }
+
+    /// Adds `text` after what is spilled.
+    fn push(&mut self, text: String) -> io::Result<()> {
+        self.pending_bytes += text.len();
+        self.pending.push(text);
+        if self.pending_bytes >= SPILL_BATCH {
+            self.write_pending()?;
+        }
+        Ok(())
+    }
+
+    /// Writes the pending texts to the file.
+    fn write_pending(&mut self) -> io::Result<()> {
+        let mut slices: Vec<IoSlice<'_>> = self
+            .pending
+            .iter()
+            .map(|text| IoSlice::new(text.as_bytes()))
+            .collect();
+        write_all_vectored(&mut self.file, &mut slices).map_err(|e| spill_failed(&e))?;
+        self.pending.clear();
+        self.pending_bytes = 0;
+        Ok(())
+    }
+
+    /// Everything spilled, to read from the start.
+    fn rewound(mut self) -> io::Result<File> {
+        self.write_pending()?;
+        self.file.rewind().map_err(|e| spill_failed(&e))?;
+        Ok(self.file)
+    }
+}
+
+/// The temporary folder, and whether TMPDIR names it.
+fn temp_dir() -> (std::path::PathBuf, bool) {
+    let tmpdir = std::env::var_os("TMPDIR").is_some_and(|v| !v.is_empty());
+    (std::env::temp_dir(), tmpdir)
+}
+
+fn shown_temp_dir(dir: &Path, tmpdir: bool) -> String {
+    if tmpdir {
+        format!("the temporary folder `{}` (TMPDIR)", dir.display())
+    } else {
+        format!("the temporary folder `{}`", dir.display())
+    }
+}
+
+/// A spill's write error, saying it happened in the temporary folder.
+fn spill_failed(err: &io::Error) -> io::Error {
+    let (dir, tmpdir) = temp_dir();
+    io::Error::new(
+        err.kind(),
+        format!(
+            "writing its temporary file in {}: {err}",
+            shown_temp_dir(&dir, tmpdir)
+        ),
+    )
 }
 
 /// How one report turns a document into its part of the report. Shared by the worker threads,
@@ -97,8 +209,10 @@ pub(crate) enum Render {
     Github(github::Options),
     /// Every entry preceded by its separator (`,`): the sink drops the report's first one.
     Json,
-    /// The outcome itself, for a report built at the end (`sarif`, `junit`).
-    Collect,
+    /// Every result preceded by its separator, its `ruleIndex` marked (see the module docs).
+    Sarif,
+    /// Each document's case body, after its frame line.
+    Junit(junit::Options),
     /// Counts per rule (`--statistics`).
     Statistics,
 }
@@ -109,8 +223,15 @@ pub(crate) enum Render {
 pub(crate) enum Piece {
     /// Bytes to write as they are.
     Text(String),
-    /// The outcomes, kept until the end.
-    Outcomes(Vec<DocumentOutcome>),
+    /// SARIF results, and the rules they name (their [`sarif::rule_number`]s).
+    Results { text: String, rules: Vec<usize> },
+    /// `JUnit` case bodies of documents of the file `path`, each after a line `DOCUMENT LENGTH`
+    /// (its ordinal in the file, the body's length in bytes), and how many of them fail.
+    Cases {
+        path: String,
+        text: String,
+        failures: usize,
+    },
     /// Diagnostics per rule and severity.
     Counts(BTreeMap<(&'static str, Severity), usize>),
 }
@@ -184,9 +305,19 @@ impl Renderers {
                 .renders
                 .iter()
                 .map(|render| match render {
-                    Render::Collect => Piece::Outcomes(Vec::new()),
                     Render::Statistics => Piece::Counts(BTreeMap::new()),
-                    _ => Piece::Text(String::new()),
+                    Render::Sarif => Piece::Results {
+                        text: String::new(),
+                        rules: Vec::new(),
+                    },
+                    Render::Junit(_) => Piece::Cases {
+                        path: String::new(),
+                        text: String::new(),
+                        failures: 0,
+                    },
+                    Render::Human(_) | Render::Github(_) | Render::Json => {
+                        Piece::Text(String::new())
+                    }
                 })
                 .collect(),
         }
@@ -222,11 +353,6 @@ impl Renderers {
         } else {
             outcome
         };
-        // The last collecting report takes the outcome itself; others get a copy.
-        let owner = self
-            .renders
-            .iter()
-            .rposition(|r| matches!(r, Render::Collect));
         // `--quiet`: what the human and GitHub reports show.
         let shown = self.shown.and_then(|min| {
             outcome
@@ -244,7 +370,7 @@ impl Renderers {
                 })
         });
         let shown = shown.as_ref().unwrap_or(&outcome);
-        for (i, (render, piece)) in self.renders.iter().zip(&mut prepared.pieces).enumerate() {
+        for (render, piece) in self.renders.iter().zip(&mut prepared.pieces) {
             match (render, piece) {
                 (Render::Human(renderer), Piece::Text(text)) => renderer.outcome(shown, text),
                 (Render::Github(options), Piece::Text(text)) => {
@@ -261,15 +387,38 @@ impl Renderers {
                     text.reserve(768 * outcome.diagnostics.len());
                     json::entries(&outcome, text, &mut true);
                 }
-                (Render::Collect, Piece::Outcomes(outcomes)) if owner != Some(i) => {
-                    outcomes.push(outcome.clone());
+                (Render::Sarif, Piece::Results { text, rules }) => {
+                    sarif::results(&outcome, text);
+                    for d in &outcome.diagnostics {
+                        if let Some(number) = sarif::rule_number(d.rule)
+                            && !rules.contains(&number)
+                        {
+                            rules.push(number);
+                        }
+                    }
                 }
-                // The owner's, below; `start` made each piece for its report.
+                (
+                    Render::Junit(options),
+                    Piece::Cases {
+                        path,
+                        text,
+                        failures,
+                    },
+                ) => {
+                    if path.is_empty() {
+                        path.clone_from(&outcome.path);
+                    }
+                    let mut body = String::new();
+                    if junit::case_body(&outcome, *options, &mut body) {
+                        *failures += 1;
+                    }
+                    debug_assert_eq!(*path, outcome.path, "a piece holds one file's documents");
+                    let _ = writeln!(text, "{} {}", outcome.document, body.len());
+                    text.push_str(&body);
+                }
+                // `start` made each piece for its report.
                 _ => {}
             }
-        }
-        if let Some(Piece::Outcomes(outcomes)) = owner.and_then(|i| prepared.pieces.get_mut(i)) {
-            outcomes.push(outcome);
         }
     }
 }
@@ -295,17 +444,23 @@ pub(crate) struct Options {
     pub(crate) statistics: bool,
 }
 
-/// Creates the sink of one report, and the renderer its pieces come from.
+/// Creates the sink of one report, and the renderer its pieces come from. The error names the
+/// destination, or the temporary folder.
 pub(crate) fn create(
     format: Format,
     destination: &Destination,
     style: human::Style,
     options: Options,
-) -> io::Result<(Box<dyn Sink>, Render)> {
+) -> Result<(Box<dyn Sink>, Render), String> {
+    // The spill first: a destination opened for nothing would be opened in vain.
+    let spill = match format {
+        Format::Json | Format::Sarif | Format::Junit => Some(Spill::create(format)?),
+        Format::Human | Format::Github => None,
+    };
     let target = Target::create(destination)?;
     let deny_warnings = options.deny_warnings;
-    Ok(match format {
-        Format::Human if options.statistics => (
+    Ok(match (format, spill) {
+        (Format::Human, _) if options.statistics => (
             Box::new(Statistics {
                 target,
                 counts: BTreeMap::new(),
@@ -313,15 +468,33 @@ pub(crate) fn create(
             }),
             Render::Statistics,
         ),
-        Format::Human => (
-            Box::new(Stream {
+        (Format::Json, Some(spill)) => (
+            Box::new(Json {
+                spill,
+                any: false,
+                files: options.show_kinds.then(Vec::new),
                 target,
-                summary_line: true,
-                show_kinds: options.show_kinds,
             }),
-            Render::Human(Box::new(human::Renderer::new(style))),
+            Render::Json,
         ),
-        Format::Github => (
+        (Format::Sarif, Some(spill)) => (
+            Box::new(Sarif {
+                spill,
+                fired: vec![false; registry::rules().len()],
+                any: false,
+                target,
+            }),
+            Render::Sarif,
+        ),
+        (Format::Junit, Some(spill)) => (
+            Box::new(Junit {
+                spill,
+                suites: Vec::new(),
+                target,
+            }),
+            Render::Junit(junit::Options { deny_warnings }),
+        ),
+        (Format::Github, _) => (
             Box::new(Stream {
                 target,
                 summary_line: false,
@@ -329,26 +502,13 @@ pub(crate) fn create(
             }),
             Render::Github(github::Options { deny_warnings }),
         ),
-        Format::Json => (
-            Box::new(Json {
-                spill: tempfile::tempfile()?,
-                pending: Vec::new(),
-                pending_bytes: 0,
-                any: false,
-                files: options.show_kinds.then(Vec::new),
+        _ => (
+            Box::new(Stream {
                 target,
+                summary_line: true,
+                show_kinds: options.show_kinds,
             }),
-            Render::Json,
-        ),
-        Format::Sarif | Format::Junit => (
-            Box::new(Collect {
-                format,
-                outcomes: Vec::new(),
-                files: Vec::new(),
-                deny_warnings,
-                target,
-            }),
-            Render::Collect,
+            Render::Human(Box::new(human::Renderer::new(style))),
         ),
     })
 }
@@ -366,7 +526,7 @@ impl Sink for Stream {
     fn outcome(&mut self, piece: Piece) -> io::Result<()> {
         match piece {
             Piece::Text(text) => self.target.writer().write_all(text.as_bytes()),
-            Piece::Outcomes(_) | Piece::Counts(_) => Ok(()),
+            _ => Ok(()),
         }
     }
     fn file(&mut self, record: &FileRecord) -> io::Result<()> {
@@ -384,34 +544,12 @@ impl Sink for Stream {
 }
 
 struct Json {
-    spill: File,
-    /// Entries not yet in the spill. They go to it together, by one vectored write for about
-    /// [`SPILL_BATCH`] bytes, without being copied into a buffer first.
-    pending: Vec<String>,
-    pending_bytes: usize,
+    spill: Spill,
     /// Whether an entry was written: every later one keeps its leading separator.
     any: bool,
     /// `--show-kinds`: every file's record, for the report's `files` member.
     files: Option<Vec<FileRecord>>,
     target: Target,
-}
-
-/// The bytes of entries [`Json`] holds before writing them to its spill.
-const SPILL_BATCH: usize = 1 << 20;
-
-impl Json {
-    /// Writes the pending entries to the spill.
-    fn spill_pending(&mut self) -> io::Result<()> {
-        let mut slices: Vec<IoSlice<'_>> = self
-            .pending
-            .iter()
-            .map(|text| IoSlice::new(text.as_bytes()))
-            .collect();
-        write_all_vectored(&mut self.spill, &mut slices)?;
-        self.pending.clear();
-        self.pending_bytes = 0;
-        Ok(())
-    }
 }
 
 /// `Write::write_all_vectored`, which is not stable yet: writes every slice, in order.
@@ -428,26 +566,27 @@ fn write_all_vectored(out: &mut impl Write, mut slices: &mut [IoSlice<'_>]) -> i
     Ok(())
 }
 
+/// Drops the separator of a report's first entry or result.
+fn first_without_separator(any: &mut bool, mut text: String) -> String {
+    if !*any {
+        *any = true;
+        if text.starts_with(',') {
+            text.remove(0);
+        }
+    }
+    text
+}
+
 impl Sink for Json {
     fn outcome(&mut self, piece: Piece) -> io::Result<()> {
-        let Piece::Text(mut text) = piece else {
+        let Piece::Text(text) = piece else {
             return Ok(());
         };
         if text.is_empty() {
             return Ok(());
         }
-        if !self.any {
-            self.any = true;
-            if text.starts_with(',') {
-                text.remove(0);
-            }
-        }
-        self.pending_bytes += text.len();
-        self.pending.push(text);
-        if self.pending_bytes >= SPILL_BATCH {
-            self.spill_pending()?;
-        }
-        Ok(())
+        self.spill
+            .push(first_without_separator(&mut self.any, text))
     }
     fn file(&mut self, record: &FileRecord) -> io::Result<()> {
         if let Some(files) = &mut self.files {
@@ -456,9 +595,7 @@ impl Sink for Json {
         Ok(())
     }
     fn finish(mut self: Box<Self>, summary: &Summary) -> io::Result<()> {
-        self.spill_pending()?;
-        let mut spill = self.spill;
-        spill.rewind()?;
+        let mut spill = self.spill.rewound()?;
         self.target
             .writer()
             .write_all(json::head(summary).as_bytes())?;
@@ -472,41 +609,254 @@ impl Sink for Json {
     }
 }
 
-struct Collect {
-    format: Format,
-    outcomes: Vec<DocumentOutcome>,
-    files: Vec<FileRecord>,
-    deny_warnings: bool,
+/// `sarif`: results spilled with their rules marked; the log written around them at the end.
+struct Sarif {
+    spill: Spill,
+    /// Which rules have results, by [`sarif::rule_number`].
+    fired: Vec<bool>,
+    any: bool,
     target: Target,
 }
 
-impl Sink for Collect {
+impl Sink for Sarif {
     fn outcome(&mut self, piece: Piece) -> io::Result<()> {
-        if let Piece::Outcomes(outcomes) = piece {
-            self.outcomes.extend(outcomes);
+        let Piece::Results { text, rules } = piece else {
+            return Ok(());
+        };
+        if text.is_empty() {
+            return Ok(());
         }
+        for number in rules {
+            if let Some(fired) = self.fired.get_mut(number) {
+                *fired = true;
+            }
+        }
+        self.spill
+            .push(first_without_separator(&mut self.any, text))
+    }
+    fn file(&mut self, _: &FileRecord) -> io::Result<()> {
         Ok(())
     }
+    fn finish(mut self: Box<Self>, summary: &Summary) -> io::Result<()> {
+        let log = sarif::Log::new(&self.fired, summary);
+        let mut spill = self.spill.rewound()?;
+        let out = self.target.writer();
+        out.write_all(log.head().as_bytes())?;
+        copy_resolving(&mut spill, out, &log)?;
+        out.write_all(log.tail(self.any).as_bytes())?;
+        self.target.commit()
+    }
+}
+
+/// Copies spilled SARIF results to `out`, each rule mark replaced by the rule's `ruleIndex`.
+fn copy_resolving(spill: &mut File, out: &mut dyn Write, log: &sarif::Log) -> io::Result<()> {
+    const MARK: u8 = sarif::RULE_MARK as u8;
+    let mut buf = vec![0u8; 1 << 20];
+    // Bytes kept from the read before: the start of a mark it cut.
+    let mut kept = 0;
+    loop {
+        let n = match spill.read(&mut buf[kept..]) {
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(spill_failed(&e)),
+        };
+        let end = kept + n;
+        let mut at = 0;
+        let mut cut = end;
+        while let Some(open) = memchr::memchr(MARK, &buf[at..end]).map(|i| at + i) {
+            let Some(close) = memchr::memchr(MARK, &buf[open + 1..end]).map(|i| open + 1 + i)
+            else {
+                cut = open;
+                break;
+            };
+            out.write_all(&buf[at..open])?;
+            let number = std::str::from_utf8(&buf[open + 1..close])
+                .ok()
+                .and_then(|digits| digits.parse::<usize>().ok());
+            let index = number.and_then(|n| log.rule_index(n)).unwrap_or_default();
+            write!(out, "{index}")?;
+            at = close + 1;
+        }
+        out.write_all(&buf[at..cut])?;
+        buf.copy_within(cut..end, 0);
+        kept = end - cut;
+        if n == 0 {
+            if kept > 0 {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    "its temporary file ends inside a rule mark",
+                ));
+            }
+            return Ok(());
+        }
+    }
+}
+
+/// `junit`: case bodies spilled as the documents come; the suites written at the end.
+struct Junit {
+    spill: Spill,
+    /// Each file's cases, in report order.
+    suites: Vec<Suite>,
+    target: Target,
+}
+
+/// A file's part of the `JUnit` report.
+struct Suite {
+    path: String,
+    /// `None` for a file whose record never came (it stopped being readable): its cases are
+    /// left out, as its record is from every report.
+    record: Option<FileRecord>,
+    /// Its documents that fail.
+    failures: usize,
+    /// The bytes of its frames in the spill.
+    bytes: u64,
+}
+
+impl Sink for Junit {
+    fn outcome(&mut self, piece: Piece) -> io::Result<()> {
+        let Piece::Cases {
+            path,
+            text,
+            failures,
+        } = piece
+        else {
+            return Ok(());
+        };
+        if text.is_empty() {
+            return Ok(());
+        }
+        let bytes = text.len() as u64;
+        match self.suites.last_mut() {
+            Some(suite) if suite.record.is_none() && suite.path == path => {
+                suite.failures += failures;
+                suite.bytes += bytes;
+            }
+            _ => self.suites.push(Suite {
+                path,
+                record: None,
+                failures,
+                bytes,
+            }),
+        }
+        self.spill.push(text)
+    }
     fn file(&mut self, record: &FileRecord) -> io::Result<()> {
-        if self.format == Format::Junit {
-            self.files.push(record.clone());
+        match self.suites.last_mut() {
+            Some(suite) if suite.record.is_none() && suite.path == record.path => {
+                suite.record = Some(record.clone());
+            }
+            _ => self.suites.push(Suite {
+                path: record.path.clone(),
+                record: Some(record.clone()),
+                failures: 0,
+                bytes: 0,
+            }),
         }
         Ok(())
     }
     fn finish(mut self: Box<Self>, summary: &Summary) -> io::Result<()> {
-        let text = match self.format {
-            Format::Junit => junit::render(
-                &self.files,
-                &self.outcomes,
-                summary,
-                junit::Options {
-                    deny_warnings: self.deny_warnings,
-                },
-            ),
-            _ => sarif::render(&self.outcomes, summary),
-        };
-        self.target.writer().write_all(text.as_bytes())?;
+        let (tests, failures) = self
+            .suites
+            .iter()
+            .filter_map(|s| s.record.as_ref().map(|r| (r.documents(), s.failures)))
+            .fold((0, 0), |(t, f), (tests, failures)| {
+                (t + tests, f + failures)
+            });
+        let mut spill = BufReader::with_capacity(1 << 20, self.spill.rewound()?);
+        let out = self.target.writer();
+        out.write_all(junit::head(tests, failures, summary).as_bytes())?;
+        for suite in &self.suites {
+            let mut frames = Frames {
+                spill: &mut spill,
+                left: suite.bytes,
+            };
+            let Some(record) = &suite.record else {
+                frames.skip_rest()?;
+                continue;
+            };
+            out.write_all(junit::suite_head(record, suite.failures).as_bytes())?;
+            let mut next = frames.next()?;
+            for (document, line, kind) in record.iter_with_lines() {
+                out.write_all(junit::case_head(record, line, kind).as_bytes())?;
+                while let Some((earlier, len)) = next
+                    && earlier < document
+                {
+                    frames.skip(len)?;
+                    next = frames.next()?;
+                }
+                match next {
+                    Some((number, len)) if number == document => {
+                        frames.copy(len, out)?;
+                        next = frames.next()?;
+                    }
+                    _ => out.write_all(b"/>\n")?,
+                }
+            }
+            if let Some((_, len)) = next {
+                frames.skip(len)?;
+            }
+            frames.skip_rest()?;
+            out.write_all(junit::SUITE_END.as_bytes())?;
+        }
+        out.write_all(junit::END.as_bytes())?;
         self.target.commit()
+    }
+}
+
+/// The frames of one suite in the `JUnit` spill: `DOCUMENT LENGTH` lines, each followed by a
+/// case body of LENGTH bytes.
+struct Frames<'a> {
+    spill: &'a mut BufReader<File>,
+    /// The suite's bytes not read yet.
+    left: u64,
+}
+
+impl Frames<'_> {
+    /// The next frame's document and body length.
+    fn next(&mut self) -> io::Result<Option<(usize, u64)>> {
+        if self.left == 0 {
+            return Ok(None);
+        }
+        let mut line = Vec::with_capacity(24);
+        let n = self
+            .spill
+            .read_until(b'\n', &mut line)
+            .map_err(|e| spill_failed(&e))?;
+        self.left = self.left.saturating_sub(n as u64);
+        let frame = std::str::from_utf8(&line)
+            .ok()
+            .and_then(|l| l.trim_end().split_once(' '))
+            .and_then(|(d, len)| Some((d.parse().ok()?, len.parse().ok()?)));
+        frame.map(Some).ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::InvalidData,
+                "its temporary file holds a damaged frame",
+            )
+        })
+    }
+
+    /// Copies a body of `len` bytes to `out`.
+    fn copy(&mut self, len: u64, out: &mut dyn Write) -> io::Result<()> {
+        self.left = self.left.saturating_sub(len);
+        let copied = io::copy(&mut self.spill.by_ref().take(len), out)?;
+        if copied < len {
+            return Err(io::ErrorKind::UnexpectedEof.into());
+        }
+        Ok(())
+    }
+
+    /// Skips a body of `len` bytes.
+    fn skip(&mut self, len: u64) -> io::Result<()> {
+        self.left = self.left.saturating_sub(len);
+        self.spill
+            .seek_relative(i64::try_from(len).unwrap_or(i64::MAX))
+            .map_err(|e| spill_failed(&e))
+    }
+
+    /// Skips the rest of the suite.
+    fn skip_rest(&mut self) -> io::Result<()> {
+        let left = std::mem::take(&mut self.left);
+        self.skip(left)
     }
 }
 

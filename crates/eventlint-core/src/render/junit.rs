@@ -15,6 +15,7 @@
 use std::fmt::Write;
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::kind::Kind;
 use crate::report::{DocumentOutcome, FileRecord, Summary};
 
 /// What fails a test case.
@@ -26,6 +27,11 @@ pub struct Options {
 
 /// The `JUnit` XML report. `files` lists every file of the run (clean documents included);
 /// `outcomes` are the documents with diagnostics, in report order.
+///
+/// The same bytes as [`head`], then for each file its [`suite_head`], a [`case_head`] per
+/// document followed by `/>` and a line break, or by the [`case_body`] of its diagnostics, and
+/// [`SUITE_END`]; then [`END`]. The CLI renders the case bodies as the documents are checked
+/// and spills them, and writes the rest at the end.
 #[must_use]
 pub fn render(
     files: &[FileRecord],
@@ -33,9 +39,6 @@ pub fn render(
     summary: &Summary,
     options: Options,
 ) -> String {
-    let fails = |d: &Diagnostic| {
-        d.severity == Severity::Error || (options.deny_warnings && d.severity == Severity::Warning)
-    };
     let mut suites = String::new();
     let mut total_tests = 0;
     let mut total_failures = 0;
@@ -43,79 +46,118 @@ pub fn render(
     let mut pending = outcomes.iter().peekable();
     for file in files {
         let mut cases = String::new();
-        let mut tests = 0;
         let mut failures = 0;
         for (document, at, kind) in file.iter_with_lines() {
-            tests += 1;
-            let name = if file.stream {
-                format!("{}:{at}", file.path)
-            } else {
-                file.path.clone()
-            };
-            let classname = kind.map_or("eventlint", |k| k.id);
             let mut diagnostics: Vec<(&DocumentOutcome, &Diagnostic)> = Vec::new();
             while let Some(o) = pending.next_if(|o| o.path == file.path && o.document <= document) {
                 if o.document == document {
                     diagnostics.extend(o.diagnostics.iter().map(|d| (o, d)));
                 }
             }
-            let _ = write!(
-                cases,
-                "    <testcase name=\"{}\" classname=\"{}\" file=\"{}\"",
-                escape(&name),
-                escape(classname),
-                escape(&file.path)
-            );
+            cases.push_str(&case_head(file, at, kind));
             if diagnostics.is_empty() {
                 cases.push_str("/>\n");
-                continue;
-            }
-            cases.push_str(">\n");
-            let listing: String = diagnostics
-                .iter()
-                .map(|(o, d)| line(o, d))
-                .collect::<Vec<_>>()
-                .join("\n");
-            let failing: Vec<&Diagnostic> = diagnostics
-                .iter()
-                .map(|(_, d)| *d)
-                .filter(|d| fails(d))
-                .collect();
-            if let Some(first) = failing.first() {
+            } else if body(&diagnostics, options, &mut cases) {
                 failures += 1;
-                let _ = writeln!(
-                    cases,
-                    "      <failure message=\"{}\" type=\"{}\">{}</failure>",
-                    escape(&counts(diagnostics.iter().map(|(_, d)| *d))),
-                    escape(first.rule),
-                    escape(&listing)
-                );
-            } else {
-                let _ = writeln!(cases, "      <system-out>{}</system-out>", escape(&listing));
             }
-            cases.push_str("    </testcase>\n");
         }
-        total_tests += tests;
+        total_tests += file.documents();
         total_failures += failures;
-        let _ = write!(
-            suites,
-            "  <testsuite name=\"{}\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">\n{cases}  </testsuite>\n",
-            escape(&file.path)
-        );
+        suites.push_str(&suite_head(file, failures));
+        suites.push_str(&cases);
+        suites.push_str(SUITE_END);
     }
+    let mut out = head(total_tests, total_failures, summary);
+    out.push_str(&suites);
+    out.push_str(END);
+    out
+}
+
+/// The end of a file's test suite.
+pub const SUITE_END: &str = "  </testsuite>\n";
+
+/// The end of the report.
+pub const END: &str = "</testsuites>\n";
+
+/// The opening of the report: the XML declaration, `<testsuites>` with the run's `tests` (its
+/// documents) and `failures` (the documents that fail), and the summary line.
+#[must_use]
+pub fn head(tests: usize, failures: usize, summary: &Summary) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
         out,
-        "<testsuites name=\"eventlint\" tests=\"{total_tests}\" failures=\"{total_failures}\" errors=\"0\">"
+        "<testsuites name=\"eventlint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\">"
     );
     let _ = writeln!(
         out,
         "  <!-- {} -->",
         escape(&crate::render::human::summary_line(summary)).replace("--", "- -")
     );
-    out.push_str(&suites);
-    out.push_str("</testsuites>\n");
     out
+}
+
+/// The opening of `file`'s test suite, of which `failures` documents fail.
+#[must_use]
+pub fn suite_head(file: &FileRecord, failures: usize) -> String {
+    format!(
+        "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">\n",
+        escape(&file.path),
+        file.documents()
+    )
+}
+
+/// The start of the test case of `file`'s document on `line` (from
+/// [`FileRecord::iter_with_lines`]), checked as `kind`: `<testcase` and its attributes, to be
+/// ended by `/>` and a line break, or by the document's [`case_body`].
+#[must_use]
+pub fn case_head(file: &FileRecord, line: usize, kind: Option<&'static Kind>) -> String {
+    let path = escape(&file.path);
+    let classname = escape(kind.map_or("eventlint", |k| k.id));
+    if file.stream {
+        format!("    <testcase name=\"{path}:{line}\" classname=\"{classname}\" file=\"{path}\"")
+    } else {
+        format!("    <testcase name=\"{path}\" classname=\"{classname}\" file=\"{path}\"")
+    }
+}
+
+/// Appends the end of the test case of a document with diagnostics: its `<failure>` when they
+/// fail the run, its `<system-out>` otherwise, listing every diagnostic. Returns whether the
+/// case fails.
+pub fn case_body(outcome: &DocumentOutcome, options: Options, out: &mut String) -> bool {
+    let diagnostics: Vec<(&DocumentOutcome, &Diagnostic)> =
+        outcome.diagnostics.iter().map(|d| (outcome, d)).collect();
+    body(&diagnostics, options, out)
+}
+
+/// [`case_body`] of diagnostics that may come from several outcomes of one document.
+fn body(
+    diagnostics: &[(&DocumentOutcome, &Diagnostic)],
+    options: Options,
+    out: &mut String,
+) -> bool {
+    let fails = |d: &Diagnostic| {
+        d.severity == Severity::Error || (options.deny_warnings && d.severity == Severity::Warning)
+    };
+    out.push_str(">\n");
+    let listing: String = diagnostics
+        .iter()
+        .map(|(o, d)| line(o, d))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let failing = diagnostics.iter().map(|(_, d)| *d).find(|d| fails(d));
+    if let Some(first) = failing {
+        let _ = writeln!(
+            out,
+            "      <failure message=\"{}\" type=\"{}\">{}</failure>",
+            escape(&counts(diagnostics.iter().map(|(_, d)| *d))),
+            escape(first.rule),
+            escape(&listing)
+        );
+    } else {
+        let _ = writeln!(out, "      <system-out>{}</system-out>", escape(&listing));
+    }
+    out.push_str("    </testcase>\n");
+    failing.is_some()
 }
 
 /// `path:line:column: severity[rule] message` and the help on the next line.
