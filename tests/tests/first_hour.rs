@@ -649,3 +649,26 @@ fn the_same_file_named_twice_is_checked_once() {
     assert_eq!(report["summary"]["files"], 1, "{}", stdout(&o));
     assert_eq!(report["summary"]["errors"], 1);
 }
+
+/// A JUnit attribute keeps a newline of a file name (`&#10;`): a parser would read a literal one
+/// as a space.
+#[cfg(unix)]
+#[test]
+fn junit_keeps_a_newline_in_a_file_name() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    write(&d.join("two\nlines.json"), &custom_event(true));
+    let o = run_in(
+        d,
+        &["check", ".", NOW, "--no-config", "--format", "junit"],
+        None,
+    );
+    let xml = stdout(&o);
+    assert!(xml.contains("two&#10;lines.json"), "{xml}");
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    let case = doc
+        .descendants()
+        .find(|n| n.has_tag_name("testcase"))
+        .expect("a test case");
+    assert_eq!(case.attribute("name"), Some("two\nlines.json"));
+}

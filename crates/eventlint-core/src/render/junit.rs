@@ -101,7 +101,7 @@ pub fn head(tests: usize, failures: usize, summary: &Summary) -> String {
 pub fn suite_head(file: &FileRecord, failures: usize) -> String {
     format!(
         "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">\n",
-        escape(&file.path),
+        escape_attribute(&file.path),
         file.documents()
     )
 }
@@ -111,8 +111,8 @@ pub fn suite_head(file: &FileRecord, failures: usize) -> String {
 /// ended by `/>` and a line break, or by the document's [`case_body`].
 #[must_use]
 pub fn case_head(file: &FileRecord, line: usize, kind: Option<&'static Kind>) -> String {
-    let path = escape(&file.path);
-    let classname = escape(kind.map_or("eventlint", |k| k.id));
+    let path = escape_attribute(&file.path);
+    let classname = escape_attribute(kind.map_or("eventlint", |k| k.id));
     if file.stream {
         format!("    <testcase name=\"{path}:{line}\" classname=\"{classname}\" file=\"{path}\"")
     } else {
@@ -149,8 +149,8 @@ fn body(
         let _ = writeln!(
             out,
             "      <failure message=\"{}\" type=\"{}\">{}</failure>",
-            escape(&counts(diagnostics.iter().map(|(_, d)| *d))),
-            escape(first.rule),
+            escape_attribute(&counts(diagnostics.iter().map(|(_, d)| *d))),
+            escape_attribute(first.rule),
             escape(&listing)
         );
     } else {
@@ -215,9 +215,30 @@ pub(crate) fn escape(text: &str) -> String {
     out
 }
 
+/// Escapes text for an XML attribute: as [`escape`], and a tab, line feed or carriage return is
+/// written as a character reference, since a parser turns a literal one into a space
+/// (attribute-value normalization): a file name with a newline keeps it.
+#[must_use]
+pub(crate) fn escape_attribute(text: &str) -> String {
+    let escaped = escape(text);
+    if !escaped.contains(['\t', '\n', '\r']) {
+        return escaped;
+    }
+    escaped
+        .replace('\t', "&#9;")
+        .replace('\n', "&#10;")
+        .replace('\r', "&#13;")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn attributes_keep_line_breaks_and_tabs() {
+        assert_eq!(escape_attribute("a\nb\tc\rd&"), "a&#10;b&#9;c&#13;d&amp;");
+        assert_eq!(escape("a\nb"), "a\nb");
+    }
 
     #[test]
     fn escaping() {
