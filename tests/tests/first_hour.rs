@@ -650,7 +650,7 @@ fn the_same_file_named_twice_is_checked_once() {
     assert_eq!(report["summary"]["errors"], 1);
 }
 
-/// A JUnit attribute keeps a newline of a file name (`&#10;`): a parser would read a literal one
+/// A `JUnit` attribute keeps a newline of a file name (`&#10;`): a parser would read a literal one
 /// as a space.
 #[cfg(unix)]
 #[test]
