@@ -107,3 +107,46 @@ fn the_human_report_of_a_finding_per_member_and_per_line() {
         head(&human)
     );
 }
+
+/// Repeated keys are found in one pass over each object, each with its key's bytes: one key
+/// repeated 200,000 times, and 50,000 keys each given twice. The repeats were counted against a
+/// list of every distinct key, and each was then looked for again from its object's start (the
+/// `n`-th occurrence): 80,000 repeats took 10.6 s in a release build, a million over 120 s.
+#[test]
+fn repeated_keys_in_one_pass() {
+    const REPEATS: usize = 200_000;
+    const TWICE: usize = 50_000;
+    let dir = tempfile::tempdir().unwrap();
+    let twice: Vec<String> = (0..2 * TWICE)
+        .map(|i| format!("\"m{}\": {i}", i % TWICE))
+        .collect();
+    let text = format!(
+        "{{\"action\": \"a.b\", \"label\": \"x\", \"client\": {{\"id\": 1}},\n\"params\": {{{}}},\n\"more\": {{{}}}}}",
+        vec!["\"k\": 1"; REPEATS].join(", "),
+        twice.join(", ")
+    );
+    std::fs::write(dir.path().join("repeats.json"), &text).unwrap();
+    let o = check(dir.path(), &["--format", "json", "repeats.json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let repeats: Vec<&serde_json::Value> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "json/duplicate-key")
+        .collect();
+    assert_eq!(repeats.len(), REPEATS - 1 + TWICE, "{}", head(&out));
+    // The second `"k"` on line 2, and the second `"m49999"`, last on line 3.
+    assert_eq!(
+        (&repeats[0]["line"], &repeats[0]["column"]),
+        (&2.into(), &20.into())
+    );
+    let column = text.rfind("\"m49999\"").unwrap() - text.rfind('\n').unwrap();
+    let last = repeats.last().unwrap();
+    assert_eq!(last["pointer"], "/more/m49999");
+    assert_eq!(
+        (&last["line"], &last["column"]),
+        (&3.into(), &column.into())
+    );
+}
