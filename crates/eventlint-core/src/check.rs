@@ -610,8 +610,8 @@ fn check_in(bytes: &[u8], options: &CheckOptions, arena: &bumpalo::Bump) -> Docu
     };
     let mut findings = findings;
     if parsed.has_duplicate_keys {
-        for (pointer, occurrence) in tree.duplicate_keys() {
-            findings.push(json::duplicate_key::finding(pointer, occurrence));
+        for duplicate in tree.duplicate_keys() {
+            findings.push(json::duplicate_key::finding(duplicate));
         }
     }
     DocumentReport {

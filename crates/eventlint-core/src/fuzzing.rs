@@ -156,9 +156,25 @@ pub fn spans(data: &[u8]) {
         let span = tree.resolve(pointer, target);
         check_span(text, &lines, &span);
     }
-    for (pointer, occurrence) in tree.duplicate_keys() {
-        let span = tree.resolve(pointer.as_str(), &Target::Occurrence(occurrence));
+    for duplicate in tree.duplicate_keys() {
+        let span = tree.resolve(
+            duplicate.pointer.as_str(),
+            &Target::Occurrence(duplicate.occurrence),
+        );
         check_span(text, &lines, &span);
+        // The key's bytes are the key: a string that decodes to the pointer's last segment.
+        // (Not always the span `resolve` gives: under a repeated key, a pointer resolves in
+        // its first occurrence, while the repeat may be under another.)
+        check_span(text, &lines, &duplicate.key);
+        // (`jsonc-parser` decodes a lone surrogate escape that `serde_json` refuses.)
+        if let Ok(key) = serde_json::from_str::<String>(&text[duplicate.key.clone()]) {
+            assert_eq!(
+                Some(&key),
+                duplicate.pointer.segments().last(),
+                "{:?}",
+                duplicate.pointer
+            );
+        }
     }
     for offset in [a, b, c, text.len(), text.len() + 1] {
         let p = lines.position(offset);

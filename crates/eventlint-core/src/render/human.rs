@@ -87,6 +87,7 @@ impl Renderer {
         let text = printable(&outcome.source);
         // Once per document, not per diagnostic: a document may have a finding per member.
         let text_has_no_break = text.contains(NO_BREAK);
+        let lines = Lines::new(&text);
         for diagnostic in &outcome.diagnostics {
             // Spaces inside code spans and quoted values become no-break spaces while miette
             // wraps, then spaces again: a wrapped line never splits `a value` in two. (Only when
@@ -114,10 +115,11 @@ impl Renderer {
             };
             let start = out.len();
             // Writing to a String cannot fail.
-            if let Some(excerpt) = Excerpt::of(&text, diagnostic) {
+            if let Some(excerpt) = Excerpt::of(&text, &lines, diagnostic) {
                 let source = DocumentSource {
                     name: name.clone(),
                     text: &excerpt.text,
+                    lines: None,
                     line_offset: outcome.line_offset + diagnostic.start.line - 1,
                     column: Some(diagnostic.start.column - 1),
                 };
@@ -136,6 +138,7 @@ impl Renderer {
                 let source = DocumentSource {
                     name: name.clone(),
                     text: &text,
+                    lines: Some(&lines),
                     line_offset: outcome.line_offset,
                     column: None,
                 };
@@ -293,7 +296,7 @@ struct Excerpt {
 
 impl Excerpt {
     /// `None` when every line the snippet would show is short enough to print whole.
-    fn of(text: &str, d: &Diagnostic) -> Option<Excerpt> {
+    fn of(text: &str, lines: &Lines, d: &Diagnostic) -> Option<Excerpt> {
         let bytes = text.as_bytes();
         let start = d.span.start.min(bytes.len());
         let end = d.span.end.clamp(start, bytes.len());
@@ -311,14 +314,8 @@ impl Excerpt {
         } else {
             end
         };
-        let line_start = bytes[..start]
-            .iter()
-            .rposition(|b| *b == b'\n')
-            .map_or(0, |i| i + 1);
-        let next_line = bytes[shown_end..]
-            .iter()
-            .position(|b| *b == b'\n')
-            .map(|i| shown_end + i + 1);
+        let line_start = lines.newline_before(start).map_or(0, |i| i + 1);
+        let next_line = lines.newline_from(shown_end).map(|i| i + 1);
         let clip = long(start)
             || (line_start > 0 && long(line_start - 1))
             || long(shown_end)
@@ -366,10 +363,70 @@ impl Excerpt {
     }
 }
 
+/// Where one document's lines start, found once per document: each diagnostic's snippet then
+/// reads only its own lines, not the text from its start (miette's `read_span` on a `str`
+/// walks from the first byte, which made a document with a finding per line quadratic).
+#[derive(Debug)]
+struct Lines {
+    /// The offset of every `\n`.
+    newlines: Vec<usize>,
+    /// Where each line starts as miette counts lines (after `\n`, `\r\n` or a lone `\r`),
+    /// when a lone `\r` makes that differ from after each `\n`.
+    starts: Option<Vec<usize>>,
+}
+
+impl Lines {
+    fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let newlines: Vec<usize> = memchr::memchr_iter(b'\n', bytes).collect();
+        let lone_cr = |i: usize| bytes.get(i + 1) != Some(&b'\n');
+        let starts = memchr::memchr_iter(b'\r', bytes).any(lone_cr).then(|| {
+            memchr::memchr2_iter(b'\n', b'\r', bytes)
+                .filter(|&i| bytes[i] == b'\n' || lone_cr(i))
+                .map(|i| i + 1)
+                .collect()
+        });
+        Lines { newlines, starts }
+    }
+
+    /// The last `\n` before `at`.
+    fn newline_before(&self, at: usize) -> Option<usize> {
+        let i = self.newlines.partition_point(|&n| n < at);
+        i.checked_sub(1).map(|i| self.newlines[i])
+    }
+
+    /// The first `\n` at or after `at`.
+    fn newline_from(&self, at: usize) -> Option<usize> {
+        let i = self.newlines.partition_point(|&n| n < at);
+        self.newlines.get(i).copied()
+    }
+
+    /// Where to start reading so that `context` lines before the one holding `offset` are
+    /// read, and how many lines (as miette counts them) come before that place.
+    fn context_start(&self, offset: usize, context: usize) -> (usize, usize) {
+        let (before, start) = if let Some(starts) = &self.starts {
+            let before = starts.partition_point(|&s| s <= offset);
+            (before, before.checked_sub(context + 1).map(|i| starts[i]))
+        } else {
+            let before = self.newlines.partition_point(|&n| n < offset);
+            let start = before
+                .checked_sub(context + 1)
+                .map(|i| self.newlines[i] + 1);
+            (before, start)
+        };
+        match start {
+            Some(start) => (start, before - context),
+            None => (0, 0),
+        }
+    }
+}
+
 /// One document's text, shown with the file's true line numbers.
 struct DocumentSource<'a> {
     name: String,
     text: &'a str,
+    /// The text's lines, so that a span is read from the start of its context, not of the text.
+    lines: Option<&'a Lines>,
     line_offset: usize,
     /// The column (0-based) shown in the header, for a window that does not start the line.
     column: Option<usize>,
@@ -382,19 +439,30 @@ impl SourceCode for DocumentSource<'_> {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, miette::MietteError> {
-        let inner = self
-            .text
-            .read_span(span, context_lines_before, context_lines_after)?;
+        // miette reads from a line start exactly as from the text's start, with lines and
+        // offsets counted from there: only `from` and the lines before it are added back. An
+        // empty span must not start where reading starts (miette ends reading one byte before
+        // the end of a span, saturating at 0): one more line is read before it.
+        let (from, lines_before) = self.lines.map_or((0, 0), |lines| {
+            let context = context_lines_before + usize::from(span.is_empty());
+            lines.context_start(span.offset(), context)
+        });
+        let text = self.text.get(from..).unwrap_or_default();
+        let inner = text.read_span(
+            &SourceSpan::new((span.offset() - from).into(), span.len()),
+            context_lines_before,
+            context_lines_after,
+        )?;
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             inner.data(),
-            *inner.span(),
-            inner.line() + self.line_offset,
+            SourceSpan::new((inner.span().offset() + from).into(), inner.span().len()),
+            inner.line() + lines_before + self.line_offset,
             match self.column {
                 Some(column) if context_lines_before == 0 => column,
                 _ => inner.column(),
             },
-            inner.line_count(),
+            inner.line_count() + lines_before,
         )))
     }
 }
@@ -547,6 +615,61 @@ mod tests {
         let out = render_text(&text);
         assert!(out.contains("[t.json:3:200000]"), "{out}");
         assert!(out.len() < 2000, "{}", out.len());
+    }
+
+    /// Reading a span from its context's first line gives what miette gives reading from the
+    /// text's start, whatever the line breaks (`\n`, `\r\n`, a lone `\r`, `\n\r`).
+    #[test]
+    fn spans_read_from_the_line_index_as_from_the_start() {
+        for text in [
+            "{\n  \"a\": 1,\n\n  \"b\": [1,\n 2]\n}\n",
+            "{\r\n  \"a\": 1,\r\n\r\n  \"b\": [1,\r\n 2]\r\n}",
+            "{\r \"a\": 1,\r\r\n\n\r \"b\":\r\n\r[1,\n 2]}\r",
+            "x",
+            "",
+        ] {
+            let lines = Lines::new(text);
+            let source = DocumentSource {
+                name: String::new(),
+                text,
+                lines: Some(&lines),
+                line_offset: 0,
+                column: None,
+            };
+            for start in 0..=text.len() {
+                for len in [0, 1, 2, 7].into_iter().filter(|n| start + n <= text.len()) {
+                    for context in [0, 1, 2] {
+                        let span = SourceSpan::new(start.into(), len);
+                        let ours = source.read_span(&span, context, context);
+                        let theirs = text.read_span(&span, context, context);
+                        match (ours, theirs) {
+                            (Ok(ours), Ok(theirs)) => assert_eq!(
+                                (
+                                    ours.data(),
+                                    ours.span(),
+                                    ours.line(),
+                                    ours.column(),
+                                    ours.line_count()
+                                ),
+                                (
+                                    theirs.data(),
+                                    theirs.span(),
+                                    theirs.line(),
+                                    theirs.column(),
+                                    theirs.line_count()
+                                ),
+                                "{text:?} {start} {len} {context}"
+                            ),
+                            (ours, theirs) => assert_eq!(
+                                ours.is_ok(),
+                                theirs.is_ok(),
+                                "{text:?} {start} {len} {context}"
+                            ),
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -32,7 +32,8 @@ pub enum Target {
     Occurrence(usize),
     /// Characters `range` of the decoded string value (e.g. a key inside JSON held in a string).
     InString(Range<usize>),
-    /// Raw bytes of the document (syntax and size findings).
+    /// Raw bytes of the document (syntax and size findings, a repeated key found with its
+    /// bytes).
     Bytes(Range<usize>),
 }
 
@@ -364,15 +365,27 @@ impl<'a> Spans<'a> {
         .then(|| start - 1..end + 1)
     }
 
-    /// Every repeated key: the pointer of the member and the occurrence index (1 = second).
+    /// Every repeated key, in document order: the member's pointer, which occurrence it is
+    /// (1 = the second) and its key's bytes (what [`Target::Occurrence`] resolves to).
     #[must_use]
-    pub fn duplicate_keys(&self) -> Vec<(Pointer, usize)> {
+    pub fn duplicate_keys(&self) -> Vec<Duplicate> {
         let mut out = Vec::new();
         if let Some(root) = self.tree() {
             collect_duplicates(root, &Pointer::root(), &mut out);
         }
         out
     }
+}
+
+/// A repeated key, from [`Spans::duplicate_keys`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Duplicate {
+    /// The member's pointer.
+    pub pointer: Pointer,
+    /// Which occurrence of the key this is (1 = the second).
+    pub occurrence: usize,
+    /// The key's bytes, quotes included.
+    pub key: Range<usize>,
 }
 
 /// What [`Scan::resolve`] found: the range to mark, or the string literal whose characters a
@@ -623,25 +636,52 @@ fn r(range: jsonc_parser::common::Range) -> Range<usize> {
     range.start..range.end
 }
 
-fn collect_duplicates(node: &Node<'_>, at: &Pointer, out: &mut Vec<(Pointer, usize)>) {
+/// The repeated keys under `node` (at `at`): each object's members are counted by name in one
+/// pass (by a hash map when there are many), and each repeat's key range comes from the tree, so
+/// that many repeats of one key cost one pass, not a search each.
+fn collect_duplicates(node: &Node<'_>, at: &Pointer, out: &mut Vec<Duplicate>) {
     match node {
         Node::Object(obj) => {
-            let mut seen: Vec<(&str, usize)> = Vec::new();
+            let mut few: Vec<(&str, usize)> = Vec::new();
+            let mut many: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
+            let is_many = obj.properties.len() > 16;
             for prop in &obj.properties {
                 let name = prop.name.as_str();
-                let child = at.key(name);
-                if let Some(entry) = seen.iter_mut().find(|(n, _)| *n == name) {
-                    out.push((child.clone(), entry.1));
-                    entry.1 += 1;
+                let seen = if is_many {
+                    many.entry(name).or_insert(0)
                 } else {
-                    seen.push((name, 1));
+                    let i = few.iter().position(|(n, _)| *n == name).unwrap_or_else(|| {
+                        few.push((name, 0));
+                        few.len() - 1
+                    });
+                    &mut few[i].1
+                };
+                let occurrence = *seen;
+                *seen += 1;
+                let container = matches!(prop.value, Node::Object(_) | Node::Array(_));
+                if occurrence == 0 && !container {
+                    continue;
+                }
+                let child = at.key(name);
+                if occurrence > 0 {
+                    let key = match &prop.name {
+                        ObjectPropName::String(s) => r(s.range),
+                        ObjectPropName::Word(w) => r(w.range),
+                    };
+                    out.push(Duplicate {
+                        pointer: child.clone(),
+                        occurrence,
+                        key,
+                    });
                 }
                 collect_duplicates(&prop.value, &child, out);
             }
         }
         Node::Array(arr) => {
             for (i, el) in arr.elements.iter().enumerate() {
-                collect_duplicates(el, &at.index(i), out);
+                if matches!(el, Node::Object(_) | Node::Array(_)) {
+                    collect_duplicates(el, &at.index(i), out);
+                }
             }
         }
         _ => {}
@@ -792,8 +832,15 @@ mod tests {
         let tree = Spans::new(text);
         assert_eq!(&text[tree.resolve("/a/b/1", &Target::Value)], "\"x\"");
         assert_eq!(&text[tree.resolve("/a", &Target::Key)], "\"a\"");
-        assert_eq!(tree.duplicate_keys(), vec![(Pointer::root().key("a"), 1)]);
         let second = tree.resolve("/a", &Target::Occurrence(1));
+        assert_eq!(
+            tree.duplicate_keys(),
+            vec![Duplicate {
+                pointer: Pointer::root().key("a"),
+                occurrence: 1,
+                key: second.clone(),
+            }]
+        );
         assert_eq!(
             LineIndex::new(text).position(second.start),
             Position { line: 3, column: 3 }
@@ -802,6 +849,37 @@ mod tests {
         assert_eq!(
             &text[tree.resolve("/a/zz", &Target::Value)],
             "{\"b\": [1, \"x\"]}"
+        );
+    }
+
+    /// Each repeat is marked at its own key, also under the second occurrence of a repeated
+    /// key (a pointer names only the first) and in an object of many keys.
+    #[test]
+    fn repeated_keys_are_found_with_their_bytes() {
+        let many: Vec<String> = (0..40).map(|i| format!("\"k{}\": {i}", i % 20)).collect();
+        let text = format!(
+            "{{\"a\": {{\"b\": 1, \"b\": 2}}, \"a\": {{\"c\": [{{\"d\": 1, \"d\": 2}}]}}, \"m\": {{{}}}}}",
+            many.join(", ")
+        );
+        let found = Spans::new(&text).duplicate_keys();
+        let named: Vec<(&str, usize, &str)> = found
+            .iter()
+            .map(|d| (d.pointer.as_str(), d.occurrence, &text[d.key.clone()]))
+            .collect();
+        assert_eq!(
+            named[..3],
+            [
+                ("/a/b", 1, "\"b\""),
+                ("/a", 1, "\"a\""),
+                ("/a/c/0/d", 1, "\"d\"")
+            ]
+        );
+        assert_eq!(found[2].key.start, text.rfind("\"d\"").unwrap_or_default());
+        assert_eq!(named.len(), 3 + 20);
+        assert_eq!(named[22], ("/m/k19", 1, "\"k19\""));
+        assert_eq!(
+            found[22].key.start,
+            text.rfind("\"k19\"").unwrap_or_default()
         );
     }
 

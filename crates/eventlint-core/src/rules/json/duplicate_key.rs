@@ -1,7 +1,6 @@
 use crate::check::Finding;
-use crate::pointer::Pointer;
 use crate::rule::declare_rule;
-use crate::source::spans::Target;
+use crate::source::spans::{Duplicate, Target};
 
 declare_rule! {
     /// ## What it checks
@@ -29,7 +28,10 @@ declare_rule! {
 }
 
 /// `occurrence` is 1 for the second appearance of the key.
-pub(crate) fn finding(pointer: Pointer, occurrence: usize) -> Finding {
+/// The finding of a repeated key; it marks the key's bytes, which the tree gave with it (no
+/// search for the `n`-th occurrence per repeat: a key repeated many times stays linear).
+pub(crate) fn finding(duplicate: Duplicate) -> Finding {
+    let Duplicate { pointer, key, .. } = duplicate;
     let segments = pointer.segments();
     let name = segments.last().cloned().unwrap_or_default();
     Finding::new(
@@ -37,7 +39,7 @@ pub(crate) fn finding(pointer: Pointer, occurrence: usize) -> Finding {
         pointer,
         format!("key `{name}` appears more than once in the same object"),
     )
-    .target(Target::Occurrence(occurrence))
+    .target(Target::Bytes(key))
     .help(format!(
         "keep one `{name}`: parsers disagree on which value wins"
     ))
