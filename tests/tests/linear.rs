@@ -150,3 +150,91 @@ fn repeated_keys_in_one_pass() {
         (&3.into(), &column.into())
     );
 }
+
+/// One long line (an 11 MB single-line batch, not ASCII) whose findings come in rule order, not
+/// in position order: each column was counted from the line's start whenever a position went
+/// backwards (12,500 events: 4.5 s in a release build, 25,000: 17 s, 50,000: 75 s; 200,000 did
+/// not finish in ten minutes). Columns now come from checkpoints of character counts.
+#[test]
+fn one_long_line_with_findings_out_of_order() {
+    const EVENTS: usize = 12_500;
+    let dir = tempfile::tempdir().unwrap();
+    let event = format!(
+        r#"{{"type":"custom","action":"","label":"é","time":"nope","client":{{"uuid":"ü"}},"params":{{"x":"ü{}"}}}}"#,
+        "a".repeat(800)
+    );
+    let text = format!("[{}]", vec![event.as_str(); EVENTS].join(","));
+    std::fs::write(dir.path().join("batch.json"), &text).unwrap();
+    let o = check(dir.path(), &["--format", "json", "batch.json"]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let out = stdout(&o);
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let diagnostics = report["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 3 * EVENTS + 2, "{}", head(&out));
+    // The last event's `client.uuid`, in characters from the line's start.
+    let last = diagnostics
+        .iter()
+        .rfind(|d| d["pointer"] == format!("/{}/client/uuid", EVENTS - 1))
+        .unwrap();
+    let at = text.rfind(r#""ü"}"#).unwrap();
+    assert_eq!(
+        (&last["line"], &last["column"]),
+        (&1.into(), &(text[..at].chars().count() + 1).into()),
+        "{last}"
+    );
+}
+
+/// A finding never quotes a value whole, in any report: a 100 MB `uuid` went into a 100 MB
+/// message in every format. A quote past 160 characters keeps its first 64 and gives its size;
+/// `--redact` still hides what is kept.
+#[test]
+fn a_long_value_is_never_quoted_whole() {
+    const CHARS: usize = 4_000_000;
+    let dir = tempfile::tempdir().unwrap();
+    let uuid = "ü".repeat(CHARS);
+    std::fs::write(
+        dir.path().join("event.json"),
+        format!(r#"{{"action": "a.b", "label": "x", "client": {{"uuid": "{uuid}"}}}}"#),
+    )
+    .unwrap();
+    let formats = ["json", "sarif", "github", "junit"];
+    let mut args = vec!["--format", "human"];
+    for format in formats {
+        args.extend(["--format", format, "--output", format]);
+    }
+    args.push("event.json");
+    let elided = format!("`{}…` ({CHARS} characters)", "ü".repeat(64));
+    for redact in [false, true] {
+        let mut args = args.clone();
+        if redact {
+            args.push("--redact");
+        }
+        let o = check(dir.path(), &args);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        let mut reports = vec![("human".to_owned(), stdout(&o))];
+        for format in formats {
+            let report = std::fs::read_to_string(dir.path().join(format)).unwrap();
+            reports.push((format.to_owned(), report));
+        }
+        for (format, report) in reports {
+            // The human report's snippet is a window of the line: a few hundred characters.
+            let text = report;
+            assert!(text.len() < 20_000, "{format}: {} bytes", text.len());
+            assert!(text.contains("is not a UUID"), "{format}: {}", head(&text));
+            // The human report wraps its message, and its size, with a margin.
+            let shown = if format == "human" {
+                text.contains(&elided[..elided.find(" (").unwrap()])
+                    && text.contains(&format!("({CHARS}"))
+            } else {
+                text.contains(&elided)
+            };
+            assert_eq!(
+                shown,
+                !redact,
+                "{format} (redact: {redact}): {}",
+                head(&text)
+            );
+            assert_eq!(text.contains("üüüü"), !redact, "{format}: {}", head(&text));
+        }
+    }
+}

@@ -7,6 +7,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Serialize, Serializer};
 use serde_json::Value;
 
+use crate::describe::elide;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::kind::{self, Detection, Kind};
 use crate::payload::Payload;
@@ -717,9 +718,9 @@ fn finish(
             Some(Diagnostic {
                 rule: f.rule.id,
                 severity,
-                message: f.message,
-                help: f.help,
-                note: f.note,
+                message: elide(f.message),
+                help: f.help.map(elide),
+                note: f.note.map(elide),
                 pointer: f.pointer.into_string(),
                 start: lines.position(span.start),
                 end: lines.position(span.end),

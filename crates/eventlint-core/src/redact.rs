@@ -18,6 +18,7 @@
 
 use std::collections::HashSet;
 
+use crate::describe::{QUOTE_HEAD, QUOTE_LIMIT};
 use crate::report::DocumentOutcome;
 
 /// What a value quoted in a message, help or note becomes.
@@ -238,7 +239,8 @@ fn unquote(raw: &str) -> String {
 }
 
 /// Every form in which a message may quote a value: as written, decoded, JSON-escaped, the head
-/// of a long string (`describe` elides after 37 characters), a number as `serde_json` prints it.
+/// of a long string (`describe` elides after 37 characters, `describe::elide` after
+/// [`QUOTE_HEAD`]), a number as `serde_json` prints it.
 fn forms(raw: &str, kind: Kind) -> Vec<String> {
     let mut forms = vec![raw.to_owned()];
     match kind {
@@ -252,7 +254,15 @@ fn forms(raw: &str, kind: Kind) -> Vec<String> {
                     forms.push(decoded.chars().take(37).collect());
                 }
                 let escaped = serde_json::Value::String(decoded.clone()).to_string();
-                forms.push(escaped[1..escaped.len() - 1].to_owned());
+                let escaped = &escaped[1..escaped.len() - 1];
+                // What `describe::elide` keeps of a long quote (after a quotation mark or not).
+                for form in [decoded.as_str(), escaped] {
+                    if form.chars().count() > QUOTE_LIMIT {
+                        forms.push(form.chars().take(QUOTE_HEAD).collect());
+                        forms.push(form.chars().take(QUOTE_HEAD - 1).collect());
+                    }
+                }
+                forms.push(escaped.to_owned());
                 forms.push(decoded);
             }
         }
