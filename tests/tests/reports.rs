@@ -624,3 +624,58 @@ fn completions_for_each_shell() {
         2
     );
 }
+
+/// A finding about a repeat shows the first occurrence too: SARIF `relatedLocations` (valid
+/// against the official schema, each with an id and its label), the JSON report's `related`.
+#[test]
+fn related_places_in_sarif_and_json() {
+    let fixture =
+        "fixtures/personalize/put-events/invalid/personalize.put-events/duplicate-eventid.json";
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("tests/data/sarif-schema-2.1.0.json"))
+            .expect("schema"),
+    )
+    .expect("schema is JSON");
+    let validator = jsonschema::draft4::new(&schema).expect("the SARIF schema compiles");
+    let run = |format: &str| -> serde_json::Value {
+        let o = run_in(
+            &root(),
+            &["check", fixture, NOW, "--no-config", "--format", format],
+            None,
+        );
+        serde_json::from_slice(&o.stdout).expect("JSON")
+    };
+    let log = run("sarif");
+    assert!(validator.is_valid(&log), "{log}");
+    let result = log["runs"][0]["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .find(|r| r["ruleId"] == "personalize.put-events/duplicate-eventid")
+        .expect("the finding");
+    let related = &result["relatedLocations"][0];
+    assert_eq!(related["id"], 0, "{result}");
+    assert_eq!(related["message"]["text"], "`eventList[0].eventId`, first");
+    let region = &related["physicalLocation"]["region"];
+    assert_eq!(
+        (&region["startLine"], &region["startColumn"]),
+        (&10.into(), &18.into())
+    );
+    let report = run("json");
+    let entry = report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .find(|d| d["rule"] == "personalize.put-events/duplicate-eventid")
+        .expect("the finding");
+    assert_eq!(
+        entry["related"][0]["pointer"], "/eventList/0/eventId",
+        "{entry}"
+    );
+    assert_eq!(
+        (&entry["related"][0]["line"], &entry["related"][0]["column"]),
+        (&10.into(), &18.into())
+    );
+    // Findings with no other place have no `related` member (report v1 as it was).
+    assert!(!stdout(&mixed("json", &[])).contains("\"related\""));
+}

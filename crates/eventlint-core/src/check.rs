@@ -8,7 +8,7 @@ use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 use crate::describe::elide;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Related, Severity};
 use crate::kind::{self, Detection, Kind};
 use crate::payload::Payload;
 use crate::pointer::Pointer;
@@ -409,6 +409,16 @@ pub(crate) struct Finding {
     /// What the help proposes, as edits a test can apply (see [`crate::proposal`]); empty
     /// when the help names no concrete value or key.
     pub proposal: Vec<Edit>,
+    /// Other places the finding is about, each with a label (see [`Finding::related`]).
+    pub related: Vec<RelatedPlace>,
+}
+
+/// Another place a [`Finding`] is about, placed as the finding is.
+#[derive(Debug, Clone)]
+pub(crate) struct RelatedPlace {
+    pub pointer: Pointer,
+    pub target: Target,
+    pub label: String,
 }
 
 impl Finding {
@@ -421,7 +431,20 @@ impl Finding {
             pointer,
             target: Target::Value,
             proposal: Vec::new(),
+            related: Vec::new(),
         }
+    }
+    /// Labels another place the finding is about (the first occurrence of a repeated key,
+    /// `eventId` or salt): the human report marks it beside the finding, SARIF lists it in
+    /// `relatedLocations`, the JSON report under `related`.
+    #[must_use]
+    pub fn related(mut self, pointer: Pointer, target: Target, label: impl Into<String>) -> Self {
+        self.related.push(RelatedPlace {
+            pointer,
+            target,
+            label: label.into(),
+        });
+        self
     }
     #[must_use]
     pub fn help(mut self, help: impl Into<String>) -> Self {
@@ -532,6 +555,7 @@ pub fn internal_error(message: &str, options: &CheckOptions) -> DocumentReport {
             span: 0..0,
             start,
             end: start,
+            related: Vec::new(),
         }],
     }
 }
@@ -715,6 +739,20 @@ fn finish(
                 None => f.rule.severity,
             };
             let span = tree.resolve(f.pointer.as_str(), &f.target);
+            let related = f
+                .related
+                .into_iter()
+                .map(|r| {
+                    let span = tree.resolve(r.pointer.as_str(), &r.target);
+                    Related {
+                        message: elide(r.label),
+                        pointer: r.pointer.into_string(),
+                        start: lines.position(span.start),
+                        end: lines.position(span.end),
+                        span,
+                    }
+                })
+                .collect();
             Some(Diagnostic {
                 rule: f.rule.id,
                 severity,
@@ -725,6 +763,7 @@ fn finish(
                 start: lines.position(span.start),
                 end: lines.position(span.end),
                 span,
+                related,
             })
         })
         .collect();

@@ -82,6 +82,51 @@ pub struct Diagnostic {
     pub start: Position,
     /// End (exclusive), relative to the document.
     pub end: Position,
+    /// Other places the finding is about (the first occurrence of a repeated key or
+    /// `eventId`), each with its own label; empty for most findings.
+    pub related: Vec<Related>,
+}
+
+/// Another place in the document that a [`Diagnostic`] is about, e.g. the first occurrence of
+/// what it reports repeated.
+///
+/// Serializes as `message`, `pointer`, `line`, `column`, `end_line`, `end_column` (as the
+/// `related` entries of a diagnostic in the `--format json` report, relative to the document).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Related {
+    /// What this place is, e.g. "first `eventId` here".
+    pub message: String,
+    /// RFC 6901 pointer into the document.
+    pub pointer: String,
+    /// Byte range in the document text, end exclusive.
+    pub span: std::ops::Range<usize>,
+    /// Start, relative to the document.
+    pub start: Position,
+    /// End (exclusive), relative to the document.
+    pub end: Position,
+}
+
+impl Serialize for Related {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Fields<'a> {
+            message: &'a str,
+            pointer: &'a str,
+            line: usize,
+            column: usize,
+            end_line: usize,
+            end_column: usize,
+        }
+        Fields {
+            message: &self.message,
+            pointer: &self.pointer,
+            line: self.start.line,
+            column: self.start.column,
+            end_line: self.end.line,
+            end_column: self.end.column,
+        }
+        .serialize(serializer)
+    }
 }
 
 impl Serialize for Diagnostic {
@@ -106,6 +151,8 @@ impl Serialize for Diagnostic {
             help: Option<&'a str>,
             note: Option<&'a str>,
             span: Span,
+            #[serde(skip_serializing_if = "<[Related]>::is_empty")]
+            related: &'a [Related],
         }
         Fields {
             rule: self.rule,
@@ -122,6 +169,7 @@ impl Serialize for Diagnostic {
                 start: self.span.start,
                 end: self.span.end,
             },
+            related: &self.related,
         }
         .serialize(serializer)
     }

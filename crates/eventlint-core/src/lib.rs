@@ -86,7 +86,7 @@ pub use check::{
     CheckOptions, DocumentReport, INTERNAL_ERROR_RULE, PayloadReport, UnknownRule, check_bytes,
     check_document, check_payload, check_str, check_value, internal_error,
 };
-pub use diagnostic::{Diagnostic, Position, Severity};
+pub use diagnostic::{Diagnostic, Position, Related, Severity};
 pub use kind::{Kind, Role, Route};
 pub use payload::Payload;
 pub use rule::{Citation, Rule, SOURCES_PAGE};

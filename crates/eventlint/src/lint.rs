@@ -1375,6 +1375,7 @@ fn too_long(length: u64, options: &CheckOptions) -> eventlint_core::DocumentRepo
             span: 0..0,
             start,
             end: start,
+            related: Vec::new(),
         }],
     }
 }

@@ -123,15 +123,18 @@ impl Renderer {
                     line_offset: outcome.line_offset + diagnostic.start.line - 1,
                     column: Some(diagnostic.start.column - 1),
                 };
+                // A window shows one place: the related ones are elsewhere on the long line.
                 let d = Diagnostic {
                     span: excerpt.label.clone(),
                     end: diagnostic.start,
+                    related: Vec::new(),
                     ..diagnostic.clone()
                 };
                 let report = Report {
                     d: &d,
                     source: &source,
                     whole: whole_document(&text, diagnostic),
+                    related: Vec::new(),
                 };
                 let _ = handler.render_report(out, &report);
             } else {
@@ -146,6 +149,7 @@ impl Renderer {
                     d: diagnostic,
                     source: &source,
                     whole: whole_document(&text, diagnostic),
+                    related: shown_related(&text, &lines, diagnostic),
                 };
                 let _ = handler.render_report(out, &report);
             }
@@ -472,6 +476,26 @@ struct Report<'a> {
     source: &'a DocumentSource<'a>,
     /// The span covers the whole document (labelled so).
     whole: bool,
+    /// The related places to label beside the finding: `(label, start, length)`.
+    related: Vec<(String, usize, usize)>,
+}
+
+/// The related places of `d` that a snippet can show: those on lines short enough to print
+/// whole, each marked by its first line at most.
+fn shown_related(text: &str, lines: &Lines, d: &Diagnostic) -> Vec<(String, usize, usize)> {
+    d.related
+        .iter()
+        .filter_map(|r| {
+            let start = r.span.start.min(text.len());
+            let line_start = lines.newline_before(start).map_or(0, |i| i + 1);
+            let line_end = lines.newline_from(start).unwrap_or(text.len());
+            if line_end - line_start > MAX_LINE_BYTES {
+                return None;
+            }
+            let end = r.span.end.clamp(start, line_end);
+            Some((r.message.clone(), start, end - start))
+        })
+        .collect()
 }
 
 fn whole_document(text: &str, d: &Diagnostic) -> bool {
@@ -528,11 +552,18 @@ impl miette::Diagnostic for Report<'_> {
         } else {
             "here".to_owned()
         };
-        Some(Box::new(std::iter::once(LabeledSpan::new(
-            Some(label),
-            d.span.start,
-            len,
-        ))))
+        let related = self
+            .related
+            .iter()
+            .map(|(label, start, len)| LabeledSpan::new(Some(label.clone()), *start, *len));
+        Some(Box::new(
+            // Primary: the header gives the finding's place, not the first related one's.
+            std::iter::once(LabeledSpan::new_primary_with_span(
+                Some(label),
+                (d.span.start, len),
+            ))
+            .chain(related),
+        ))
     }
 }
 

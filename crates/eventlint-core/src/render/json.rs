@@ -17,6 +17,19 @@ struct Entry<'a> {
     end_line: usize,
     end_column: usize,
     help: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related: Vec<RelatedEntry<'a>>,
+}
+
+#[cfg(test)]
+#[derive(serde::Serialize)]
+struct RelatedEntry<'a> {
+    message: &'a str,
+    pointer: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
 }
 
 /// The JSON report (pretty-printed, with a final newline).
@@ -91,6 +104,31 @@ pub fn entries(outcome: &DocumentOutcome, out: &mut String, any: &mut bool) {
         match &d.help {
             Some(help) => push_str(out, help),
             None => out.push_str("null"),
+        }
+        // Other places the finding is about: only where there are some (an extension of
+        // report v1 that readers of the other members never see).
+        for (i, r) in d.related.iter().enumerate() {
+            out.push_str(if i == 0 {
+                ",\n      \"related\": [\n        {"
+            } else {
+                ",\n        {"
+            });
+            out.push_str("\n          \"message\": ");
+            push_str(out, &r.message);
+            out.push_str(",\n          \"pointer\": ");
+            push_str(out, &r.pointer);
+            out.push_str(",\n          \"line\": ");
+            out.push_str(number.format(r.start.line + outcome.line_offset));
+            out.push_str(",\n          \"column\": ");
+            out.push_str(number.format(r.start.column));
+            out.push_str(",\n          \"end_line\": ");
+            out.push_str(number.format(r.end.line + outcome.line_offset));
+            out.push_str(",\n          \"end_column\": ");
+            out.push_str(number.format(r.end.column));
+            out.push_str("\n        }");
+        }
+        if !d.related.is_empty() {
+            out.push_str("\n      ]");
         }
         out.push_str("\n    }");
     }
@@ -220,6 +258,16 @@ mod tests {
                         span: 0..0,
                         start: Position { line: 1, column: 2 },
                         end: Position { line: 3, column: 4 },
+                        related: vec![
+                            crate::diagnostic::Related {
+                                message: tricky.to_owned(),
+                                pointer: "/x".to_owned(),
+                                span: 0..0,
+                                start: Position { line: 2, column: 5 },
+                                end: Position { line: 2, column: 9 },
+                            };
+                            2
+                        ],
                     };
                     2
                 ],
@@ -242,6 +290,18 @@ mod tests {
                     end_line: d.end.line + outcome.line_offset,
                     end_column: d.end.column,
                     help: d.help.as_deref(),
+                    related: d
+                        .related
+                        .iter()
+                        .map(|r| RelatedEntry {
+                            message: &r.message,
+                            pointer: &r.pointer,
+                            line: r.start.line + outcome.line_offset,
+                            column: r.start.column,
+                            end_line: r.end.line + outcome.line_offset,
+                            end_column: r.end.column,
+                        })
+                        .collect(),
                 };
                 reference.push_str(if i > 0 { ",\n    " } else { "\n    " });
                 let text = serde_json::to_string_pretty(&entry).unwrap();

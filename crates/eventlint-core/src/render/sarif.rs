@@ -142,7 +142,39 @@ fn result(o: &DocumentOutcome, d: &Diagnostic, rule_index: Option<i64>) -> Sarif
         )
         .build();
     result.rule_index = rule_index;
+    result.related_locations = related_locations(o, d);
     result
+}
+
+/// A diagnostic's other places (`Diagnostic::related`) as `relatedLocations`, each with an id and
+/// its label; `None` when it has none.
+fn related_locations(o: &DocumentOutcome, d: &Diagnostic) -> Option<Vec<Location>> {
+    (!d.related.is_empty()).then(|| {
+        d.related
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let region = Region::builder()
+                    .start_line(to_i64(r.start.line + o.line_offset))
+                    .start_column(to_i64(r.start.column))
+                    .end_line(to_i64(r.end.line + o.line_offset))
+                    .end_column(to_i64(r.end.column))
+                    .build();
+                Location::builder()
+                    .id(to_i64(i))
+                    .message(Message::builder().text(r.message.clone()).build())
+                    .physical_location(
+                        PhysicalLocation::builder()
+                            .artifact_location(
+                                ArtifactLocation::builder().uri(uri(&o.path)).build(),
+                            )
+                            .region(region)
+                            .build(),
+                    )
+                    .build()
+            })
+            .collect()
+    })
 }
 
 /// The log around its results: the tool with the rules that have results, and the summary.
@@ -393,6 +425,7 @@ mod tests {
                     )
                     .build();
                 result.rule_index = rules.iter().position(|r| r.id == d.rule).map(to_i64);
+                result.related_locations = related_locations(o, d);
                 result
             })
             .collect();

@@ -3,6 +3,8 @@
 //! parsed.
 
 pub(crate) mod spans;
+/// Line and column of byte offsets, in characters or in UTF-16 code units (for editors).
+pub use spans::LineIndex;
 
 use std::cell::Cell;
 use std::ops::Range;

@@ -386,6 +386,8 @@ pub struct Duplicate {
     pub occurrence: usize,
     /// The key's bytes, quotes included.
     pub key: Range<usize>,
+    /// The first occurrence's key bytes, quotes included.
+    pub first: Range<usize>,
 }
 
 /// What [`Scan::resolve`] found: the range to mark, or the string literal whose characters a
@@ -642,19 +644,30 @@ fn r(range: jsonc_parser::common::Range) -> Range<usize> {
 fn collect_duplicates(node: &Node<'_>, at: &Pointer, out: &mut Vec<Duplicate>) {
     match node {
         Node::Object(obj) => {
-            let mut few: Vec<(&str, usize)> = Vec::new();
-            let mut many: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
+            // Each name: how often seen so far, and its first key's bytes.
+            let mut few: Vec<(&str, usize, Range<usize>)> = Vec::new();
+            let mut many: foldhash::HashMap<&str, (usize, Range<usize>)> =
+                foldhash::HashMap::default();
             let is_many = obj.properties.len() > 16;
             for prop in &obj.properties {
                 let name = prop.name.as_str();
-                let seen = if is_many {
-                    many.entry(name).or_insert(0)
+                let key = match &prop.name {
+                    ObjectPropName::String(s) => r(s.range),
+                    ObjectPropName::Word(w) => r(w.range),
+                };
+                let (seen, first) = if is_many {
+                    let entry = many.entry(name).or_insert((0, key.clone()));
+                    (&mut entry.0, entry.1.clone())
                 } else {
-                    let i = few.iter().position(|(n, _)| *n == name).unwrap_or_else(|| {
-                        few.push((name, 0));
-                        few.len() - 1
-                    });
-                    &mut few[i].1
+                    let i = few
+                        .iter()
+                        .position(|(n, ..)| *n == name)
+                        .unwrap_or_else(|| {
+                            few.push((name, 0, key.clone()));
+                            few.len() - 1
+                        });
+                    let (_, seen, first) = &mut few[i];
+                    (seen, first.clone())
                 };
                 let occurrence = *seen;
                 *seen += 1;
@@ -664,14 +677,11 @@ fn collect_duplicates(node: &Node<'_>, at: &Pointer, out: &mut Vec<Duplicate>) {
                 }
                 let child = at.key(name);
                 if occurrence > 0 {
-                    let key = match &prop.name {
-                        ObjectPropName::String(s) => r(s.range),
-                        ObjectPropName::Word(w) => r(w.range),
-                    };
                     out.push(Duplicate {
                         pointer: child.clone(),
                         occurrence,
                         key,
+                        first,
                     });
                 }
                 collect_duplicates(&prop.value, &child, out);
@@ -733,6 +743,8 @@ pub(crate) struct CharCount<'a> {
     ascii: OnceCell<bool>,
     /// `prefix[i]`: the characters in `text[..i * CHECKPOINT]`.
     prefix: OnceCell<Vec<usize>>,
+    /// The same in UTF-16 code units (for editors), built on first use.
+    prefix_utf16: OnceCell<Vec<usize>>,
 }
 
 impl<'a> CharCount<'a> {
@@ -741,6 +753,7 @@ impl<'a> CharCount<'a> {
             text,
             ascii: OnceCell::new(),
             prefix: OnceCell::new(),
+            prefix_utf16: OnceCell::new(),
         }
     }
 
@@ -752,29 +765,55 @@ impl<'a> CharCount<'a> {
         self.before(to) - self.before(from)
     }
 
+    /// The UTF-16 code units of `text[from..to]` (`from <= to`, both character boundaries).
+    pub(crate) fn utf16_between(&self, from: usize, to: usize) -> usize {
+        if *self.ascii.get_or_init(|| self.text.is_ascii()) {
+            return to - from;
+        }
+        let units = |bytes: &[u8]| starts(bytes) + astral(bytes);
+        before(self.text.as_bytes(), &self.prefix_utf16, units, to)
+            - before(self.text.as_bytes(), &self.prefix_utf16, units, from)
+    }
+
     /// The characters in `text[..at]`: every byte that does not continue a UTF-8 sequence
     /// starts a character, so bytes are counted, and a checkpoint need not fall on a boundary.
     fn before(&self, at: usize) -> usize {
-        let bytes = self.text.as_bytes();
-        let prefix = self.prefix.get_or_init(|| {
-            let mut prefix = Vec::with_capacity(bytes.len() / CHECKPOINT + 1);
-            let mut total = 0;
-            prefix.push(0);
-            for block in bytes.chunks_exact(CHECKPOINT) {
-                total += starts(block);
-                prefix.push(total);
-            }
-            prefix
-        });
-        let at = at.min(bytes.len());
-        let block = at / CHECKPOINT;
-        prefix[block] + starts(&bytes[block * CHECKPOINT..at])
+        before(self.text.as_bytes(), &self.prefix, starts, at)
     }
+}
+
+/// `count(&bytes[..at])`, from `prefix`'s checkpoints (made on first use) and at most
+/// [`CHECKPOINT`] bytes counted on; `count` must add up over any split of the bytes.
+fn before(
+    bytes: &[u8],
+    prefix: &OnceCell<Vec<usize>>,
+    count: impl Fn(&[u8]) -> usize,
+    at: usize,
+) -> usize {
+    let prefix = prefix.get_or_init(|| {
+        let mut prefix = Vec::with_capacity(bytes.len() / CHECKPOINT + 1);
+        let mut total = 0;
+        prefix.push(0);
+        for block in bytes.chunks_exact(CHECKPOINT) {
+            total += count(block);
+            prefix.push(total);
+        }
+        prefix
+    });
+    let at = at.min(bytes.len());
+    let block = at / CHECKPOINT;
+    prefix[block] + count(&bytes[block * CHECKPOINT..at])
 }
 
 /// The bytes of `bytes` that start a UTF-8 sequence (not `0b10xx_xxxx`).
 fn starts(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
+}
+
+/// The bytes that start a four-byte sequence: a character outside the Basic Multilingual
+/// Plane, two UTF-16 code units.
+fn astral(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b >= 0xF0).count()
 }
 
 /// Line starts of one document, for byte offset to line and column.
@@ -813,6 +852,22 @@ impl<'a> LineIndex<'a> {
             column: self.chars.between(start, offset) + 1,
         }
     }
+
+    /// 1-based line and column in UTF-16 code units (as the Language Server Protocol and
+    /// most editors count) of a byte offset.
+    #[must_use]
+    pub fn position_utf16(&self, offset: usize) -> Position {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        Position {
+            line,
+            column: self.chars.utf16_between(start, offset) + 1,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -838,6 +893,11 @@ mod tests {
                 column: text[start..offset].chars().count() + 1,
             };
             assert_eq!(lines.position(offset), naive, "offset {offset}");
+            let utf16 = Position {
+                column: text[start..offset].encode_utf16().count() + 1,
+                ..naive
+            };
+            assert_eq!(lines.position_utf16(offset), utf16, "offset {offset}");
         }
     }
 
@@ -884,6 +944,7 @@ mod tests {
                 pointer: Pointer::root().key("a"),
                 occurrence: 1,
                 key: second.clone(),
+                first: 4..7,
             }]
         );
         assert_eq!(

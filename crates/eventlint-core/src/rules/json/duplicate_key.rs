@@ -31,15 +31,21 @@ declare_rule! {
 /// The finding of a repeated key; it marks the key's bytes, which the tree gave with it (no
 /// search for the `n`-th occurrence per repeat: a key repeated many times stays linear).
 pub(crate) fn finding(duplicate: Duplicate) -> Finding {
-    let Duplicate { pointer, key, .. } = duplicate;
+    let Duplicate {
+        pointer,
+        key,
+        first,
+        ..
+    } = duplicate;
     let segments = pointer.segments();
     let name = segments.last().cloned().unwrap_or_default();
     Finding::new(
         &DUPLICATE_KEY,
-        pointer,
+        pointer.clone(),
         format!("key `{name}` appears more than once in the same object"),
     )
     .target(Target::Bytes(key))
+    .related(pointer, Target::Bytes(first), format!("`{name}`, first"))
     .help(format!(
         "keep one `{name}`: parsers disagree on which value wins"
     ))

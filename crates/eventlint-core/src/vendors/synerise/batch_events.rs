@@ -15,6 +15,7 @@ use crate::check::Ctx;
 use crate::kind::{Kind, Role, Route};
 use crate::pointer::Pointer;
 use crate::schema::{self, Keyword, Violation};
+use crate::source::spans::Target;
 
 pub(crate) static BATCH_EVENTS: Kind = Kind {
     id: "synerise.batch-events",
@@ -264,6 +265,11 @@ fn check_salt(ctx: &mut Ctx<'_>, first: &Salted<'_>, current: &Salted<'_>) {
             first.index,
             current.salt,
             first.time == current.time,
+        )
+        .related(
+            Pointer::root().index(first.index).key("eventSalt"),
+            Target::Value,
+            format!("`[{}].eventSalt`, first", first.index),
         ),
         (false, true) => e::eventsalt_uniqueness::finding(
             at,

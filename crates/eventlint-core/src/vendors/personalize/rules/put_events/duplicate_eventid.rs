@@ -5,6 +5,7 @@ use crate::value::Value;
 use crate::check::{Ctx, Finding};
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
+use crate::source::spans::Target;
 use crate::vendors::personalize::put_events::field_name;
 
 declare_rule! {
@@ -45,7 +46,8 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, list: &Pointer, events: &[Value]) -> Vec<
         match first.get(id) {
             Some(&earlier) => {
                 let at = list.index(i).key("eventId");
-                let earlier_name = field_name(&list.index(earlier).key("eventId"));
+                let earlier_at = list.index(earlier).key("eventId");
+                let earlier_name = field_name(&earlier_at);
                 ctx.report(
                     Finding::new(
                         &DUPLICATE_EVENTID,
@@ -55,7 +57,8 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, list: &Pointer, events: &[Value]) -> Vec<
                             field_name(&at)
                         ),
                     )
-                    .help("give every event its own `eventId`, or omit `eventId` and let Personalize generate one"),
+                    .help("give every event its own `eventId`, or omit `eventId` and let Personalize generate one")
+                    .related(earlier_at, Target::Value, format!("`{earlier_name}`, first")),
                 );
                 reported.push(i);
             }

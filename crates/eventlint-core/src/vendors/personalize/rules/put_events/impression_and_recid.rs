@@ -3,6 +3,7 @@ use crate::value::Map;
 use crate::check::{Ctx, Finding};
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
+use crate::source::spans::Target;
 use crate::vendors::personalize::put_events::field_name;
 
 declare_rule! {
@@ -45,6 +46,11 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, event: &Map<'_>) {
                 field_name(&impression)
             ),
         )
-        .help("keep both if `impression` lists what the user saw; otherwise send only `recommendationId`"),
+        .help("keep both if `impression` lists what the user saw; otherwise send only `recommendationId`")
+        .related(
+            at.key("recommendationId"),
+            Target::Key,
+            format!("`{}` here", field_name(&at.key("recommendationId"))),
+        ),
     );
 }
