@@ -125,14 +125,21 @@ impl Crate {
 
     /// The impls of the type `name` defined in module `home`: there, or anywhere when the name
     /// is defined once in the crate.
+    /// Also an impl elsewhere that names the type by its full path (`impl crate::kind::Kind`).
     fn impls(&self, home: &[String], name: &str) -> Vec<&syn::ItemImpl> {
         let anywhere = self.definitions(name) == 1;
+        let full: Vec<String> = home.iter().cloned().chain([name.to_owned()]).collect();
+        let by_full_path = |ty: &syn::Type| matches!(ty, syn::Type::Path(p) if p.path.segments.iter().map(|s| s.ident.to_string()).collect::<Vec<_>>() == full);
         self.modules
             .iter()
-            .filter(|(path, _)| anywhere || path.as_slice() == home)
-            .flat_map(|(_, items)| items)
-            .filter_map(|item| match item {
-                Item::Impl(i) if type_ident(&i.self_ty).as_deref() == Some(name) => Some(i),
+            .flat_map(|(path, items)| items.iter().map(move |item| (path, item)))
+            .filter_map(|(path, item)| match item {
+                Item::Impl(i)
+                    if type_ident(&i.self_ty).as_deref() == Some(name)
+                        && (anywhere || path.as_slice() == home || by_full_path(&i.self_ty)) =>
+                {
+                    Some(i)
+                }
                 _ => None,
             })
             .collect()

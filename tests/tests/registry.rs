@@ -256,9 +256,9 @@ fn mentions_severity(ty: &syn::Type) -> bool {
 /// test above only sees what the fixtures show; this one fails as soon as either comes back.
 #[test]
 fn a_finding_cannot_carry_a_severity() {
-    let path = eventlint_tests::root().join("crates/eventlint-core/src/check.rs");
-    let text = std::fs::read_to_string(&path).expect("check.rs");
-    let file = syn::parse_file(&text).expect("check.rs parses");
+    let path = eventlint_tests::root().join("crates/eventlint-core/src/finding.rs");
+    let text = std::fs::read_to_string(&path).expect("finding.rs");
+    let file = syn::parse_file(&text).expect("finding.rs parses");
     let is_finding = |ty: &syn::Type| matches!(ty, syn::Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Finding"));
     let mut seen = false;
     for item in &file.items {
@@ -292,7 +292,7 @@ fn a_finding_cannot_carry_a_severity() {
             _ => {}
         }
     }
-    assert!(seen, "no `struct Finding` in check.rs");
+    assert!(seen, "no `struct Finding` in finding.rs");
 }
 
 /// Routes are data: every request kind has one, every route of vendor-rules.md §0.1 routes to

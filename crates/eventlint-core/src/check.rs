@@ -4,21 +4,15 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, TimeDelta, Utc};
-use serde::{Serialize, Serializer};
-use serde_json::Value;
 
 use crate::describe::elide;
+use crate::detect::{self, Detection};
 use crate::diagnostic::{Diagnostic, Related, Severity};
-use crate::kind::{self, Detection, Kind};
-use crate::payload::Payload;
-use crate::pointer::Pointer;
-use crate::proposal::{Change, Edit, json_string};
-use crate::render::{human, json as json_report};
-use crate::report::{DocumentOutcome, Summary};
-use crate::rule::Rule;
+use crate::finding::{Clock, Ctx, Finding};
+use crate::kind::Kind;
 use crate::rules::{common, json, kind as kind_rules};
 use crate::schema;
-use crate::source::spans::{LineIndex, Spans, Target};
+use crate::source::spans::{LineIndex, Spans};
 use crate::source::{self, ParseError};
 
 /// Options for checking documents.
@@ -113,10 +107,15 @@ impl CheckOptions {
     /// chrono's calendar instead of overflowing, whatever tolerance a library user set.
     #[must_use]
     pub fn future_limit(&self, slack: TimeDelta) -> DateTime<Utc> {
-        self.now
-            .checked_add_signed(slack)
-            .and_then(|t| t.checked_add_signed(self.future_tolerance))
-            .unwrap_or(DateTime::<Utc>::MAX_UTC)
+        self.clock().future_limit(slack)
+    }
+
+    /// What the rules see of these options: the clock.
+    pub(crate) fn clock(&self) -> Clock {
+        Clock {
+            now: self.now,
+            future_tolerance: self.future_tolerance,
+        }
     }
 }
 
@@ -169,370 +168,6 @@ pub struct DocumentReport {
     pub kind: Option<&'static Kind>,
     /// Every finding, in source order.
     pub diagnostics: Vec<Diagnostic>,
-}
-
-/// The outcome of checking one payload with [`check_str`], [`check_bytes`], [`check_value`] or
-/// [`check_payload`]: the kind, every diagnostic, and the text the diagnostics point into.
-///
-/// Serializes as `{"kind", "diagnostics", "source"}` (the kind by its id, or `null`; each
-/// diagnostic as [`Diagnostic`] does), so a test can pin a whole report with
-/// `insta::assert_json_snapshot!(report)`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PayloadReport {
-    /// The kind the payload was checked as (`None` when it could not be decided or parsed).
-    pub kind: Option<&'static Kind>,
-    /// Every finding, in source order.
-    pub diagnostics: Vec<Diagnostic>,
-    /// The text that was checked (after a UTF-8 byte order mark, lossily decoded): what
-    /// [`Diagnostic::span`] and the positions refer to. For [`check_value`] and
-    /// [`check_payload`], the payload as pretty-printed JSON.
-    pub source: String,
-}
-
-impl Serialize for PayloadReport {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        /// The kind as its id (`null` for none), as the JSON report shows it.
-        #[derive(Serialize)]
-        struct Fields<'a> {
-            kind: Option<&'static str>,
-            diagnostics: &'a [Diagnostic],
-            source: &'a str,
-        }
-        Fields {
-            kind: self.kind.map(|k| k.id),
-            diagnostics: &self.diagnostics,
-            source: &self.source,
-        }
-        .serialize(serializer)
-    }
-}
-
-impl PayloadReport {
-    fn new(bytes: &[u8], report: DocumentReport) -> Self {
-        let (_, bytes) = source::strip_bom(bytes);
-        PayloadReport {
-            kind: report.kind,
-            source: crate::report::lossy(bytes),
-            diagnostics: report.diagnostics,
-        }
-    }
-
-    /// Whether there are no errors and no warnings (infos never fail a run), which is what a
-    /// valid payload must show.
-    #[must_use]
-    pub fn is_clean(&self) -> bool {
-        self.diagnostics
-            .iter()
-            .all(|d| d.severity == Severity::Info)
-    }
-
-    /// Whether some diagnostic is an error: the vendor would reject the payload.
-    #[must_use]
-    pub fn has_errors(&self) -> bool {
-        self.diagnostics
-            .iter()
-            .any(|d| d.severity == Severity::Error)
-    }
-
-    /// The rule ids of the diagnostics, in source order (repeated when a rule reports twice).
-    #[must_use]
-    pub fn rules(&self) -> Vec<&'static str> {
-        self.diagnostics.iter().map(|d| d.rule).collect()
-    }
-
-    /// This payload as one document of a run, shown as `path`: what the renderers of
-    /// [`render`](crate::render) take.
-    #[must_use]
-    pub fn outcome(&self, path: &str) -> DocumentOutcome {
-        DocumentOutcome {
-            path: path.to_owned(),
-            document: 1,
-            line_offset: 0,
-            kind: self.kind,
-            source: self.source.clone(),
-            diagnostics: self.diagnostics.clone(),
-        }
-    }
-
-    /// The totals of a run that checked only this payload (one file, one document).
-    #[must_use]
-    pub fn summary(&self) -> Summary {
-        let mut summary = Summary {
-            files: 1,
-            documents: 1,
-            ..Summary::default()
-        };
-        summary.add(&self.outcome(""));
-        summary
-    }
-
-    fn outcomes(&self, path: &str) -> Vec<DocumentOutcome> {
-        if self.diagnostics.is_empty() {
-            Vec::new()
-        } else {
-            vec![self.outcome(path)]
-        }
-    }
-
-    /// The human report without colour at 100 columns, the payload shown as `path`: every
-    /// diagnostic with its snippet, then the summary line. Deterministic, for snapshots; the
-    /// same text `eventlint check path` prints for a file with this content when its output
-    /// is not a terminal or `NO_COLOR` is set.
-    ///
-    /// ```
-    /// let options = eventlint_core::CheckOptions::at_rfc3339("2026-01-01T00:00:00Z")?;
-    /// let report = eventlint_core::check_str(r#"{"message": "hi"}"#, &options);
-    /// assert_eq!(
-    ///     report.render_plain("event.json"),
-    ///     "checked 1 file, 1 document: 0 errors, 0 warnings, 0 infos\n"
-    /// );
-    /// # Ok::<(), chrono::ParseError>(())
-    /// ```
-    #[must_use]
-    pub fn render_plain(&self, path: &str) -> String {
-        human::render(&self.outcomes(path), &self.summary(), human::Style::plain())
-    }
-
-    /// The `--format json` report (version 1) of this payload, shown as `path`.
-    #[must_use]
-    pub fn render_json(&self, path: &str) -> String {
-        json_report::render(&self.outcomes(path), &self.summary())
-    }
-}
-
-/// Checks a payload given as text: as `options.kind`, or as the kind its shape shows.
-///
-/// ```
-/// use eventlint_core::{CheckOptions, Kind, check_str};
-///
-/// let options = CheckOptions::at_rfc3339("2026-01-01T00:00:00Z")?
-///     .with_kind(Kind::find("synerise.custom-event").expect("a registered kind"));
-/// let report = check_str(
-///     r#"{"action": "dog.bark", "label": "bark", "client": {"customID": "c-42"}}"#,
-///     &options,
-/// );
-/// assert!(report.has_errors());
-/// assert!(report.rules().contains(&"synerise.event/unknown-client-key"));
-/// let unknown = report
-///     .diagnostics
-///     .iter()
-///     .find(|d| d.rule == "synerise.event/unknown-client-key")
-///     .expect("reported");
-/// assert_eq!(unknown.pointer, "/client/customID");
-/// assert_eq!(unknown.help.as_deref(), Some("rename `customID` to `customId`"));
-/// # Ok::<(), chrono::ParseError>(())
-/// ```
-#[must_use]
-pub fn check_str(text: &str, options: &CheckOptions) -> PayloadReport {
-    check_bytes(text.as_bytes(), options)
-}
-
-/// Checks a payload given as bytes (UTF-8, a byte order mark allowed): as `options.kind`, or as
-/// the kind its shape shows. Bytes that are not UTF-8 or not JSON are reported (`json/encoding`,
-/// `json/syntax`), never an error of the call.
-///
-/// ```
-/// let options = eventlint_core::CheckOptions::at_rfc3339("2026-01-01T00:00:00Z")?;
-/// let report = eventlint_core::check_bytes(b"{\"message\": \"hi\",}", &options);
-/// assert_eq!(report.rules(), ["json/syntax"]);
-/// assert_eq!(report.diagnostics[0].start.column, 17); // the trailing comma
-/// # Ok::<(), chrono::ParseError>(())
-/// ```
-#[must_use]
-pub fn check_bytes(bytes: &[u8], options: &CheckOptions) -> PayloadReport {
-    PayloadReport::new(bytes, check_document(bytes, options))
-}
-
-/// Checks an in-memory JSON value: as `options.kind`, or as the kind its shape shows. The value
-/// is checked as its pretty-printed text (two-space indent), which the report keeps as
-/// [`PayloadReport::source`] so that spans and snippets exist. Keys print in `serde_json`'s map
-/// order, so a duplicate key cannot occur.
-///
-/// ```
-/// use eventlint_core::{CheckOptions, check_value};
-///
-/// let event = serde_json::json!({
-///     "trackingId": "tid",
-///     "sessionId": "s1",
-///     "eventList": [{"eventType": "click", "sentAt": 1_672_574_400_000_u64}]
-/// });
-/// let report = check_value(&event, &CheckOptions::at_rfc3339("2026-01-01T00:00:00Z")?);
-/// assert_eq!(report.kind.map(|k| k.id), Some("personalize.put-events"));
-/// // milliseconds where the API takes seconds
-/// assert!(report.rules().contains(&"common/epoch-unit"));
-/// # Ok::<(), chrono::ParseError>(())
-/// ```
-#[must_use]
-pub fn check_value(value: &Value, options: &CheckOptions) -> PayloadReport {
-    // Serializing a `Value` cannot fail: its map keys are strings.
-    let text = serde_json::to_string_pretty(value).unwrap_or_default();
-    check_str(&text, options)
-}
-
-/// Checks a payload built from the model types as its kind ([`Payload::kind`], whatever
-/// `options.kind` says). Like [`check_value`], it checks the pretty-printed JSON the payload
-/// serializes to, which is exactly what the vendor would receive.
-///
-/// ```
-/// use eventlint_core::model::glia::EngagementEvent;
-/// use eventlint_core::{CheckOptions, check_payload};
-///
-/// let event = EngagementEvent { message: "Visitor opened the pricing page".to_owned() };
-/// let report = check_payload(&event, &CheckOptions::at_rfc3339("2026-01-01T00:00:00Z")?);
-/// assert!(report.is_clean());
-/// assert_eq!(report.source, "{\n  \"message\": \"Visitor opened the pricing page\"\n}");
-/// # Ok::<(), chrono::ParseError>(())
-/// ```
-#[must_use]
-pub fn check_payload<P: Payload>(payload: &P, options: &CheckOptions) -> PayloadReport {
-    // The model types serialize infallibly: strings, numbers, booleans and string-keyed maps.
-    let text = serde_json::to_string_pretty(payload).unwrap_or_default();
-    let kind = P::kind();
-    if options.kind == Some(kind) {
-        check_str(&text, options)
-    } else {
-        check_str(&text, &options.clone().with_kind(kind))
-    }
-}
-
-/// A finding before spans are resolved: a rule, a pointer and what to mark. It has no severity
-/// of its own: its diagnostic has its rule's (or the one configured for the rule), so that
-/// `eventlint rules` shows what the findings will be and turning a rule off silences one meaning.
-#[derive(Debug, Clone)]
-pub(crate) struct Finding {
-    pub rule: &'static Rule,
-    pub message: String,
-    pub help: Option<String>,
-    pub note: Option<String>,
-    pub pointer: Pointer,
-    pub target: Target,
-    /// What the help proposes, as edits a test can apply (see [`crate::proposal`]); empty
-    /// when the help names no concrete value or key.
-    pub proposal: Vec<Edit>,
-    /// Other places the finding is about, each with a label (see [`Finding::related`]).
-    pub related: Vec<RelatedPlace>,
-}
-
-/// Another place a [`Finding`] is about, placed as the finding is.
-#[derive(Debug, Clone)]
-pub(crate) struct RelatedPlace {
-    pub pointer: Pointer,
-    pub target: Target,
-    pub label: String,
-}
-
-impl Finding {
-    pub fn new(rule: &'static Rule, pointer: Pointer, message: impl Into<String>) -> Self {
-        Finding {
-            rule,
-            message: message.into(),
-            help: None,
-            note: None,
-            pointer,
-            target: Target::Value,
-            proposal: Vec::new(),
-            related: Vec::new(),
-        }
-    }
-    /// Labels another place the finding is about (the first occurrence of a repeated key,
-    /// `eventId` or salt): the human report marks it beside the finding, SARIF lists it in
-    /// `relatedLocations`, the JSON report under `related`.
-    #[must_use]
-    pub fn related(mut self, pointer: Pointer, target: Target, label: impl Into<String>) -> Self {
-        self.related.push(RelatedPlace {
-            pointer,
-            target,
-            label: label.into(),
-        });
-        self
-    }
-    #[must_use]
-    pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
-        self
-    }
-    #[must_use]
-    pub fn note(mut self, note: impl Into<String>) -> Self {
-        self.note = Some(note.into());
-        self
-    }
-    #[must_use]
-    pub fn message_suffix(mut self, suffix: &str) -> Self {
-        self.message.push_str(suffix);
-        self
-    }
-    /// The help proposes `json` (JSON text) as the value at the finding's pointer.
-    #[must_use]
-    pub fn propose(self, json: impl Into<String>) -> Self {
-        let at = self.pointer.clone();
-        self.propose_at(at, json)
-    }
-    /// [`Finding::propose`] when `condition` holds: where the same help proposes a value only
-    /// for some inputs.
-    #[must_use]
-    pub fn propose_if(self, condition: bool, json: impl Into<String>) -> Self {
-        if condition { self.propose(json) } else { self }
-    }
-    /// The help proposes the string `s` as the value at the finding's pointer.
-    #[must_use]
-    pub fn propose_string(self, s: &str) -> Self {
-        self.propose(json_string(s))
-    }
-    /// The help proposes `json` (JSON text) as the value at `at`.
-    #[must_use]
-    pub fn propose_at(mut self, at: Pointer, json: impl Into<String>) -> Self {
-        self.proposal.push(Edit {
-            at,
-            change: Change::Value(json.into()),
-        });
-        self
-    }
-    /// The help proposes renaming the member at the finding's pointer to `key`.
-    #[must_use]
-    pub fn propose_key(mut self, key: &str) -> Self {
-        self.proposal.push(Edit {
-            at: self.pointer.clone(),
-            change: Change::Key(key.to_owned()),
-        });
-        self
-    }
-    /// The help proposes renaming the member at `at` to `key`.
-    #[must_use]
-    pub fn propose_key_at(mut self, at: Pointer, key: &str) -> Self {
-        self.proposal.push(Edit {
-            at,
-            change: Change::Key(key.to_owned()),
-        });
-        self
-    }
-    #[must_use]
-    pub fn target(mut self, target: Target) -> Self {
-        self.target = target;
-        self
-    }
-    #[must_use]
-    pub fn on_key(self) -> Self {
-        self.target(Target::Key)
-    }
-}
-
-/// What rules see while checking one document.
-#[derive(Debug)]
-pub(crate) struct Ctx<'a> {
-    pub options: &'a CheckOptions,
-    /// The document's bytes (after any byte order mark), e.g. for limits on the body's size.
-    pub bytes: &'a [u8],
-    pub findings: Vec<Finding>,
-}
-
-impl Ctx<'_> {
-    pub fn report(&mut self, finding: Finding) {
-        self.findings.push(finding);
-    }
-    /// Whether a finding was already reported at exactly this pointer.
-    pub fn has_finding_at(&self, pointer: &Pointer) -> bool {
-        self.findings.iter().any(|f| &f.pointer == pointer)
-    }
 }
 
 /// The rule id of [`internal_error`] diagnostics.
@@ -588,13 +223,13 @@ fn check_in(bytes: &[u8], options: &CheckOptions, arena: &bumpalo::Bump) -> Docu
         Err(err) => return unparsable(bytes, &err, options),
     };
     let mut ctx = Ctx {
-        options,
+        clock: options.clock(),
         bytes,
         findings: Vec::new(),
     };
     let kind = match options.kind {
         Some(kind) => Some(kind),
-        None => match kind::detect(&parsed.value) {
+        None => match detect::detect(&parsed.value) {
             Detection::One(kind) => Some(kind),
             Detection::None(closest) => {
                 ctx.report(kind_rules::undetermined::none(
@@ -658,11 +293,11 @@ pub(crate) fn findings_of(bytes: &[u8], options: &CheckOptions) -> Vec<Finding> 
             return Vec::new();
         };
         let mut ctx = Ctx {
-            options,
+            clock: options.clock(),
             bytes,
             findings: Vec::new(),
         };
-        let kind = options.kind.or(match kind::detect(&parsed.value) {
+        let kind = options.kind.or(match detect::detect(&parsed.value) {
             Detection::One(kind) => Some(kind),
             _ => None,
         });

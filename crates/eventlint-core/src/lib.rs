@@ -70,8 +70,11 @@ pub mod suggest;
 
 mod check;
 mod describe;
+mod detect;
 mod diagnostic;
+mod finding;
 mod kind;
+mod library;
 mod payload;
 mod pointer;
 mod proposal;
@@ -83,11 +86,11 @@ mod value;
 mod vendors;
 
 pub use check::{
-    CheckOptions, DocumentReport, INTERNAL_ERROR_RULE, PayloadReport, UnknownRule, check_bytes,
-    check_document, check_payload, check_str, check_value, internal_error,
+    CheckOptions, DocumentReport, INTERNAL_ERROR_RULE, UnknownRule, check_document, internal_error,
 };
 pub use diagnostic::{Diagnostic, Position, Related, Severity};
 pub use kind::{Kind, Role, Route};
+pub use library::{PayloadReport, check_bytes, check_payload, check_str, check_value};
 pub use payload::Payload;
 pub use rule::{Citation, Rule, SOURCES_PAGE};
 

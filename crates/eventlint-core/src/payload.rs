@@ -2,7 +2,6 @@
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde_json::Value;
 
 use crate::kind::Kind;
 use crate::vendors::{glia, neuralens, personalize, sajari, synerise};
@@ -54,14 +53,6 @@ payloads! {
     synerise::model::AiEvent => synerise::ai_event::AI_EVENT,
     synerise::model::AiEventsBatch => synerise::ai_events_batch::AI_EVENTS_BATCH,
     synerise::model::ErrorBody => synerise::error_body::ERROR,
-}
-
-/// Deserializes `value` into `T` and serializes it back (`Kind::round_trip`).
-pub(crate) fn round_trip<T: Serialize + DeserializeOwned>(
-    value: &Value,
-) -> Result<Value, serde_json::Error> {
-    let typed = T::deserialize(value)?;
-    serde_json::to_value(&typed)
 }
 
 #[cfg(test)]

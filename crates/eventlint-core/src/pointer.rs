@@ -89,9 +89,39 @@ impl fmt::Display for Pointer {
     }
 }
 
+/// A pointer as the field name users know: `/eventList/2/sentAt` is `eventList[2].sentAt`.
+pub(crate) fn field_name(at: &Pointer) -> String {
+    let mut out = String::new();
+    for seg in at.segments() {
+        if !seg.is_empty() && seg.bytes().all(|b| b.is_ascii_digit()) && !out.is_empty() {
+            out.push('[');
+            out.push_str(&seg);
+            out.push(']');
+        } else {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(&seg);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn field_names() {
+        let p = Pointer::root()
+            .key("eventList")
+            .index(2)
+            .key("impression")
+            .index(0);
+        assert_eq!(field_name(&p), "eventList[2].impression[0]");
+        assert_eq!(field_name(&Pointer::root().key("userId")), "userId");
+        assert_eq!(field_name(&Pointer::root()), "");
+    }
 
     #[test]
     fn escapes_and_splits() {

@@ -6,7 +6,7 @@
 //! checks again: the finding must go away, and no error or warning may appear that was not
 //! there before. So advice that is followed works.
 
-use crate::check::Finding;
+use crate::finding::Finding;
 use crate::pointer::Pointer;
 use crate::value::Value;
 
@@ -64,8 +64,9 @@ mod tests {
     use std::path::{Path, PathBuf};
 
     use super::{Change, Edit};
-    use crate::check::{CheckOptions, Finding, check_document, findings_of};
+    use crate::check::{CheckOptions, check_document, findings_of};
     use crate::diagnostic::{Diagnostic, Severity};
+    use crate::finding::Finding;
     use crate::kind::Kind;
     use crate::source::spans::{Spans, Target};
 

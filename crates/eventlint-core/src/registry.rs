@@ -25,6 +25,15 @@ static RULES: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
     all
 });
 
+impl crate::kind::Kind {
+    /// Looks a kind up by id, e.g. `Kind::find("synerise.custom-event")`. (Defined here, not
+    /// beside the type: the registry lists the kinds, and `kind` stays below it.)
+    #[must_use]
+    pub fn find(id: &str) -> Option<&'static Kind> {
+        kinds().iter().copied().find(|k| k.id == id)
+    }
+}
+
 /// Every kind, sorted by id.
 #[must_use]
 pub fn kinds() -> &'static [&'static Kind] {

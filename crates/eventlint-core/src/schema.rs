@@ -11,7 +11,7 @@ use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value};
 
-use crate::check::Finding;
+use crate::finding::Finding;
 use crate::kind::Kind;
 use crate::pointer::Pointer;
 use crate::rules::schema as schema_rules;

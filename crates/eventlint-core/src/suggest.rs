@@ -64,8 +64,8 @@ pub(crate) fn unknown_key(
     known: &[&str],
     container: &str,
     fallback_help: Option<String>,
-) -> crate::check::Finding {
-    let f = crate::check::Finding::new(
+) -> crate::finding::Finding {
+    let f = crate::finding::Finding::new(
         rule,
         parent.key(key),
         format!("unknown key `{key}` in {container}"),

@@ -1,4 +1,4 @@
-use crate::check::{Ctx, Finding};
+use crate::finding::{Ctx, Finding};
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 use crate::time::{EpochBand, epoch_band, epoch_to_rfc3339};

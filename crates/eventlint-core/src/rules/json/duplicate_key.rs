@@ -1,4 +1,4 @@
-use crate::check::Finding;
+use crate::finding::Finding;
 use crate::rule::declare_rule;
 use crate::source::spans::{Duplicate, Target};
 

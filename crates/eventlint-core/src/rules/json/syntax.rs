@@ -1,6 +1,6 @@
 use std::ops::Range;
 
-use crate::check::Finding;
+use crate::finding::Finding;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 use crate::source::spans::Target;

@@ -6,7 +6,7 @@ use crate::value::Value;
 
 use super::model::EngagementEvent;
 use super::rules::engagement_event as r;
-use crate::check::Ctx;
+use crate::finding::Ctx;
 use crate::kind::{Kind, Role, Route};
 use crate::pointer::Pointer;
 use crate::schema::{self, Keyword, Violation};
@@ -30,7 +30,7 @@ pub(crate) static ENGAGEMENT_EVENT: Kind = Kind {
         &r::unknown_key::UNKNOWN_KEY,
     ],
     schema: schema::generate::<EngagementEvent>,
-    round_trip: crate::payload::round_trip::<EngagementEvent>,
+    round_trip: crate::kind::round_trip::<EngagementEvent>,
     detect,
     map_violation,
     check,

@@ -7,7 +7,7 @@ use crate::value::Value;
 
 use super::model::EventMessage;
 use super::rules::engagement_event_response as r;
-use crate::check::Ctx;
+use crate::finding::Ctx;
 use crate::kind::{Kind, Role, Route};
 use crate::pointer::Pointer;
 use crate::schema::{self, Keyword, Violation};
@@ -38,7 +38,7 @@ pub(crate) static ENGAGEMENT_EVENT_RESPONSE: Kind = Kind {
         &r::uuid_format::UUID_FORMAT,
     ],
     schema: schema::generate::<EventMessage>,
-    round_trip: crate::payload::round_trip::<EventMessage>,
+    round_trip: crate::kind::round_trip::<EventMessage>,
     detect,
     map_violation,
     check,

@@ -7,7 +7,7 @@ use crate::value::Value;
 use super::model::{EVENT_KEYS, EventRequest, GEO_KEYS};
 use super::names::{field_name, has_misspelling_of};
 use super::rules::event as r;
-use crate::check::Ctx;
+use crate::finding::Ctx;
 use crate::kind::{Kind, Role, Route};
 use crate::pointer::Pointer;
 use crate::rules::common::epoch_unit;
@@ -47,7 +47,7 @@ pub(crate) static EVENT: Kind = Kind {
         &r::unknown_key::UNKNOWN_KEY,
     ],
     schema: schema::generate::<EventRequest>,
-    round_trip: crate::payload::round_trip::<EventRequest>,
+    round_trip: crate::kind::round_trip::<EventRequest>,
     detect,
     map_violation,
     check,

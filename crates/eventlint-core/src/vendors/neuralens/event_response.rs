@@ -6,7 +6,7 @@ use crate::value::Value;
 
 use super::model::{EventResponse, RESPONSE_KEYS};
 use super::rules::event_response as r;
-use crate::check::Ctx;
+use crate::finding::Ctx;
 use crate::kind::{Kind, Role, Route};
 use crate::pointer::Pointer;
 use crate::schema::{self, Keyword, Violation};
@@ -29,7 +29,7 @@ pub(crate) static EVENT_RESPONSE: Kind = Kind {
         &r::unknown_key::UNKNOWN_KEY,
     ],
     schema: schema::generate::<EventResponse>,
-    round_trip: crate::payload::round_trip::<EventResponse>,
+    round_trip: crate::kind::round_trip::<EventResponse>,
     detect,
     map_violation,
     check,

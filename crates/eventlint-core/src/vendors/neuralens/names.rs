@@ -2,8 +2,8 @@
 
 use crate::value::Value;
 
-use crate::check::Finding;
 use crate::describe::describe;
+use crate::finding::Finding;
 use crate::pointer::Pointer;
 use crate::rule::Rule;
 use crate::suggest::{did_you_mean, one_of};

@@ -6,10 +6,10 @@ use std::ops::Range;
 
 use crate::value::{Map, Value};
 
-use super::put_events::field_name;
 use super::rules::put_events as r;
-use crate::check::Ctx;
+use crate::finding::Ctx;
 use crate::pointer::Pointer;
+use crate::pointer::field_name;
 use crate::source::spans::{CharCount, Spans, Target};
 use crate::source::{self, ParseError};
 

@@ -7,9 +7,9 @@ use crate::value::Value;
 use super::model::PutEvents;
 use super::properties;
 use super::rules::put_events as r;
-use crate::check::Ctx;
+use crate::finding::Ctx;
 use crate::kind::{Kind, Role, Route};
-use crate::pointer::Pointer;
+use crate::pointer::{Pointer, field_name};
 use crate::rules::common::epoch_unit::{self, EPOCH_UNIT};
 use crate::schema::{self, Keyword, Violation};
 use crate::time::EpochBand;
@@ -56,7 +56,7 @@ pub(crate) static PUT_EVENTS: Kind = Kind {
         &r::userid_missing::USERID_MISSING,
     ],
     schema: schema::generate::<PutEvents>,
-    round_trip: crate::payload::round_trip::<PutEvents>,
+    round_trip: crate::kind::round_trip::<PutEvents>,
     detect,
     map_violation,
     check,
@@ -68,24 +68,6 @@ fn detect(value: &Value) -> bool {
     value
         .as_object()
         .is_some_and(|o| o.contains_key("trackingId") || o.contains_key("eventList"))
-}
-
-/// A pointer as the field name users know: `/eventList/2/sentAt` is `eventList[2].sentAt`.
-pub(crate) fn field_name(at: &Pointer) -> String {
-    let mut out = String::new();
-    for seg in at.segments() {
-        if !seg.is_empty() && seg.bytes().all(|b| b.is_ascii_digit()) && !out.is_empty() {
-            out.push('[');
-            out.push_str(&seg);
-            out.push(']');
-        } else {
-            if !out.is_empty() {
-                out.push('.');
-            }
-            out.push_str(&seg);
-        }
-    }
-    out
 }
 
 fn map_violation(ctx: &mut Ctx<'_>, v: &Violation, doc: &Value) -> bool {
@@ -182,21 +164,4 @@ fn check(ctx: &mut Ctx<'_>, value: &Value) {
     }
     let reported = r::duplicate_eventid::check(ctx, &list, events);
     r::duplicate_event::check(ctx, &list, events, &reported);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn field_names() {
-        let p = Pointer::root()
-            .key("eventList")
-            .index(2)
-            .key("impression")
-            .index(0);
-        assert_eq!(field_name(&p), "eventList[2].impression[0]");
-        assert_eq!(field_name(&Pointer::root().key("userId")), "userId");
-        assert_eq!(field_name(&Pointer::root()), "");
-    }
 }

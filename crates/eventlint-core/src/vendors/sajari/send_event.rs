@@ -2,13 +2,12 @@
 
 use crate::schema::Validators;
 
-use serde_json::Number;
-
 use crate::value::Value;
 
 use super::model::SendEventRequest;
 use super::rules::send_event as r;
-use crate::check::{Ctx, Finding};
+use super::weight::weight_value;
+use crate::finding::{Ctx, Finding};
 use crate::kind::{Kind, Role, Route};
 use crate::pointer::Pointer;
 use crate::schema::{self, Keyword, Violation};
@@ -50,7 +49,7 @@ pub(crate) static SEND_EVENT: Kind = Kind {
         &r::weight_string::WEIGHT_STRING,
     ],
     schema: schema::generate::<SendEventRequest>,
-    round_trip: crate::payload::round_trip::<SendEventRequest>,
+    round_trip: crate::kind::round_trip::<SendEventRequest>,
     detect,
     map_violation,
     check,
@@ -60,46 +59,6 @@ pub(crate) static SEND_EVENT: Kind = Kind {
 /// An object with a `token` key.
 fn detect(value: &Value) -> bool {
     value.as_object().is_some_and(|o| o.contains_key("token"))
-}
-
-/// A `weight` as proto3 JSON reads an int32: a JSON number, or a string holding a JSON number
-/// (no surrounding whitespace).
-#[derive(Debug, Clone)]
-pub(crate) struct Weight {
-    /// The numeric value.
-    pub value: f64,
-    /// Whether it was written as a string.
-    pub quoted: bool,
-    /// The value as written (without quotes).
-    pub text: String,
-}
-
-impl Weight {
-    pub(crate) fn integral(&self) -> bool {
-        self.value.is_finite() && self.value.fract() == 0.0
-    }
-    pub(crate) fn in_int32(&self) -> bool {
-        (f64::from(i32::MIN)..=f64::from(i32::MAX)).contains(&self.value)
-    }
-}
-
-pub(crate) fn weight_value(value: &Value) -> Option<Weight> {
-    match value {
-        Value::Number(n) => Some(Weight {
-            value: n.as_f64()?,
-            quoted: false,
-            text: n.to_string(),
-        }),
-        Value::String(s) if s.trim() == s => {
-            let n: Number = serde_json::from_str(s).ok()?;
-            Some(Weight {
-                value: n.as_f64()?,
-                quoted: true,
-                text: s.to_string(),
-            })
-        }
-        _ => None,
-    }
 }
 
 /// A `weight` that failed `type: integer` (`null` is allowed: protojson reads it as unset): a

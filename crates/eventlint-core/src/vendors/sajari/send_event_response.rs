@@ -6,7 +6,7 @@ use crate::value::Value;
 
 use super::model::SendEventResponse;
 use super::rules::send_event_response as r;
-use crate::check::Ctx;
+use crate::finding::Ctx;
 use crate::kind::{Kind, Role, Route};
 use crate::pointer::Pointer;
 use crate::schema::{self, Keyword, Violation};
@@ -32,7 +32,7 @@ pub(crate) static SEND_EVENT_RESPONSE: Kind = Kind {
     description: "SendEventResponse: the empty object",
     rules: &[&r::body_object::BODY_OBJECT, &r::unknown_key::UNKNOWN_KEY],
     schema: schema::generate::<SendEventResponse>,
-    round_trip: crate::payload::round_trip::<SendEventResponse>,
+    round_trip: crate::kind::round_trip::<SendEventResponse>,
     detect,
     map_violation,
     check,

@@ -5,7 +5,7 @@ use crate::value::{Map, Value};
 
 use super::model::AI_EVENT_KEYS;
 use super::rules::ai_event as a;
-use crate::check::Ctx;
+use crate::finding::Ctx;
 use crate::pointer::Pointer;
 use crate::rules::common::epoch_unit;
 use crate::schema::{Keyword, Violation};

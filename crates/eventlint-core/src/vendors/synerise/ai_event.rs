@@ -8,7 +8,7 @@ use crate::value::Value;
 use super::ai::{self, AiType};
 use super::model::AiEvent;
 use super::rules::ai_event as a;
-use crate::check::Ctx;
+use crate::finding::Ctx;
 use crate::kind::{Kind, Role, Route};
 use crate::pointer::Pointer;
 use crate::schema::{self, Keyword, Violation};
@@ -26,7 +26,7 @@ pub(crate) static AI_EVENT: Kind = Kind {
     description: "An AI event: recommendation.view, recommendation.click or item.search.click (correlationId, clientUUID, items)",
     rules: ai::with_ai_event_rules![&a::body_object::BODY_OBJECT,],
     schema: schema::generate::<AiEvent>,
-    round_trip: crate::payload::round_trip::<AiEvent>,
+    round_trip: crate::kind::round_trip::<AiEvent>,
     detect,
     map_violation,
     check,

@@ -8,7 +8,7 @@ use crate::value::Value;
 use super::ai::{self, AiType};
 use super::model::{AI_BATCH_KEYS, AiEventsBatch};
 use super::rules::{ai_event as a, ai_events_batch as ab};
-use crate::check::Ctx;
+use crate::finding::Ctx;
 use crate::kind::{Kind, Role, Route};
 use crate::pointer::Pointer;
 use crate::schema::{self, Keyword, Violation};
@@ -26,7 +26,7 @@ pub(crate) static AI_EVENTS_BATCH: Kind = Kind {
     description: "A batch of AI events of one type: {eventType, items: [events]}",
     rules: ai::with_ai_event_rules![&ab::same_type::SAME_TYPE, &ab::shape::SHAPE,],
     schema: schema::generate::<AiEventsBatch>,
-    round_trip: crate::payload::round_trip::<AiEventsBatch>,
+    round_trip: crate::kind::round_trip::<AiEventsBatch>,
     detect,
     map_violation,
     check,

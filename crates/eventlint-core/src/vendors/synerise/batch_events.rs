@@ -11,7 +11,7 @@ use super::actions::DEDICATED;
 use super::model::{BATCH_EVENT_KEYS, BatchEvents, CLIENT_KEYS};
 use super::rules::{batch_events as b, custom_event as c, dedicated_event as d, event as e};
 use super::{custom_event, event};
-use crate::check::Ctx;
+use crate::finding::Ctx;
 use crate::kind::{Kind, Role, Route};
 use crate::pointer::Pointer;
 use crate::schema::{self, Keyword, Violation};
@@ -53,7 +53,7 @@ pub(crate) static BATCH_EVENTS: Kind = Kind {
         &e::eventsalt_uniqueness::EVENTSALT_UNIQUENESS,
     ],
     schema: schema::generate::<BatchEvents>,
-    round_trip: crate::payload::round_trip::<BatchEvents>,
+    round_trip: crate::kind::round_trip::<BatchEvents>,
     detect,
     map_violation,
     check,

@@ -7,7 +7,7 @@ use crate::value::{Map, Value};
 use super::event;
 use super::model::CustomEvent;
 use super::rules::{batch_events as b, custom_event as c};
-use crate::check::Ctx;
+use crate::finding::Ctx;
 use crate::kind::{Kind, Role, Route};
 use crate::pointer::Pointer;
 use crate::schema::{self, Keyword, Violation};
@@ -37,7 +37,7 @@ pub(crate) static CUSTOM_EVENT: Kind = Kind {
         &c::transaction_as_custom::TRANSACTION_AS_CUSTOM,
     ],
     schema: schema::generate::<CustomEvent>,
-    round_trip: crate::payload::round_trip::<CustomEvent>,
+    round_trip: crate::kind::round_trip::<CustomEvent>,
     detect,
     map_violation,
     check,

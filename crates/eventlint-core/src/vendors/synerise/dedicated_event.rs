@@ -10,7 +10,7 @@ use crate::value::{Map, Value};
 use super::event;
 use super::model::DedicatedEvent;
 use super::rules::dedicated_event as d;
-use crate::check::Ctx;
+use crate::finding::Ctx;
 use crate::kind::{Kind, Role, Route};
 use crate::pointer::Pointer;
 use crate::schema::{self, Keyword, Violation};
@@ -31,7 +31,7 @@ pub(crate) static DEDICATED_EVENT: Kind = Kind {
         &d::body_object::BODY_OBJECT,
     ],
     schema: schema::generate::<DedicatedEvent>,
-    round_trip: crate::payload::round_trip::<DedicatedEvent>,
+    round_trip: crate::kind::round_trip::<DedicatedEvent>,
     detect,
     map_violation,
     check,

@@ -6,7 +6,7 @@ use crate::value::Value;
 
 use super::model::{ERROR_KEYS, ErrorBody, FIELD_ERROR_KEYS};
 use super::rules::error as r;
-use crate::check::Ctx;
+use crate::finding::Ctx;
 use crate::kind::{Kind, Role, Route};
 use crate::pointer::Pointer;
 use crate::schema::{self, Keyword, Violation};
@@ -29,7 +29,7 @@ pub(crate) static ERROR: Kind = Kind {
         &r::unknown_key::UNKNOWN_KEY,
     ],
     schema: schema::generate::<ErrorBody>,
-    round_trip: crate::payload::round_trip::<ErrorBody>,
+    round_trip: crate::kind::round_trip::<ErrorBody>,
     detect,
     map_violation,
     check: |_, _| {},

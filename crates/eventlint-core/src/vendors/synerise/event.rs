@@ -4,7 +4,7 @@
 use crate::value::{Map, Value};
 
 use super::rules::event as r;
-use crate::check::Ctx;
+use crate::finding::Ctx;
 use crate::pointer::Pointer;
 use crate::schema::{Keyword, Violation};
 

@@ -1,7 +1,7 @@
 use crate::value::{Map, Value};
 use chrono::{DateTime, TimeDelta};
 
-use crate::check::{Ctx, Finding};
+use crate::finding::{Ctx, Finding};
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 use crate::rules::common::epoch_unit;
@@ -61,12 +61,12 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, body: &Map<'_>) {
     let Some(time) = DateTime::from_timestamp(value.floor() as i64, 0) else {
         return;
     };
-    let now = ctx.options.now;
+    let now = ctx.clock.now;
     // The larger of the skew and the tolerance, not their sum.
-    let limit = if SKEW > ctx.options.future_tolerance {
+    let limit = if SKEW > ctx.clock.future_tolerance {
         now + SKEW
     } else {
-        ctx.options.future_limit(TimeDelta::zero())
+        ctx.clock.future_limit(TimeDelta::zero())
     };
     if time <= limit {
         return;

@@ -1,7 +1,7 @@
-use crate::check::Finding;
+use crate::finding::Finding;
 use crate::pointer::Pointer;
+use crate::pointer::field_name;
 use crate::rule::declare_rule;
-use crate::vendors::personalize::put_events::field_name;
 
 declare_rule! {
     /// ## What it checks

@@ -1,10 +1,10 @@
 use crate::value::Map;
 
-use crate::check::{Ctx, Finding};
+use crate::finding::{Ctx, Finding};
 use crate::pointer::Pointer;
+use crate::pointer::field_name;
 use crate::rule::declare_rule;
 use crate::source::spans::Target;
-use crate::vendors::personalize::put_events::field_name;
 
 declare_rule! {
     /// ## What it checks

@@ -1,5 +1,5 @@
 use super::properties_reserved::reserved;
-use crate::check::{Ctx, Finding};
+use crate::finding::{Ctx, Finding};
 use crate::rule::declare_rule;
 use crate::vendors::personalize::properties::Properties;
 

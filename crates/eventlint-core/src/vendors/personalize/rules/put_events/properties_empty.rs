@@ -1,4 +1,4 @@
-use crate::check::{Ctx, Finding};
+use crate::finding::{Ctx, Finding};
 use crate::rule::declare_rule;
 use crate::vendors::personalize::properties::Properties;
 

@@ -2,8 +2,8 @@ use std::ops::Range;
 
 use crate::value::Value;
 
-use crate::check::{Ctx, Finding};
 use crate::describe::describe;
+use crate::finding::{Ctx, Finding};
 use crate::rule::declare_rule;
 use crate::vendors::personalize::properties::Properties;
 

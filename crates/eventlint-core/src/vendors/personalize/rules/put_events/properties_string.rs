@@ -1,10 +1,10 @@
 use crate::value::Value;
 
-use crate::check::Finding;
 use crate::describe::describe;
+use crate::finding::Finding;
 use crate::pointer::Pointer;
+use crate::pointer::field_name;
 use crate::rule::declare_rule;
-use crate::vendors::personalize::put_events::field_name;
 
 declare_rule! {
     /// ## What it checks

@@ -1,7 +1,7 @@
 use crate::value::Value;
 
-use crate::check::{Ctx, Finding};
 use crate::describe::describe;
+use crate::finding::{Ctx, Finding};
 use crate::rule::declare_rule;
 use crate::vendors::personalize::properties::Properties;
 

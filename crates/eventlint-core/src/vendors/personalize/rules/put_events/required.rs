@@ -1,11 +1,11 @@
 use crate::value::Value;
 
 use super::unknown_key::alias_for;
-use crate::check::Finding;
+use crate::finding::Finding;
 use crate::pointer::Pointer;
+use crate::pointer::field_name;
 use crate::rule::declare_rule;
 use crate::suggest::did_you_mean;
-use crate::vendors::personalize::put_events::field_name;
 
 declare_rule! {
     /// ## What it checks

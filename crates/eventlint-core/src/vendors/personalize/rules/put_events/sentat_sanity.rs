@@ -1,10 +1,10 @@
 use chrono::{SecondsFormat, TimeDelta};
 
-use crate::check::{Ctx, Finding};
+use crate::finding::{Ctx, Finding};
 use crate::pointer::Pointer;
+use crate::pointer::field_name;
 use crate::rule::declare_rule;
 use crate::time::epoch_to_rfc3339;
-use crate::vendors::personalize::put_events::field_name;
 
 declare_rule! {
     /// ## What it checks
@@ -38,7 +38,7 @@ declare_rule! {
 pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, seconds: f64) {
     let name = field_name(at);
     let date = epoch_to_rfc3339(seconds).unwrap_or_else(|| "a date out of range".to_owned());
-    let limit = ctx.options.future_limit(TimeDelta::days(1));
+    let limit = ctx.clock.future_limit(TimeDelta::days(1));
     #[allow(clippy::cast_precision_loss)] // epoch seconds of real dates are far below 2^52
     let future = seconds > limit.timestamp() as f64;
     let message = if seconds < 0.0 {
@@ -46,7 +46,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, seconds: f64) {
     } else if seconds < 1e9 {
         format!("`{name}` `{seconds}` is {date}, before 2001: not the time of a real event")
     } else if future {
-        let now = ctx.options.now.to_rfc3339_opts(SecondsFormat::Secs, true);
+        let now = ctx.clock.now.to_rfc3339_opts(SecondsFormat::Secs, true);
         format!("`{name}` `{seconds}` is {date}, more than a day after now ({now})")
     } else {
         return;
@@ -55,7 +55,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, seconds: f64) {
         Finding::new(&SENTAT_SANITY, at.clone(), message)
             .help(format!(
                 "send when the event occurred, in Unix epoch seconds (e.g. `{}` is now); check the client's clock and the arithmetic",
-                ctx.options.now.timestamp()
+                ctx.clock.now.timestamp()
             )),
     );
 }

@@ -1,9 +1,9 @@
-use crate::check::Finding;
+use crate::finding::Finding;
 use crate::pointer::Pointer;
+use crate::pointer::field_name;
 use crate::rule::declare_rule;
 use crate::suggest::{did_you_mean, one_of, unknown_key};
 use crate::vendors::personalize::model::{ATTRIBUTION_KEYS, EVENT_KEYS, REQUEST_KEYS};
-use crate::vendors::personalize::put_events::field_name;
 
 declare_rule! {
     /// ## What it checks

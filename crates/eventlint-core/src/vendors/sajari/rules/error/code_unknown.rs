@@ -1,7 +1,7 @@
 use crate::value::{Map, Value};
 
 use super::code_integer::CODE_NAMES;
-use crate::check::{Ctx, Finding};
+use crate::finding::{Ctx, Finding};
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 

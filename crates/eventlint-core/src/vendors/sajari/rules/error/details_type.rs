@@ -1,7 +1,7 @@
 use crate::value::Value;
 
-use crate::check::Finding;
 use crate::describe::describe;
+use crate::finding::Finding;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 

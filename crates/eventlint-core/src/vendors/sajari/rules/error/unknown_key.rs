@@ -1,6 +1,6 @@
 use crate::value::Value;
 
-use crate::check::Finding;
+use crate::finding::Finding;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 use crate::suggest::{one_of, unknown_key};

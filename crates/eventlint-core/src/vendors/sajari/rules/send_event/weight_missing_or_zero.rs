@@ -1,9 +1,9 @@
 use crate::value::{Map, Value};
 
-use crate::check::{Ctx, Finding};
+use crate::finding::{Ctx, Finding};
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
-use crate::vendors::sajari::send_event::weight_value;
+use crate::vendors::sajari::weight::weight_value;
 
 declare_rule! {
     /// ## What it checks

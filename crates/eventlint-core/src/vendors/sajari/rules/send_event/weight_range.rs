@@ -1,4 +1,4 @@
-use crate::check::Finding;
+use crate::finding::Finding;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 

@@ -1,6 +1,6 @@
 use crate::value::{Map, Value};
 
-use crate::check::{Ctx, Finding};
+use crate::finding::{Ctx, Finding};
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 use crate::vendors::synerise::ai::AiType;

@@ -1,7 +1,7 @@
 use crate::value::Value;
 
-use crate::check::Finding;
 use crate::describe::describe;
+use crate::finding::Finding;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 use crate::vendors::synerise::rules::event::client_forbidden_chars::forbidden_char;

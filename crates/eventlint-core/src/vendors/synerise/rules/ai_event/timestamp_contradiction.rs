@@ -1,6 +1,6 @@
 use chrono::{DateTime, Utc};
 
-use crate::check::{Ctx, Finding};
+use crate::finding::{Ctx, Finding};
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 use crate::time::parse_iso8601;

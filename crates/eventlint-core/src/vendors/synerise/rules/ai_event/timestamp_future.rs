@@ -1,6 +1,6 @@
 use chrono::{DateTime, TimeDelta, Utc};
 
-use crate::check::{Ctx, Finding};
+use crate::finding::{Ctx, Finding};
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 
@@ -33,11 +33,11 @@ declare_rule! {
 /// Reports `time` (read from `shown`, the value as sent) when it lies beyond now plus the
 /// tolerance.
 pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, shown: &str, time: DateTime<Utc>) {
-    if time <= ctx.options.future_limit(TimeDelta::zero()) {
+    if time <= ctx.clock.future_limit(TimeDelta::zero()) {
         return;
     }
     let now = ctx
-        .options
+        .clock
         .now
         .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let when = time.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true);

@@ -1,4 +1,4 @@
-use crate::check::{Ctx, Finding};
+use crate::finding::{Ctx, Finding};
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 

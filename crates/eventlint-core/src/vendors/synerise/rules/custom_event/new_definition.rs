@@ -1,7 +1,7 @@
 use std::cell::RefCell;
 use std::sync::LazyLock;
 
-use crate::check::{Ctx, Finding};
+use crate::finding::{Ctx, Finding};
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 use crate::suggest::did_you_mean;

@@ -3,8 +3,8 @@
 
 use crate::value::{Map, Value};
 
-use crate::check::{Ctx, Finding};
 use crate::describe::describe;
+use crate::finding::{Ctx, Finding};
 use crate::pointer::Pointer;
 use crate::rule::Rule;
 

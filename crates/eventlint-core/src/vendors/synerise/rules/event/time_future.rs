@@ -2,7 +2,7 @@ use chrono::TimeDelta;
 
 use crate::value::{Map, Value};
 
-use crate::check::{Ctx, Finding};
+use crate::finding::{Ctx, Finding};
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 use crate::time::parse_iso8601;
@@ -36,7 +36,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, event: &Map<'_>) {
         && is_future(ctx, time)
     {
         let now = ctx
-            .options
+            .clock
             .now
             .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
         ctx.report(
@@ -49,5 +49,5 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, event: &Map<'_>) {
 
 /// Whether an ISO 8601 `time` lies beyond now plus the tolerance.
 pub(crate) fn is_future(ctx: &Ctx<'_>, time: &str) -> bool {
-    parse_iso8601(time).is_some_and(|t| t.to_utc() > ctx.options.future_limit(TimeDelta::zero()))
+    parse_iso8601(time).is_some_and(|t| t.to_utc() > ctx.clock.future_limit(TimeDelta::zero()))
 }
