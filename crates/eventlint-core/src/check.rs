@@ -329,7 +329,8 @@ pub fn check_str(text: &str, options: &CheckOptions) -> PayloadReport {
 
 /// Checks a payload given as bytes (UTF-8, a byte order mark allowed): as `options.kind`, or as
 /// the kind its shape shows. Bytes that are not UTF-8 or not JSON are reported (`json/encoding`,
-/// `json/syntax`), never an error of the call.
+/// `json/syntax`), never an error of the call; a bug in eventlint that panics is reported as
+/// `internal/error` ([`crate::isolate`]).
 ///
 /// ```
 /// let options = eventlint_core::CheckOptions::at_rfc3339("2026-01-01T00:00:00Z")?;
@@ -340,7 +341,7 @@ pub fn check_str(text: &str, options: &CheckOptions) -> PayloadReport {
 /// ```
 #[must_use]
 pub fn check_bytes(bytes: &[u8], options: &CheckOptions) -> PayloadReport {
-    PayloadReport::new(bytes, check_document(bytes, options))
+    PayloadReport::new(bytes, crate::check_document_isolated(bytes, options))
 }
 
 /// Checks an in-memory JSON value: as `options.kind`, or as the kind its shape shows. The value
@@ -515,8 +516,9 @@ impl Ctx<'_> {
 /// The rule id of [`internal_error`] diagnostics.
 pub const INTERNAL_ERROR_RULE: &str = "internal/error";
 
-/// The report of a document whose check failed inside eventlint (a panic caught by the caller):
-/// one `internal/error` diagnostic at the document's start, with `message` (what failed, where).
+/// The report of a document whose check failed inside eventlint (a panic caught by
+/// [`crate::isolate`]): one `internal/error` diagnostic at the document's start, with `message`
+/// (what failed, where).
 #[must_use]
 pub fn internal_error(message: &str, options: &CheckOptions) -> DocumentReport {
     let start = crate::diagnostic::Position { line: 1, column: 1 };

@@ -71,6 +71,7 @@ pub mod suggest;
 mod check;
 mod describe;
 mod diagnostic;
+mod isolation;
 mod kind;
 mod payload;
 mod pointer;
@@ -87,6 +88,7 @@ pub use check::{
     check_document, check_payload, check_str, check_value, internal_error,
 };
 pub use diagnostic::{Diagnostic, Position, Severity};
+pub use isolation::{check_document_isolated, isolate, panic_message, record_panic};
 pub use kind::{Kind, Role, Route};
 pub use payload::Payload;
 pub use rule::{Citation, Rule, SOURCES_PAGE};
