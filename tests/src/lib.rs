@@ -4,7 +4,8 @@ use std::path::{Path, PathBuf};
 
 use eventlint_core::render::{human, json};
 use eventlint_core::report::{DocumentOutcome, Summary};
-use eventlint_core::{CheckOptions, Kind, check_document};
+use eventlint_core::source::documents::Documents;
+use eventlint_core::{CheckOptions, Kind, check_document_isolated};
 
 /// The fixed clock of every fixture test.
 pub const NOW: &str = "2026-01-01T00:00:00Z";
@@ -92,8 +93,9 @@ pub fn options(kind: Option<&'static Kind>) -> CheckOptions {
     options
 }
 
-/// A fixture's documents with the 0-based line each starts on: the whole file for `.json`,
-/// each non-blank line for `.ndjson` and `.jsonl`.
+/// A fixture's documents with the 0-based line each starts on: the whole file for `.json`;
+/// for `.ndjson` and `.jsonl`, each line that is not blank, as the CLI reads them (the core's
+/// one reader, `eventlint_core::source::documents`).
 #[must_use]
 pub fn split_documents<'a>(rel: &str, bytes: &'a [u8]) -> Vec<(usize, &'a [u8])> {
     let ext = Path::new(rel)
@@ -103,15 +105,11 @@ pub fn split_documents<'a>(rel: &str, bytes: &'a [u8]) -> Vec<(usize, &'a [u8])>
     if ext != "ndjson" && ext != "jsonl" {
         return vec![(0, bytes)];
     }
-    bytes
-        .split(|b| *b == b'\n')
-        .enumerate()
-        .map(|(i, line)| (i, line.strip_suffix(b"\r").unwrap_or(line)))
-        .filter(|(_, line)| !line.iter().all(u8::is_ascii_whitespace))
-        .collect()
+    Documents::new(bytes).map(|d| (d.line, d.bytes)).collect()
 }
 
 /// Checks a fixture file and returns the outcomes with diagnostics and the number of documents.
+/// A panic while checking a document is its `internal/error` diagnostic, as in the CLI.
 #[must_use]
 pub fn check_file(
     rel: &str,
@@ -123,7 +121,7 @@ pub fn check_file(
         .iter()
         .enumerate()
         .filter_map(|(n, (line, doc))| {
-            let report = check_document(doc, options);
+            let report = check_document_isolated(doc, options);
             (!report.diagnostics.is_empty())
                 .then(|| DocumentOutcome::new(rel, n + 1, *line, doc, report))
         })

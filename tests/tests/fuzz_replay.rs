@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use eventlint_core::render::human;
 use eventlint_core::report::{DocumentOutcome, Summary};
+use eventlint_core::source::documents::Documents;
 use eventlint_core::{CheckOptions, Kind, check_document, fuzzing};
 use eventlint_tests::{NOW, root};
 
@@ -234,7 +235,8 @@ fn every_fixture_through_the_span_resolver() {
             }
             let docs: Vec<&[u8]> = match path.extension().and_then(|e| e.to_str()) {
                 Some("json") => vec![&bytes],
-                Some("ndjson" | "jsonl") => bytes.split(|b| *b == b'\n').collect(),
+                // The lines that are documents, as every front end reads them.
+                Some("ndjson" | "jsonl") => Documents::new(&bytes).map(|d| d.bytes).collect(),
                 _ => continue,
             };
             for (i, doc) in docs.into_iter().enumerate() {

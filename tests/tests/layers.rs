@@ -32,6 +32,7 @@ const LAYERS: &[(&str, usize, &str)] = &[
     ("registry", 2, "the registry"),
     ("check", 3, "the pipeline"),
     ("detect", 3, "the pipeline"),
+    ("isolation", 3, "the pipeline"),
     ("report", 4, "reports"),
     ("render", 4, "reports"),
     ("redact", 4, "reports"),

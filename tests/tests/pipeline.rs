@@ -310,3 +310,77 @@ fn streamed_reports_are_the_whole_run_rendered_at_once() {
     assert!(run("github") == github::render(&outcomes).into_bytes());
     assert!(run("human") == human::render(&outcomes, &summary, human::Style::plain()).into_bytes());
 }
+
+/// The CLI and the test suites read NDJSON with the core's one reader: the same documents on the
+/// same lines, on the lines where they used to disagree (a form feed alone is a document, a byte
+/// order mark alone is blank), with CRLF, blank lines of spaces and tabs, a BOM before the first
+/// document and a last line without newline. Every document here has a diagnostic, so the JSON
+/// report shows each one's ordinal and line; `check_file` finds the same diagnostics.
+#[test]
+fn the_cli_and_the_tests_split_ndjson_alike() {
+    let text: &[u8] = b"\xEF\xBB\xBF{\"a\": 1,}\r\n\
+        \xEF\xBB\xBF\n\
+        \x0C\n\
+        \x20\t \t\r\n\
+        [1 2]\r\n\
+        \r\n\
+        \x20\x0C\t\n\
+        \n\
+        {'b': 2}";
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("lines.ndjson"), text).expect("write");
+    let o = run_in(
+        dir.path(),
+        &[
+            "check",
+            "lines.ndjson",
+            NOW,
+            "--no-config",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let cli: Vec<(u64, u64, String)> = report["diagnostics"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|d| {
+            (
+                d["document"].as_u64().unwrap_or_default(),
+                d["line"].as_u64().unwrap_or_default(),
+                d["rule"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+
+    let split = eventlint_tests::split_documents("lines.ndjson", text);
+    let lines: Vec<usize> = split.iter().map(|(line, _)| *line).collect();
+    assert_eq!(lines, [0, 2, 4, 6, 8]);
+    assert_eq!(report["summary"]["documents"], split.len());
+    let expected: Vec<(u64, u64, String)> = lines
+        .iter()
+        .enumerate()
+        .map(|(n, line)| (n as u64 + 1, *line as u64 + 1, "json/syntax".to_owned()))
+        .collect();
+    assert_eq!(cli, expected);
+
+    let options = eventlint_tests::options(None);
+    let (outcomes, documents) = eventlint_tests::check_file("lines.ndjson", text, &options);
+    assert_eq!(documents, split.len());
+    let tests: Vec<(u64, u64, String)> = outcomes
+        .iter()
+        .flat_map(|o| {
+            o.diagnostics.iter().map(|d| {
+                (
+                    o.document as u64,
+                    (o.line_offset + d.start.line) as u64,
+                    d.rule.to_owned(),
+                )
+            })
+        })
+        .collect();
+    assert_eq!(tests, cli);
+}

@@ -173,8 +173,9 @@ pub struct DocumentReport {
 /// The rule id of [`internal_error`] diagnostics.
 pub const INTERNAL_ERROR_RULE: &str = "internal/error";
 
-/// The report of a document whose check failed inside eventlint (a panic caught by the caller):
-/// one `internal/error` diagnostic at the document's start, with `message` (what failed, where).
+/// The report of a document whose check failed inside eventlint (a panic caught by
+/// [`crate::isolate`]): one `internal/error` diagnostic at the document's start, with `message`
+/// (what failed, where).
 #[must_use]
 pub fn internal_error(message: &str, options: &CheckOptions) -> DocumentReport {
     let start = crate::diagnostic::Position { line: 1, column: 1 };

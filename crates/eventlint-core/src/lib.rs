@@ -73,6 +73,7 @@ mod describe;
 mod detect;
 mod diagnostic;
 mod finding;
+mod isolation;
 mod kind;
 mod library;
 mod payload;
@@ -89,6 +90,7 @@ pub use check::{
     CheckOptions, DocumentReport, INTERNAL_ERROR_RULE, UnknownRule, check_document, internal_error,
 };
 pub use diagnostic::{Diagnostic, Position, Related, Severity};
+pub use isolation::{check_document_isolated, isolate, panic_message, record_panic};
 pub use kind::{Kind, Role, Route};
 pub use library::{PayloadReport, check_bytes, check_payload, check_str, check_value};
 pub use payload::Payload;

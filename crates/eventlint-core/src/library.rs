@@ -5,8 +5,9 @@
 use serde::{Serialize, Serializer};
 use serde_json::Value;
 
-use crate::check::{CheckOptions, DocumentReport, check_document};
+use crate::check::{CheckOptions, DocumentReport};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::isolation::check_document_isolated;
 use crate::kind::Kind;
 use crate::payload::Payload;
 use crate::render::{human, json as json_report};
@@ -171,7 +172,8 @@ pub fn check_str(text: &str, options: &CheckOptions) -> PayloadReport {
 
 /// Checks a payload given as bytes (UTF-8, a byte order mark allowed): as `options.kind`, or as
 /// the kind its shape shows. Bytes that are not UTF-8 or not JSON are reported (`json/encoding`,
-/// `json/syntax`), never an error of the call.
+/// `json/syntax`), never an error of the call; a bug in eventlint that panics is reported as
+/// `internal/error` ([`crate::isolate`]).
 ///
 /// ```
 /// let options = eventlint_core::CheckOptions::at_rfc3339("2026-01-01T00:00:00Z")?;
@@ -182,7 +184,7 @@ pub fn check_str(text: &str, options: &CheckOptions) -> PayloadReport {
 /// ```
 #[must_use]
 pub fn check_bytes(bytes: &[u8], options: &CheckOptions) -> PayloadReport {
-    PayloadReport::new(bytes, check_document(bytes, options))
+    PayloadReport::new(bytes, check_document_isolated(bytes, options))
 }
 
 /// Checks an in-memory JSON value: as `options.kind`, or as the kind its shape shows. The value

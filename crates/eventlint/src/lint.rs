@@ -24,6 +24,7 @@ use clap::Args;
 use eventlint_core::config::{self, FileSettings};
 use eventlint_core::render::human;
 use eventlint_core::report::{DocumentOutcome, FileRecord, Summary};
+use eventlint_core::source::documents::Documents;
 use eventlint_core::{CheckOptions, Kind, Severity, check_document};
 use rayon::prelude::*;
 
@@ -1163,7 +1164,8 @@ impl<'a> Blocks<'a> {
 
     /// Fills `block` with `rest` (the beginning of a line, left by the previous block) and the
     /// next `BLOCK_BYTES` or so of the file: more for a line longer than that, up to
-    /// [`LINE_LIMIT`]. Blank lines are skipped; line numbers count every line.
+    /// [`LINE_LIMIT`]. Blank lines are skipped, line numbers count every line, and a document's
+    /// bytes are its line's without the line break (`source::documents`, the one reader).
     ///
     /// A line longer than a block whose first [`PEEK_BYTES`] decide its diagnostic
     /// (`source::decided_by`: binary, UTF-16, a first character that can never begin JSON) is
@@ -1221,27 +1223,18 @@ impl<'a> Blocks<'a> {
             memchr::memrchr(b'\n', buf).map_or(buf.len(), |last| last + 1)
         };
         block.complete = complete;
-        let mut start = 0;
-        for end in memchr::memchr_iter(b'\n', &buf[..complete])
-            .chain((complete > 0 && buf[complete - 1] != b'\n').then_some(complete))
-        {
-            self.line_no += 1;
-            let mut stop = end;
-            while stop > start && buf[stop - 1] == b'\r' {
-                stop -= 1;
-            }
-            let (_, body) = eventlint_core::source::strip_bom(&buf[start..stop]);
-            if !body.iter().all(|b| matches!(b, b' ' | b'\t')) {
-                self.documents += 1;
-                block.lines.push(Doc {
-                    ordinal: self.documents,
-                    line: self.line_no,
-                    range: start..stop,
-                    too_long: None,
-                });
-            }
-            start = end + 1;
+        // The core's reader decides what a line, a blank line and a document's bytes are.
+        let mut documents = Documents::from_line(&buf[..complete], self.line_no);
+        for document in documents.by_ref() {
+            self.documents += 1;
+            block.lines.push(Doc {
+                ordinal: self.documents,
+                line: document.line + 1,
+                range: document.range(),
+                too_long: None,
+            });
         }
+        self.line_no = documents.next_line();
         Ok(())
     }
 }
@@ -1381,19 +1374,16 @@ fn too_long(length: u64, options: &CheckOptions) -> eventlint_core::DocumentRepo
 }
 
 /// Checks one document; a panic inside eventlint becomes an `internal/error` diagnostic for this
-/// document instead of taking the run down.
+/// document instead of taking the run down (`eventlint_core::isolate`, as in every front end).
+/// Test builds may inject a panic first.
 pub(crate) fn check_isolated(
     bytes: &[u8],
     options: &CheckOptions,
 ) -> eventlint_core::DocumentReport {
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+    eventlint_core::isolate(options, || {
         #[cfg(debug_assertions)]
         inject_panic_for_tests(bytes);
         check_document(bytes, options)
-    }));
-    result.unwrap_or_else(|payload| {
-        let message = crate::panic_message(payload.as_ref());
-        eventlint_core::internal_error(&message, options)
     })
 }
 

@@ -78,38 +78,11 @@ pub(crate) enum Format {
 pub(crate) const EXIT_FINDINGS: u8 = 1;
 pub(crate) const EXIT_FAILURE: u8 = 2;
 
-thread_local! {
-    /// Where and why the last panic on this thread happened (see `panic_message`).
-    static LAST_PANIC: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
-}
-
 /// A panic while checking a document is caught and reported as that document's `internal/error`
-/// diagnostic; the hook records where it happened instead of printing a backtrace per document.
+/// diagnostic (`eventlint_core::isolate`); the hook records where it happened for the message
+/// (`eventlint_core::record_panic`) instead of printing a backtrace per document.
 fn install_panic_hook() {
-    std::panic::set_hook(Box::new(|info| {
-        let location = info
-            .location()
-            .map(|l| format!(" at {}:{}", l.file(), l.line()))
-            .unwrap_or_default();
-        let what = info
-            .payload()
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| info.payload().downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".to_owned());
-        LAST_PANIC.with_borrow_mut(|p| *p = Some(format!("{what}{location}")));
-    }));
-}
-
-/// The message of a caught panic (from the hook, else from its payload).
-pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    LAST_PANIC.with_borrow_mut(Option::take).unwrap_or_else(|| {
-        payload
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".to_owned())
-    })
+    std::panic::set_hook(Box::new(eventlint_core::record_panic));
 }
 
 /// A panic outside a document's check (one inside is that document's `internal/error`) is
@@ -119,7 +92,7 @@ fn main() -> ExitCode {
     std::panic::catch_unwind(run).unwrap_or_else(|payload| {
         eprintln!(
             "eventlint: internal error: {} (please report it)",
-            panic_message(payload.as_ref())
+            eventlint_core::panic_message(payload.as_ref())
         );
         ExitCode::from(EXIT_FAILURE)
     })

@@ -1,12 +1,15 @@
 //! Parse-only baseline for `cargo xtask bench`: reads the same inputs as `eventlint check`
-//! (`.json` = one document, `.ndjson`/`.jsonl` = one per line, directories walked) and parses
-//! each document into `serde_json::Value` on one core. It prints the document count.
+//! (`.json` = one document, `.ndjson`/`.jsonl` = one per line that is not blank, by the core's
+//! reader `eventlint_core::source::documents`, directories walked) and parses each document into
+//! `serde_json::Value` on one core. It prints the document count.
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::ExitCode;
+
+use eventlint_core::source::documents::Documents;
 
 fn parse_file(path: &Path, count: &mut (u64, u64)) -> std::io::Result<()> {
     let ndjson = matches!(
@@ -17,8 +20,9 @@ fn parse_file(path: &Path, count: &mut (u64, u64)) -> std::io::Result<()> {
         let mut reader = BufReader::with_capacity(1 << 16, std::fs::File::open(path)?);
         let mut line = Vec::new();
         while reader.read_until(b'\n', &mut line)? > 0 {
-            if !line.iter().all(u8::is_ascii_whitespace) {
-                let ok = serde_json::from_slice::<serde_json::Value>(&line).is_ok();
+            // One line: at most one document, as `eventlint check` reads it.
+            for document in Documents::new(&line) {
+                let ok = serde_json::from_slice::<serde_json::Value>(document.bytes).is_ok();
                 count.0 += 1;
                 count.1 += u64::from(!ok);
             }

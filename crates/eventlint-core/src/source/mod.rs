@@ -1,7 +1,8 @@
-//! Bytes to a parsed document: UTF-8 decoding, strict RFC 8259 parsing (`value::parse`:
-//! `serde_json`'s verdict, one pass on the fast path), and precise positions for what cannot be
-//! parsed.
+//! Bytes to a parsed document: NDJSON text split into documents ([`documents`], the one reader
+//! of every front end), UTF-8 decoding, strict RFC 8259 parsing (`value::parse`: `serde_json`'s
+//! verdict, one pass on the fast path), and precise positions for what cannot be parsed.
 
+pub mod documents;
 pub(crate) mod spans;
 /// Line and column of byte offsets, in characters or in UTF-16 code units (for editors).
 pub use spans::LineIndex;
