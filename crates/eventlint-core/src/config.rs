@@ -45,6 +45,7 @@ use crate::kind::Kind;
 use crate::registry;
 use crate::report::DocumentOutcome;
 use crate::rules::config::expectation::EXPECTATION;
+use crate::rules::config::invalid::INVALID;
 use crate::suggest::{did_you_mean, did_you_mean_suffix, one_of};
 
 /// The configuration file's name, looked for from the current directory upward.
@@ -221,6 +222,42 @@ impl std::fmt::Display for ConfigError {
 }
 
 impl std::error::Error for ConfigError {}
+
+impl ConfigError {
+    /// The problem as a `config/invalid` diagnostic of the configuration file, with its place in
+    /// the TOML text (1-based line and column, in Unicode scalar values) and its help. Always an
+    /// error: no severity override applies to a configuration that could not be read.
+    #[must_use]
+    pub fn diagnostic(&self) -> Diagnostic {
+        let lines = crate::source::spans::LineIndex::new(&self.source);
+        Diagnostic {
+            rule: INVALID.id,
+            severity: INVALID.severity,
+            message: crate::describe::elide(self.message.clone()),
+            help: self.help.clone().map(crate::describe::elide),
+            note: None,
+            pointer: String::new(),
+            start: lines.position(self.span.start),
+            end: lines.position(self.span.end),
+            span: self.span.clone(),
+        }
+    }
+
+    /// The configuration file as a document of the run's reports (the path it is shown as, its
+    /// text, and its one [`ConfigError::diagnostic`]), so that every report format carries the
+    /// problem as it carries a payload's findings.
+    #[must_use]
+    pub fn outcome(&self) -> DocumentOutcome {
+        DocumentOutcome {
+            path: self.name.clone(),
+            document: 1,
+            line_offset: 0,
+            kind: None,
+            source: self.source.clone(),
+            diagnostics: vec![self.diagnostic()],
+        }
+    }
+}
 
 struct Errors<'a> {
     name: &'a str,
