@@ -1024,6 +1024,58 @@ mod tests {
         Config::parse(text, "eventlint.toml")
     }
 
+    /// A configuration error is a `config/invalid` diagnostic of the file, at its bytes, its
+    /// column counted in characters (the `é` before it is one), with its message and help.
+    #[test]
+    fn an_error_is_a_config_invalid_diagnostic_of_the_file() {
+        let text = "# café\n[rules]\n\"json/syntax\" = \"warnign\"\n";
+        let err = Config::parse(text, "conf/lint.toml").expect_err("a bad severity");
+        let d = err.diagnostic();
+        assert_eq!(d.rule, "config/invalid");
+        assert_eq!(d.severity, Severity::Error);
+        assert_eq!(&text[d.span.clone()], "\"warnign\"");
+        assert_eq!(
+            d.start,
+            Position {
+                line: 3,
+                column: 17
+            }
+        );
+        assert_eq!(
+            d.end,
+            Position {
+                line: 3,
+                column: 26
+            }
+        );
+        assert_eq!(d.message, err.message);
+        assert_eq!(d.help, err.help);
+        assert!(d.pointer.is_empty());
+        let outcome = err.outcome();
+        assert_eq!(outcome.path, "conf/lint.toml");
+        assert_eq!(outcome.document, 1);
+        assert_eq!(outcome.source, text);
+        assert_eq!(outcome.diagnostics, vec![d]);
+        // A problem on the first line after a multi-byte character: columns in characters.
+        let err = Config::parse("# é\nnw = 1\n", "eventlint.toml").expect_err("unknown key");
+        assert_eq!(err.diagnostic().start, Position { line: 2, column: 1 });
+        let err = Config::parse("exclude = [\"é/{b\"]\n", "eventlint.toml").expect_err("glob");
+        assert_eq!(
+            err.diagnostic().start,
+            Position {
+                line: 1,
+                column: 12
+            }
+        );
+        assert_eq!(
+            err.diagnostic().end,
+            Position {
+                line: 1,
+                column: 18
+            }
+        );
+    }
+
     #[test]
     fn tolerances() {
         let s = |t: &str| parse_tolerance(&toml::Value::String(t.to_owned()));
