@@ -329,8 +329,256 @@ fn config_errors_are_rendered_with_their_span_and_exit_2() {
         write(&dir.path().join("eventlint.toml"), text);
         let o = run_in(dir.path(), &["check", NOW], None);
         assert_eq!(code(&o), 2, "{name}: {}", stderr(&o));
-        assert_eq!(stdout(&o), "", "{name}: no report");
-        insta::assert_snapshot!(format!("config_error_{name}"), stderr(&o));
+        // The human report, as for a payload's findings (it was on stderr before the rule
+        // `config/invalid`); stderr says why nothing was checked.
+        assert_eq!(
+            stderr(&o),
+            "eventlint: `eventlint.toml` is not a valid configuration (rule `config/invalid`); no payload was checked\n",
+            "{name}"
+        );
+        insta::assert_snapshot!(format!("config_error_{name}"), stdout(&o));
+    }
+}
+
+/// Bad configurations, each with the place (line, column) of its problem.
+const BAD_CONFIGS: &[(&str, &str, usize, usize)] = &[
+    (
+        "unknown key",
+        "[[files]]\nglob = \"payloads/**\"\nkidn = \"synerise.custom-event\"\n",
+        3,
+        1,
+    ),
+    (
+        "bad severity",
+        "now = \"2026-01-01T00:00:00Z\"\n\n[rules]\n\"json/syntax\" = \"warnign\"\n",
+        4,
+        17,
+    ),
+    (
+        "bad glob",
+        "deny-warnings = false\nexclude = [\"a/{b\"]\n",
+        2,
+        12,
+    ),
+];
+
+/// A directory with the configuration `text` and a payload (never checked).
+fn bad_project(text: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(&dir.path().join("eventlint.toml"), text);
+    write(
+        &dir.path().join("payloads/a.json"),
+        &event("2026-01-01T00:00:00Z"),
+    );
+    dir
+}
+
+fn sarif_validator() -> jsonschema::Validator {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("tests/data/sarif-schema-2.1.0.json"))
+            .expect("schema"),
+    )
+    .expect("schema is JSON");
+    jsonschema::draft4::new(&schema).expect("the SARIF schema compiles")
+}
+
+/// What each report says of a bad configuration: one `config/invalid` error of the file
+/// `path`, at `line`:`column`.
+fn assert_reported(format: &str, text: &str, path: &str, line: usize, column: usize, case: &str) {
+    match format {
+        "json" => {
+            let report: serde_json::Value = serde_json::from_str(text).expect("JSON report");
+            assert_eq!(report["version"], 1, "{case}");
+            let diagnostics = report["diagnostics"].as_array().expect("diagnostics");
+            assert_eq!(diagnostics.len(), 1, "{case}: {text}");
+            let d = &diagnostics[0];
+            assert_eq!(d["rule"], "config/invalid", "{case}");
+            assert_eq!(d["severity"], "error", "{case}");
+            assert_eq!(d["path"], path, "{case}");
+            assert_eq!(d["line"], line, "{case}");
+            assert_eq!(d["column"], column, "{case}");
+            assert!(d["help"].is_string() || case == "bad glob", "{case}: {d}");
+            let summary = &report["summary"];
+            assert_eq!(summary["errors"], 1, "{case}: {summary}");
+            assert_eq!(summary["warnings"], 0, "{case}");
+            assert_eq!(summary["infos"], 0, "{case}");
+            assert_eq!(summary["documents"], 0, "{case}: no payload was checked");
+        }
+        "sarif" => {
+            let log: serde_json::Value = serde_json::from_str(text).expect("SARIF is JSON");
+            let errors: Vec<String> = sarif_validator()
+                .iter_errors(&log)
+                .map(|e| format!("{} at {}", e, e.instance_path()))
+                .collect();
+            assert!(
+                errors.is_empty(),
+                "{case}: invalid SARIF:\n{}",
+                errors.join("\n")
+            );
+            let run = &log["runs"][0];
+            let results = run["results"].as_array().expect("results");
+            assert_eq!(results.len(), 1, "{case}");
+            let result = &results[0];
+            assert_eq!(result["ruleId"], "config/invalid", "{case}");
+            assert_eq!(result["level"], "error", "{case}");
+            let index = result["ruleIndex"].as_u64().expect("ruleIndex");
+            let index = usize::try_from(index).expect("small");
+            assert_eq!(
+                run["tool"]["driver"]["rules"][index]["id"], "config/invalid",
+                "{case}"
+            );
+            let location = &result["locations"][0]["physicalLocation"];
+            assert_eq!(location["artifactLocation"]["uri"], path, "{case}");
+            assert_eq!(location["region"]["startLine"], line, "{case}");
+            assert_eq!(location["region"]["startColumn"], column, "{case}");
+        }
+        "github" => {
+            let lines: Vec<&str> = text.lines().filter(|l| l.starts_with("::")).collect();
+            assert_eq!(lines.len(), 1, "{case}: {text}");
+            assert!(
+                lines[0].starts_with(&format!("::error file={path},line={line},col={column},"))
+                    && lines[0].contains(",title=config/invalid::"),
+                "{case}: {text}"
+            );
+        }
+        "junit" => {
+            let xml = roxmltree::Document::parse(text).expect("JUnit is XML");
+            let root = xml.root_element();
+            assert_eq!(root.attribute("tests"), Some("1"), "{case}: {text}");
+            assert_eq!(root.attribute("failures"), Some("1"), "{case}: {text}");
+            let cases: Vec<_> = xml
+                .descendants()
+                .filter(|n| n.has_tag_name("testcase"))
+                .collect();
+            assert_eq!(cases.len(), 1, "{case}: {text}");
+            assert_eq!(cases[0].attribute("file"), Some(path), "{case}");
+            let failure = cases[0]
+                .children()
+                .find(|n| n.has_tag_name("failure"))
+                .expect("a failure");
+            assert_eq!(failure.attribute("type"), Some("config/invalid"), "{case}");
+            assert!(
+                failure.text().is_some_and(
+                    |t| t.contains(&format!("{path}:{line}:{column}: error[config/invalid]"))
+                ),
+                "{case}: {text}"
+            );
+        }
+        _ => {
+            assert!(text.contains("config/invalid"), "{case}: {text}");
+            assert!(
+                text.contains(&format!("[{path}:{line}:{column}]")),
+                "{case}: {text}"
+            );
+            assert!(
+                text.contains("checked 0 files, 0 documents: 1 error, 0 warnings, 0 infos"),
+                "{case}: {text}"
+            );
+        }
+    }
+}
+
+/// A bad `eventlint.toml` is a `config/invalid` diagnostic of the file, in every format, on
+/// stdout: the run still stops before checking anything and exits 2.
+#[test]
+fn a_bad_config_is_a_diagnostic_in_every_format() {
+    for (case, text, line, column) in BAD_CONFIGS {
+        let dir = bad_project(text);
+        for format in ["json", "sarif", "github", "junit", "human"] {
+            let o = run_in(dir.path(), &["check", NOW, "--format", format], None);
+            assert_eq!(code(&o), 2, "{case}, {format}: {}", stderr(&o));
+            assert!(
+                stderr(&o).contains("`eventlint.toml` is not a valid configuration"),
+                "{case}, {format}: {}",
+                stderr(&o)
+            );
+            assert!(
+                !stderr(&o).contains("no document was checked"),
+                "{case}, {format}: {}",
+                stderr(&o)
+            );
+            let report = stdout(&o);
+            assert_reported(format, &report, "eventlint.toml", *line, *column, case);
+        }
+    }
+}
+
+/// Every report of one run, written to files with `--output`, carries it; the configuration is
+/// named as shown (`--config conf/lint.toml`, or a parent's `../eventlint.toml`).
+#[test]
+fn a_bad_config_is_in_every_output_file() {
+    let (case, text, line, column) = BAD_CONFIGS[1];
+    let dir = bad_project("");
+    write(&dir.path().join("conf/lint.toml"), text);
+    let o = run_in(
+        dir.path(),
+        &[
+            "check",
+            NOW,
+            "--config",
+            "conf/lint.toml",
+            "--format",
+            "json",
+            "-o",
+            "r.json",
+            "--format",
+            "sarif",
+            "-o",
+            "r.sarif",
+            "--format",
+            "junit",
+            "-o",
+            "r.xml",
+            "--format",
+            "github",
+            "-o",
+            "r.github",
+            "--format",
+            "human",
+            "-o",
+            "r.txt",
+        ],
+        None,
+    );
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert_eq!(stdout(&o), "");
+    for (format, file) in [
+        ("json", "r.json"),
+        ("sarif", "r.sarif"),
+        ("junit", "r.xml"),
+        ("github", "r.github"),
+        ("human", "r.txt"),
+    ] {
+        let report = std::fs::read_to_string(dir.path().join(file)).expect("the report");
+        assert_reported(format, &report, "conf/lint.toml", line, column, case);
+    }
+    // Found upward from a subfolder: shown relative to the current directory.
+    let (case, text, line, column) = BAD_CONFIGS[0];
+    let dir = bad_project(text);
+    let o = run_in(
+        &dir.path().join("payloads"),
+        &["check", NOW, "--format", "json", "."],
+        None,
+    );
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert_reported("json", &stdout(&o), "../eventlint.toml", line, column, case);
+}
+
+/// Rule selection does not turn the problem off or down: the run still exits 2.
+#[test]
+fn a_bad_config_cannot_be_ignored() {
+    let (case, text, line, column) = BAD_CONFIGS[2];
+    let dir = bad_project(text);
+    for extra in [
+        ["--ignore", "config/invalid"],
+        ["--severity", "config/invalid=info"],
+        ["--min-severity", "error"],
+    ] {
+        let mut args = vec!["check", NOW, "--format", "json"];
+        args.extend(extra);
+        let o = run_in(dir.path(), &args, None);
+        assert_eq!(code(&o), 2, "{extra:?}: {}", stderr(&o));
+        assert_reported("json", &stdout(&o), "eventlint.toml", line, column, case);
     }
 }
 

@@ -608,12 +608,14 @@ fn a_future_tolerance_past_the_calendar_is_refused() {
         write(&d.join("e.json"), &custom_event(false));
         let o = run_in(d, &["check", "e.json", NOW], None);
         assert_eq!(code(&o), 2, "{tolerance}: {}", stderr(&o));
+        // The report (`config/invalid`) is on stdout, as a payload's findings are.
         assert!(
-            stderr(&o).contains("is too long"),
+            stdout(&o).contains("is too long"),
             "{tolerance}: {}",
-            stderr(&o)
+            stdout(&o)
         );
-        assert!(stderr(&o).contains("eventlint.toml:1:"), "{}", stderr(&o));
+        assert!(stdout(&o).contains("eventlint.toml:1:"), "{}", stdout(&o));
+        assert!(stdout(&o).contains("config/invalid"), "{}", stdout(&o));
     }
     let options = eventlint_tests::options(None).with_future_tolerance(chrono::TimeDelta::MAX);
     let report = eventlint_core::check_str(&custom_event(false), &options);

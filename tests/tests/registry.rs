@@ -67,8 +67,8 @@ fn kind_ids_are_pinned() {
 
 /// Every rule is shown by at least one invalid fixture, and no fixture shows `schema/violation`
 /// (every structural violation is claimed by a named rule). `internal/error` is shown by the
-/// CLI test that injects a panic. `config/expectation` is about
-/// files and eventlint.toml, not documents: `tests/tests/config.rs` shows it.
+/// CLI test that injects a panic. `config/expectation` and `config/invalid` are about
+/// files and eventlint.toml, not documents: `tests/tests/config.rs` shows them.
 #[test]
 fn every_rule_has_an_invalid_fixture() {
     let mut shown = BTreeSet::new();
@@ -91,7 +91,13 @@ fn every_rule_has_an_invalid_fixture() {
         .iter()
         .map(|r| r.id)
         .filter(|id| {
-            !["schema/violation", "config/expectation", "internal/error"].contains(id)
+            ![
+                "schema/violation",
+                "config/expectation",
+                "config/invalid",
+                "internal/error",
+            ]
+            .contains(id)
                 && !shown.contains(*id)
         })
         .collect();

@@ -45,6 +45,7 @@ use crate::kind::Kind;
 use crate::registry;
 use crate::report::DocumentOutcome;
 use crate::rules::config::expectation::EXPECTATION;
+use crate::rules::config::invalid::INVALID;
 use crate::suggest::{did_you_mean, did_you_mean_suffix, one_of};
 
 /// The configuration file's name, looked for from the current directory upward.
@@ -221,6 +222,43 @@ impl std::fmt::Display for ConfigError {
 }
 
 impl std::error::Error for ConfigError {}
+
+impl ConfigError {
+    /// The problem as a `config/invalid` diagnostic of the configuration file, with its place in
+    /// the TOML text (1-based line and column, in Unicode scalar values) and its help. Always an
+    /// error: no severity override applies to a configuration that could not be read.
+    #[must_use]
+    pub fn diagnostic(&self) -> Diagnostic {
+        let lines = crate::source::spans::LineIndex::new(&self.source);
+        Diagnostic {
+            rule: INVALID.id,
+            severity: INVALID.severity,
+            message: crate::describe::elide(self.message.clone()),
+            help: self.help.clone().map(crate::describe::elide),
+            note: None,
+            pointer: String::new(),
+            start: lines.position(self.span.start),
+            end: lines.position(self.span.end),
+            span: self.span.clone(),
+            related: Vec::new(),
+        }
+    }
+
+    /// The configuration file as a document of the run's reports (the path it is shown as, its
+    /// text, and its one [`ConfigError::diagnostic`]), so that every report format carries the
+    /// problem as it carries a payload's findings.
+    #[must_use]
+    pub fn outcome(&self) -> DocumentOutcome {
+        DocumentOutcome {
+            path: self.name.clone(),
+            document: 1,
+            line_offset: 0,
+            kind: None,
+            source: self.source.clone(),
+            diagnostics: vec![self.diagnostic()],
+        }
+    }
+}
 
 struct Errors<'a> {
     name: &'a str,
@@ -986,6 +1024,58 @@ mod tests {
 
     fn parse(text: &str) -> Result<Config, ConfigError> {
         Config::parse(text, "eventlint.toml")
+    }
+
+    /// A configuration error is a `config/invalid` diagnostic of the file, at its bytes, its
+    /// column counted in characters (the `é` before it is one), with its message and help.
+    #[test]
+    fn an_error_is_a_config_invalid_diagnostic_of_the_file() {
+        let text = "# café\n[rules]\n\"json/syntax\" = \"warnign\"\n";
+        let err = Config::parse(text, "conf/lint.toml").expect_err("a bad severity");
+        let d = err.diagnostic();
+        assert_eq!(d.rule, "config/invalid");
+        assert_eq!(d.severity, Severity::Error);
+        assert_eq!(&text[d.span.clone()], "\"warnign\"");
+        assert_eq!(
+            d.start,
+            Position {
+                line: 3,
+                column: 17
+            }
+        );
+        assert_eq!(
+            d.end,
+            Position {
+                line: 3,
+                column: 26
+            }
+        );
+        assert_eq!(d.message, err.message);
+        assert_eq!(d.help, err.help);
+        assert!(d.pointer.is_empty());
+        let outcome = err.outcome();
+        assert_eq!(outcome.path, "conf/lint.toml");
+        assert_eq!(outcome.document, 1);
+        assert_eq!(outcome.source, text);
+        assert_eq!(outcome.diagnostics, vec![d]);
+        // A problem on the first line after a multi-byte character: columns in characters.
+        let err = Config::parse("# é\nnw = 1\n", "eventlint.toml").expect_err("unknown key");
+        assert_eq!(err.diagnostic().start, Position { line: 2, column: 1 });
+        let err = Config::parse("exclude = [\"é/{b\"]\n", "eventlint.toml").expect_err("glob");
+        assert_eq!(
+            err.diagnostic().start,
+            Position {
+                line: 1,
+                column: 12
+            }
+        );
+        assert_eq!(
+            err.diagnostic().end,
+            Position {
+                line: 1,
+                column: 18
+            }
+        );
     }
 
     #[test]

@@ -250,13 +250,12 @@ pub(crate) fn run(args: &CheckArgs, format_at: &[usize], output_at: &[usize]) ->
     };
 
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    let mut projects = if args.no_config {
-        None
+    // `--config FILE` is loaded now; a bad one is reported once no output is known to be an
+    // input (its report is written as any report is).
+    let projects = if args.no_config {
+        Ok(None)
     } else {
-        match Projects::new(args.config.as_deref(), &cwd) {
-            Ok(projects) => Some(projects),
-            Err(err) => return load_failed(err),
-        }
+        Projects::new(args.config.as_deref(), &cwd).map(Some)
     };
 
     if let Some(jobs) = args.jobs
@@ -274,17 +273,21 @@ pub(crate) fn run(args: &CheckArgs, format_at: &[usize], output_at: &[usize]) ->
     if let Some(message) = overwritten_input(&reports, &inputs) {
         return crate::fail(&message);
     }
+    let mut projects = match projects {
+        Ok(projects) => projects,
+        Err(err) => return load_failed(args, &reports, err),
+    };
     if let Some(projects) = &mut projects {
         for dir in &walked {
             if let Err(err) = projects.for_dir(&dir.display) {
-                return load_failed(err);
+                return load_failed(args, &reports, err);
             }
         }
     }
     let mut notes = Vec::new();
     let planned = match plan_jobs(args, &flags, &cwd, projects.as_mut(), inputs) {
         Ok(planned) => planned,
-        Err(err) => return load_failed(err),
+        Err(err) => return load_failed(args, &reports, err),
     };
     let Planned {
         mut jobs,
@@ -350,7 +353,7 @@ pub(crate) fn run(args: &CheckArgs, format_at: &[usize], output_at: &[usize]) ->
         Err(err) => return crate::fail(&format!("cannot start worker threads: {err}")),
     };
     pool.install(|| check_all(&jobs, &renderers, &mut emitter));
-    emitter.finish(args, deny_warnings)
+    emitter.finish(args, deny_warnings, false)
 }
 
 /// The size of the thread pool (0: rayon's default, one per core): `--jobs`, but no more threads
@@ -370,18 +373,45 @@ fn threads(requested: Option<std::num::NonZeroUsize>, jobs: &[Job]) -> usize {
     }
 }
 
-/// A configuration that cannot be read or is not valid: exit 2 (its errors point into it).
-fn load_failed(err: LoadError) -> ExitCode {
-    match err {
-        LoadError::Io(message) => crate::fail(&message),
-        LoadError::Config(err) => {
-            eprint!(
-                "{}",
-                human::render_config_error(&err, crate::stderr_style())
-            );
-            ExitCode::from(EXIT_FAILURE)
-        }
-    }
+/// A configuration that cannot be read or is not valid: exit 2, nothing checked. One that is
+/// not valid is the run's one document with diagnostics: its `config/invalid` diagnostic goes
+/// to every report (human, JSON, SARIF, GitHub, `JUnit`; stdout or `--output`) as a payload's
+/// findings do, at its place in the TOML. The reports are complete and valid; their summaries
+/// count one error and no payload file or document. Severity overrides, `--redact` (the file
+/// holds no payload), `--min-severity` and `--quiet` leave it as it is.
+fn load_failed(args: &CheckArgs, reports: &[output::Report], err: LoadError) -> ExitCode {
+    let err = match err {
+        LoadError::Io(message) => return crate::fail(&message),
+        LoadError::Config(err) => err,
+    };
+    let mut problems = Vec::new();
+    let (sinks, renders, destinations) = create_sinks(args, reports, false, &mut problems);
+    // `JUnit` lists a case per document of each file record: the configuration file gets one.
+    let junit: Vec<bool> = renders
+        .iter()
+        .map(|render| matches!(render, Render::Junit(_)))
+        .collect();
+    let renderers = Renderers::new(renders, false, None, None);
+    let mut emitter = Emitter {
+        sinks: sinks.into_iter().map(Some).collect(),
+        destinations,
+        summary: Summary::default(),
+        internal_errors: 0,
+        problems,
+        notes: Vec::new(),
+        stream: None,
+        failed: Vec::new(),
+    };
+    emitter.outcome(renderers.prepare(err.outcome()));
+    let mut record = FileRecord::new(&err.name, false);
+    record.push(None);
+    emitter.each_sink(|i, sink| if junit[i] { sink.file(&record) } else { Ok(()) });
+    emitter.problems.push(format!(
+        "`{}` is not a valid configuration (rule `{}`); no payload was checked",
+        err.name,
+        err.diagnostic().rule
+    ));
+    emitter.finish(args, false, true)
 }
 
 /// An input on its way to becoming a job.
@@ -728,7 +758,9 @@ impl Emitter {
     /// Completes every report, says what went wrong, and gives the run's exit status. A report
     /// to stdout whose reader went away (`eventlint check … | head`) is no failure: the run
     /// ends with the status it would have had.
-    fn finish(mut self, args: &CheckArgs, deny_warnings: bool) -> ExitCode {
+    /// `stopped`: the run ended before checking (a configuration that is not valid), which
+    /// its problems already say; "no document was checked" would only repeat it.
+    fn finish(mut self, args: &CheckArgs, deny_warnings: bool, stopped: bool) -> ExitCode {
         let summary = self.summary;
         for (i, slot) in self.sinks.iter_mut().enumerate() {
             if let Some(sink) = slot.take()
@@ -744,7 +776,7 @@ impl Emitter {
             }
             self.problems.push(output::cannot_write(destination, err));
         }
-        if summary.documents == 0 && !args.allow_empty {
+        if summary.documents == 0 && !args.allow_empty && !stopped {
             self.problems.push(
                 "no document was checked; pass --allow-empty if a run may check nothing".to_owned(),
             );

@@ -21,7 +21,6 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
-use eventlint_core::render::human;
 use eventlint_core::{Kind, registry};
 
 /// Lint event-tracking payloads for Sajari, Synerise, Neuralens, AWS Personalize and Glia.
@@ -237,9 +236,4 @@ pub(crate) fn print(text: &str) -> ExitCode {
 pub(crate) fn fail(message: &str) -> ExitCode {
     eprintln!("eventlint: {message}");
     ExitCode::from(EXIT_FAILURE)
-}
-
-/// The style of messages on stderr.
-pub(crate) fn stderr_style() -> human::Style {
-    term::stderr_style()
 }

@@ -81,17 +81,3 @@ pub(crate) fn stdout_style(choice: ColorChoice) -> human::Style {
         width: width.max(MIN_WIDTH),
     }
 }
-
-/// The style of messages on stderr (a configuration's errors).
-pub(crate) fn stderr_style() -> human::Style {
-    let terminal = std::io::stderr().is_terminal();
-    human::Style {
-        color: color(ColorChoice::Auto, terminal),
-        width: if terminal {
-            columns().unwrap_or(UNKNOWN_WIDTH)
-        } else {
-            PIPE_WIDTH
-        }
-        .max(MIN_WIDTH),
-    }
-}

@@ -567,60 +567,6 @@ impl miette::Diagnostic for Report<'_> {
     }
 }
 
-/// Renders a configuration error: the message, a snippet of the TOML with the span marked, and
-/// the help.
-#[must_use]
-pub fn render_config_error(err: &crate::config::ConfigError, style: Style) -> String {
-    let handler = Renderer::new(style).handler;
-    let report = ConfigReport {
-        err,
-        source: miette::NamedSource::new(&err.name, err.source.clone()),
-    };
-    let mut out = String::new();
-    let _ = handler.render_report(&mut out, &report);
-    out
-}
-
-struct ConfigReport<'a> {
-    err: &'a crate::config::ConfigError,
-    source: miette::NamedSource<String>,
-}
-
-impl fmt::Debug for ConfigReport<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.err.message)
-    }
-}
-impl fmt::Display for ConfigReport<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.err.message)
-    }
-}
-impl std::error::Error for ConfigReport<'_> {}
-
-impl miette::Diagnostic for ConfigReport<'_> {
-    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new("eventlint.toml"))
-    }
-    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.err
-            .help
-            .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
-    }
-    fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&self.source)
-    }
-    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let span = &self.err.span;
-        Some(Box::new(std::iter::once(LabeledSpan::new(
-            Some("here".to_owned()),
-            span.start,
-            span.end - span.start,
-        ))))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,6 +15,7 @@ pub(crate) static GENERIC: &[&Rule] = &[
     &common::placeholder::PLACEHOLDER,
     &common::placeholder_string::PLACEHOLDER_STRING,
     &config::expectation::EXPECTATION,
+    &config::invalid::INVALID,
     &internal::error::INTERNAL_ERROR,
     &json::duplicate_key::DUPLICATE_KEY,
     &json::encoding::ENCODING,

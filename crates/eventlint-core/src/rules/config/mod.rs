@@ -1,1 +1,2 @@
 pub(crate) mod expectation;
+pub(crate) mod invalid;
