@@ -373,13 +373,9 @@ fn the_cli_and_the_tests_split_ndjson_alike() {
     let tests: Vec<(u64, u64, String)> = outcomes
         .iter()
         .flat_map(|o| {
-            o.diagnostics.iter().map(|d| {
-                (
-                    o.document as u64,
-                    (o.line_offset + d.start.line) as u64,
-                    d.rule.to_owned(),
-                )
-            })
+            o.diagnostics
+                .iter()
+                .map(|d| (o.document as u64, d.start.line as u64, d.rule.to_owned()))
         })
         .collect();
     assert_eq!(tests, cli);

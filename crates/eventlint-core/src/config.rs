@@ -252,7 +252,7 @@ impl ConfigError {
         DocumentOutcome {
             path: self.name.clone(),
             document: 1,
-            line_offset: 0,
+            placement: crate::report::OffsetMap::IDENTITY,
             kind: None,
             source: self.source.clone(),
             diagnostics: vec![self.diagnostic()],
@@ -984,7 +984,7 @@ pub fn apply_expectation<S: std::hash::BuildHasher>(
             DocumentOutcome {
                 path: path.to_owned(),
                 document: 1,
-                line_offset: 0,
+                placement: crate::report::OffsetMap::IDENTITY,
                 kind: first_kind,
                 source: String::new(),
                 diagnostics: vec![diagnostic],

@@ -90,7 +90,7 @@ impl PayloadReport {
         DocumentOutcome {
             path: path.to_owned(),
             document: 1,
-            line_offset: 0,
+            placement: crate::report::OffsetMap::IDENTITY,
             kind: self.kind,
             source: self.source.clone(),
             diagnostics: self.diagnostics.clone(),

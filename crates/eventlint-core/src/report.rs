@@ -1,7 +1,7 @@
 //! The outcome of a run: documents with their diagnostics, and the totals.
 
 use crate::check::DocumentReport;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Position, Severity};
 use crate::kind::Kind;
 
 /// One checked document that has diagnostics, with what renderers need to show it.
@@ -11,8 +11,9 @@ pub struct DocumentOutcome {
     pub path: String,
     /// 1-based ordinal of the document within its file (1 for `.json`).
     pub document: usize,
-    /// The file line of the document's first line, minus one.
-    pub line_offset: usize,
+    /// Where the document sits in its file. Already applied to the diagnostics' positions
+    /// (which are the file's); the human report reads it to number the lines of a snippet.
+    pub placement: OffsetMap,
     /// The kind the document was checked as.
     pub kind: Option<&'static Kind>,
     /// The document's text (kept only for documents with diagnostics).
@@ -22,7 +23,8 @@ pub struct DocumentOutcome {
 }
 
 impl DocumentOutcome {
-    /// Wraps a document report; `source` is the document's bytes (lossily decoded).
+    /// Wraps a document report; `bytes` is the document's bytes (lossily decoded), whose first
+    /// line is the file's line `line_offset + 1` (0 for a whole file).
     #[must_use]
     pub fn new(
         path: &str,
@@ -31,14 +33,79 @@ impl DocumentOutcome {
         bytes: &[u8],
         report: DocumentReport,
     ) -> Self {
+        Self::placed(path, document, OffsetMap::lines(line_offset), bytes, report)
+    }
+
+    /// Wraps a document report for a document at `placement` in its file: its diagnostics'
+    /// positions (and their related places') become the file's, here, once; no renderer adds
+    /// anything to them.
+    #[must_use]
+    pub fn placed(
+        path: &str,
+        document: usize,
+        placement: OffsetMap,
+        bytes: &[u8],
+        report: DocumentReport,
+    ) -> Self {
         let (_, bytes) = crate::source::strip_bom(bytes);
+        let mut diagnostics = report.diagnostics;
+        if placement != OffsetMap::IDENTITY {
+            for d in &mut diagnostics {
+                d.start = placement.position(d.start);
+                d.end = placement.position(d.end);
+                for r in &mut d.related {
+                    r.start = placement.position(r.start);
+                    r.end = placement.position(r.end);
+                }
+            }
+        }
         DocumentOutcome {
             path: path.to_owned(),
             document,
-            line_offset,
+            placement,
             kind: report.kind,
             source: lossy(bytes),
-            diagnostics: report.diagnostics,
+            diagnostics,
+        }
+    }
+}
+
+/// Where a document's text sits in the file the user has: document positions to file
+/// positions. A whole `.json` file is the identity; an NDJSON document is shifted by the lines
+/// before it; an element checked alone (`--split-arrays`) also by the characters before it on
+/// its first line. (A body inside a request, or held in an escaped string, will need a
+/// piecewise map: this type is where it goes, so that diagnostics and renderers do not change.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct OffsetMap {
+    /// The file's lines before the document's first line.
+    pub lines: usize,
+    /// The characters before the document on its first line.
+    pub columns: usize,
+}
+
+impl OffsetMap {
+    /// The document is the file.
+    pub const IDENTITY: OffsetMap = OffsetMap {
+        lines: 0,
+        columns: 0,
+    };
+
+    /// The document starts a line, after `lines` lines of the file.
+    #[must_use]
+    pub fn lines(lines: usize) -> Self {
+        OffsetMap { lines, columns: 0 }
+    }
+
+    /// A position in the document (1-based) as a position in the file.
+    #[must_use]
+    pub fn position(&self, p: Position) -> Position {
+        Position {
+            line: p.line + self.lines,
+            column: if p.line == 1 {
+                p.column + self.columns
+            } else {
+                p.column
+            },
         }
     }
 }
@@ -214,6 +281,55 @@ pub fn sort(outcomes: &mut [DocumentOutcome]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A document placed in its file gets the file's positions once, its related places too;
+    /// the renderers print them as they are.
+    #[test]
+    fn placement_is_applied_once_when_the_outcome_is_made() {
+        use crate::check::{CheckOptions, check_document};
+        // Line 1 holds the key twice: the finding on line 1, the first key on line 1, the
+        // second finding on line 2.
+        let text = "{\"action\": \"a.b\", \"label\": \"x\", \"client\": {\"id\": 1},\n\"action\": \"c.d\"}";
+        let report = check_document(text.as_bytes(), &CheckOptions::default());
+        let inside = DocumentOutcome::new("t.json", 1, 0, text.as_bytes(), report.clone());
+        let placement = OffsetMap {
+            lines: 4,
+            columns: 10,
+        };
+        let placed = DocumentOutcome::placed("t.json", 1, placement, text.as_bytes(), report);
+        let repeat = |o: &DocumentOutcome| {
+            o.diagnostics
+                .iter()
+                .find(|d| d.rule == "json/duplicate-key")
+                .cloned()
+                .expect("the repeated key")
+        };
+        let (before, after) = (repeat(&inside), repeat(&placed));
+        assert_eq!(before.start, Position { line: 2, column: 1 });
+        // Not the first line: shifted by lines only.
+        assert_eq!(after.start, Position { line: 6, column: 1 });
+        // The first `action`, on the first line: lines and columns.
+        assert_eq!(before.related[0].start, Position { line: 1, column: 2 });
+        assert_eq!(
+            after.related[0].start,
+            Position {
+                line: 5,
+                column: 12
+            }
+        );
+        // Spans stay the document's bytes (the snippet's).
+        assert_eq!(before.span, after.span);
+        let mut json = String::new();
+        crate::render::json::entries(&placed, &mut json, &mut false);
+        assert!(
+            json.contains("\"line\": 6,\n      \"column\": 1,"),
+            "{json}"
+        );
+        assert!(
+            json.contains("\"line\": 5,\n          \"column\": 12,"),
+            "{json}"
+        );
+    }
 
     #[test]
     fn records_keep_each_document_line_in_few_runs() {

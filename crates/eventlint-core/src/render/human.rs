@@ -11,7 +11,7 @@ use miette::{
 };
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::report::{DocumentOutcome, Summary};
+use crate::report::{DocumentOutcome, OffsetMap, Summary};
 
 /// Rendering options.
 #[derive(Debug, Clone, Copy)]
@@ -79,7 +79,7 @@ impl Renderer {
     /// Appends the reports of one document's diagnostics to `out`.
     pub fn outcome(&self, outcome: &DocumentOutcome, out: &mut String) {
         let handler = &self.handler;
-        let name = if outcome.document > 1 || outcome.line_offset > 0 {
+        let name = if outcome.document > 1 || outcome.placement != OffsetMap::IDENTITY {
             format!("{} (document {})", outcome.path, outcome.document)
         } else {
             outcome.path.clone()
@@ -120,7 +120,9 @@ impl Renderer {
                     name: name.clone(),
                     text: &excerpt.text,
                     lines: None,
-                    line_offset: outcome.line_offset + diagnostic.start.line - 1,
+                    // The diagnostic's place is the file's already.
+                    line_offset: diagnostic.start.line - 1,
+                    first_columns: 0,
                     column: Some(diagnostic.start.column - 1),
                 };
                 // A window shows one place: the related ones are elsewhere on the long line.
@@ -142,7 +144,8 @@ impl Renderer {
                     name: name.clone(),
                     text: &text,
                     lines: Some(&lines),
-                    line_offset: outcome.line_offset,
+                    line_offset: outcome.placement.lines,
+                    first_columns: outcome.placement.columns,
                     column: None,
                 };
                 let report = Report {
@@ -432,6 +435,8 @@ struct DocumentSource<'a> {
     /// The text's lines, so that a span is read from the start of its context, not of the text.
     lines: Option<&'a Lines>,
     line_offset: usize,
+    /// The characters before the text on its first line, in the file (`OffsetMap::columns`).
+    first_columns: usize,
     /// The column (0-based) shown in the header, for a window that does not start the line.
     column: Option<usize>,
 }
@@ -464,6 +469,7 @@ impl SourceCode for DocumentSource<'_> {
             inner.line() + lines_before + self.line_offset,
             match self.column {
                 Some(column) if context_lines_before == 0 => column,
+                _ if inner.line() + lines_before == 0 => inner.column() + self.first_columns,
                 _ => inner.column(),
             },
             inner.line_count() + lines_before,
@@ -611,6 +617,7 @@ mod tests {
                 text,
                 lines: Some(&lines),
                 line_offset: 0,
+                first_columns: 0,
                 column: None,
             };
             for start in 0..=text.len() {

@@ -93,11 +93,11 @@ pub fn entries(outcome: &DocumentOutcome, out: &mut String, any: &mut bool) {
         out.push_str(",\n      \"pointer\": ");
         push_str(out, &d.pointer);
         out.push_str(",\n      \"line\": ");
-        out.push_str(number.format(d.start.line + outcome.line_offset));
+        out.push_str(number.format(d.start.line));
         out.push_str(",\n      \"column\": ");
         out.push_str(number.format(d.start.column));
         out.push_str(",\n      \"end_line\": ");
-        out.push_str(number.format(d.end.line + outcome.line_offset));
+        out.push_str(number.format(d.end.line));
         out.push_str(",\n      \"end_column\": ");
         out.push_str(number.format(d.end.column));
         out.push_str(",\n      \"help\": ");
@@ -118,11 +118,11 @@ pub fn entries(outcome: &DocumentOutcome, out: &mut String, any: &mut bool) {
             out.push_str(",\n          \"pointer\": ");
             push_str(out, &r.pointer);
             out.push_str(",\n          \"line\": ");
-            out.push_str(number.format(r.start.line + outcome.line_offset));
+            out.push_str(number.format(r.start.line));
             out.push_str(",\n          \"column\": ");
             out.push_str(number.format(r.start.column));
             out.push_str(",\n          \"end_line\": ");
-            out.push_str(number.format(r.end.line + outcome.line_offset));
+            out.push_str(number.format(r.end.line));
             out.push_str(",\n          \"end_column\": ");
             out.push_str(number.format(r.end.column));
             out.push_str("\n        }");
@@ -244,7 +244,7 @@ mod tests {
             let outcome = DocumentOutcome {
                 path: format!("dir/{tricky}.ndjson"),
                 document: 7,
-                line_offset: 6,
+                placement: crate::report::OffsetMap::lines(6),
                 kind,
                 source: String::new(),
                 diagnostics: vec![
@@ -285,9 +285,9 @@ mod tests {
                     severity: d.severity.as_str(),
                     message: &d.message,
                     pointer: &d.pointer,
-                    line: d.start.line + outcome.line_offset,
+                    line: d.start.line,
                     column: d.start.column,
-                    end_line: d.end.line + outcome.line_offset,
+                    end_line: d.end.line,
                     end_column: d.end.column,
                     help: d.help.as_deref(),
                     related: d
@@ -296,9 +296,9 @@ mod tests {
                         .map(|r| RelatedEntry {
                             message: &r.message,
                             pointer: &r.pointer,
-                            line: r.start.line + outcome.line_offset,
+                            line: r.start.line,
                             column: r.start.column,
-                            end_line: r.end.line + outcome.line_offset,
+                            end_line: r.end.line,
                             end_column: r.end.column,
                         })
                         .collect(),

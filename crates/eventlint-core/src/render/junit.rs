@@ -164,12 +164,7 @@ fn body(
 fn line(o: &DocumentOutcome, d: &Diagnostic) -> String {
     let mut text = format!(
         "{}:{}:{}: {}[{}] {}",
-        o.path,
-        d.start.line + o.line_offset,
-        d.start.column,
-        d.severity,
-        d.rule,
-        d.message
+        o.path, d.start.line, d.start.column, d.severity, d.rule, d.message
     );
     if let Some(help) = &d.help {
         let _ = write!(text, "\n  help: {help}");

@@ -113,9 +113,9 @@ fn result(o: &DocumentOutcome, d: &Diagnostic, rule_index: Option<i64>) -> Sarif
         text.push_str(help);
     }
     let region = Region::builder()
-        .start_line(to_i64(d.start.line + o.line_offset))
+        .start_line(to_i64(d.start.line))
         .start_column(to_i64(d.start.column))
-        .end_line(to_i64(d.end.line + o.line_offset))
+        .end_line(to_i64(d.end.line))
         .end_column(to_i64(d.end.column))
         .build();
     let location = Location::builder()
@@ -155,9 +155,9 @@ fn related_locations(o: &DocumentOutcome, d: &Diagnostic) -> Option<Vec<Location
             .enumerate()
             .map(|(i, r)| {
                 let region = Region::builder()
-                    .start_line(to_i64(r.start.line + o.line_offset))
+                    .start_line(to_i64(r.start.line))
                     .start_column(to_i64(r.start.column))
-                    .end_line(to_i64(r.end.line + o.line_offset))
+                    .end_line(to_i64(r.end.line))
                     .end_column(to_i64(r.end.column))
                     .build();
                 Location::builder()
@@ -394,9 +394,9 @@ mod tests {
                     text.push_str(help);
                 }
                 let region = Region::builder()
-                    .start_line(to_i64(d.start.line + o.line_offset))
+                    .start_line(to_i64(d.start.line))
                     .start_column(to_i64(d.start.column))
-                    .end_line(to_i64(d.end.line + o.line_offset))
+                    .end_line(to_i64(d.end.line))
                     .end_column(to_i64(d.end.column))
                     .build();
                 let location = Location::builder()
