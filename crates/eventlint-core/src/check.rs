@@ -8,7 +8,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use crate::describe::elide;
 use crate::detect::{self, Detection};
 use crate::diagnostic::{Diagnostic, Related, Severity};
-use crate::finding::{Clock, Ctx, Finding};
+use crate::finding::{Clock, Ctx, Finding, Location};
 use crate::kind::Kind;
 use crate::rules::{common, json, kind as kind_rules};
 use crate::schema;
@@ -374,15 +374,16 @@ fn finish(
                 Some(None) => return None,
                 None => f.rule.severity,
             };
-            let span = tree.resolve(f.pointer.as_str(), &f.target);
+            let span = place(tree, &f.location);
             let related = f
                 .related
                 .into_iter()
                 .map(|r| {
-                    let span = tree.resolve(r.pointer.as_str(), &r.target);
+                    let span = place(tree, &r.location);
+                    let Location::Body { pointer, .. } = r.location;
                     Related {
                         message: elide(r.label),
-                        pointer: r.pointer.into_string(),
+                        pointer: pointer.into_string(),
                         start: lines.position(span.start),
                         end: lines.position(span.end),
                         span,
@@ -395,7 +396,9 @@ fn finish(
                 message: elide(f.message),
                 help: f.help.map(elide),
                 note: f.note.map(elide),
-                pointer: f.pointer.into_string(),
+                pointer: match f.location {
+                    Location::Body { pointer, .. } => pointer.into_string(),
+                },
                 start: lines.position(span.start),
                 end: lines.position(span.end),
                 span,
@@ -412,4 +415,11 @@ fn finish(
         ))
     });
     out
+}
+
+/// The bytes a location marks in the document.
+fn place(tree: &Spans<'_>, location: &Location) -> std::ops::Range<usize> {
+    match location {
+        Location::Body { pointer, target } => tree.resolve(pointer.as_str(), target),
+    }
 }

@@ -21,8 +21,8 @@ pub(crate) struct Finding {
     pub message: String,
     pub help: Option<String>,
     pub note: Option<String>,
-    pub pointer: Pointer,
-    pub target: Target,
+    /// Where it is, and what of it to mark.
+    pub location: Location,
     /// What the help proposes, as edits a test can apply (see [`crate::proposal`]); empty
     /// when the help names no concrete value or key.
     pub proposal: Vec<Edit>,
@@ -33,20 +33,50 @@ pub(crate) struct Finding {
 /// Another place a [`Finding`] is about, placed as the finding is.
 #[derive(Debug, Clone)]
 pub(crate) struct RelatedPlace {
-    pub pointer: Pointer,
-    pub target: Target,
+    pub location: Location,
     pub label: String,
 }
 
+/// Where a finding, or a place related to it, is. Today every place is in the JSON body (a
+/// node by its pointer, and what of it to mark); a whole request adds its request line, headers,
+/// query and path parameters as variants, and the pipeline places each kind once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Location {
+    /// A node of the JSON body and what of it to mark.
+    Body { pointer: Pointer, target: Target },
+}
+
+impl Location {
+    /// The JSON Pointer of a place in the body.
+    pub fn pointer(&self) -> &Pointer {
+        match self {
+            Location::Body { pointer, .. } => pointer,
+        }
+    }
+
+    /// What of the node to mark.
+    pub fn target(&self) -> &Target {
+        match self {
+            Location::Body { target, .. } => target,
+        }
+    }
+}
+
 impl Finding {
+    /// The JSON Pointer of the finding's place.
+    pub fn pointer(&self) -> &Pointer {
+        self.location.pointer()
+    }
     pub fn new(rule: &'static Rule, pointer: Pointer, message: impl Into<String>) -> Self {
         Finding {
             rule,
             message: message.into(),
             help: None,
             note: None,
-            pointer,
-            target: Target::Value,
+            location: Location::Body {
+                pointer,
+                target: Target::Value,
+            },
             proposal: Vec::new(),
             related: Vec::new(),
         }
@@ -57,8 +87,7 @@ impl Finding {
     #[must_use]
     pub fn related(mut self, pointer: Pointer, target: Target, label: impl Into<String>) -> Self {
         self.related.push(RelatedPlace {
-            pointer,
-            target,
+            location: Location::Body { pointer, target },
             label: label.into(),
         });
         self
@@ -81,7 +110,7 @@ impl Finding {
     /// The help proposes `json` (JSON text) as the value at the finding's pointer.
     #[must_use]
     pub fn propose(self, json: impl Into<String>) -> Self {
-        let at = self.pointer.clone();
+        let at = self.pointer().clone();
         self.propose_at(at, json)
     }
     /// [`Finding::propose`] when `condition` holds: where the same help proposes a value only
@@ -108,7 +137,7 @@ impl Finding {
     #[must_use]
     pub fn propose_key(mut self, key: &str) -> Self {
         self.proposal.push(Edit {
-            at: self.pointer.clone(),
+            at: self.pointer().clone(),
             change: Change::Key(key.to_owned()),
         });
         self
@@ -124,7 +153,8 @@ impl Finding {
     }
     #[must_use]
     pub fn target(mut self, target: Target) -> Self {
-        self.target = target;
+        let Location::Body { target: t, .. } = &mut self.location;
+        *t = target;
         self
     }
     #[must_use]
@@ -167,6 +197,6 @@ impl Ctx<'_> {
     }
     /// Whether a finding was already reported at exactly this pointer.
     pub fn has_finding_at(&self, pointer: &Pointer) -> bool {
-        self.findings.iter().any(|f| &f.pointer == pointer)
+        self.findings.iter().any(|f| f.pointer() == pointer)
     }
 }

@@ -184,7 +184,7 @@ mod tests {
         for d in &after {
             // The finding again: the same rule where it was, or where the value now is.
             let again =
-                same(d) && (places.contains(&d.pointer) || d.pointer == finding.pointer.as_str());
+                same(d) && (places.contains(&d.pointer) || d.pointer == finding.pointer().as_str());
             // Where the diagnosed value was before the edits (a renamed member moves its value).
             let origin = finding
                 .proposal
@@ -248,13 +248,15 @@ mod tests {
             if let Some(unsaid) = finding.proposal.iter().find(|e| !says(help, e)) {
                 failures.push(format!(
                     "{origin} ({} at `{}`): the help `{help}` does not say {unsaid:?}",
-                    finding.rule.id, finding.pointer,
+                    finding.rule.id,
+                    finding.pointer(),
                 ));
             }
             if let Some(why) = follow(text, &finding, options) {
                 failures.push(format!(
                     "{origin} ({} at `{}`, help: {help}): {why}",
-                    finding.rule.id, finding.pointer,
+                    finding.rule.id,
+                    finding.pointer(),
                 ));
             }
         }

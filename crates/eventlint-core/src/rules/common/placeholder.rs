@@ -151,7 +151,10 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, value: &Value) {
         let on_value = ctx
             .findings
             .iter_mut()
-            .filter(|f| f.pointer == at && !matches!(f.target, Target::Key | Target::Occurrence(_)))
+            .filter(|f| {
+                f.pointer() == &at
+                    && !matches!(f.location.target(), Target::Key | Target::Occurrence(_))
+            })
             .collect::<Vec<_>>();
         if !on_value.is_empty() {
             if is_placeholder(s) {
