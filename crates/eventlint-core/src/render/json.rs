@@ -1,5 +1,6 @@
 //! `--format json`: exactly one JSON object, version 1 (design.md §2).
 
+use crate::diagnostic::Position;
 use crate::report::{DocumentOutcome, Summary};
 
 #[cfg(test)]
@@ -90,16 +91,7 @@ pub fn entries(outcome: &DocumentOutcome, out: &mut String, any: &mut bool) {
         push_str(out, d.severity.as_str());
         out.push_str(",\n      \"message\": ");
         push_str(out, &d.message);
-        out.push_str(",\n      \"pointer\": ");
-        push_str(out, &d.pointer);
-        out.push_str(",\n      \"line\": ");
-        out.push_str(number.format(d.start.line));
-        out.push_str(",\n      \"column\": ");
-        out.push_str(number.format(d.start.column));
-        out.push_str(",\n      \"end_line\": ");
-        out.push_str(number.format(d.end.line));
-        out.push_str(",\n      \"end_column\": ");
-        out.push_str(number.format(d.end.column));
+        push_place(out, "\n      ", &d.pointer, d.start, d.end);
         out.push_str(",\n      \"help\": ");
         match &d.help {
             Some(help) => push_str(out, help),
@@ -115,22 +107,36 @@ pub fn entries(outcome: &DocumentOutcome, out: &mut String, any: &mut bool) {
             });
             out.push_str("\n          \"message\": ");
             push_str(out, &r.message);
-            out.push_str(",\n          \"pointer\": ");
-            push_str(out, &r.pointer);
-            out.push_str(",\n          \"line\": ");
-            out.push_str(number.format(r.start.line));
-            out.push_str(",\n          \"column\": ");
-            out.push_str(number.format(r.start.column));
-            out.push_str(",\n          \"end_line\": ");
-            out.push_str(number.format(r.end.line));
-            out.push_str(",\n          \"end_column\": ");
-            out.push_str(number.format(r.end.column));
+            push_place(out, "\n          ", &r.pointer, r.start, r.end);
             out.push_str("\n        }");
         }
         if !d.related.is_empty() {
             out.push_str("\n      ]");
         }
         out.push_str("\n    }");
+    }
+}
+
+/// Appends `,"pointer": …, "line": …, "column": …, "end_line": …, "end_column": …`, each member
+/// on its own line after `indent` (a line break and the member's indentation).
+fn push_place(out: &mut String, indent: &str, pointer: &str, start: Position, end: Position) {
+    let mut number = itoa::Buffer::new();
+    out.push(',');
+    out.push_str(indent);
+    out.push_str("\"pointer\": ");
+    push_str(out, pointer);
+    for (name, n) in [
+        ("line", start.line),
+        ("column", start.column),
+        ("end_line", end.line),
+        ("end_column", end.column),
+    ] {
+        out.push(',');
+        out.push_str(indent);
+        out.push('"');
+        out.push_str(name);
+        out.push_str("\": ");
+        out.push_str(number.format(n));
     }
 }
 

@@ -16,7 +16,7 @@ use serde_sarif::sarif::{
     Sarif, Tool, ToolComponent,
 };
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Position, Severity};
 use crate::registry;
 use crate::report::{DocumentOutcome, Summary};
 use crate::rule::Rule;
@@ -112,19 +112,8 @@ fn result(o: &DocumentOutcome, d: &Diagnostic, rule_index: Option<i64>) -> Sarif
         text.push_str("\nhelp: ");
         text.push_str(help);
     }
-    let region = Region::builder()
-        .start_line(to_i64(d.start.line))
-        .start_column(to_i64(d.start.column))
-        .end_line(to_i64(d.end.line))
-        .end_column(to_i64(d.end.column))
-        .build();
     let location = Location::builder()
-        .physical_location(
-            PhysicalLocation::builder()
-                .artifact_location(ArtifactLocation::builder().uri(uri(&o.path)).build())
-                .region(region)
-                .build(),
-        )
+        .physical_location(physical(&o.path, d.start, d.end))
         .build();
     let mut properties = BTreeMap::new();
     properties.insert("document".to_owned(), serde_json::json!(o.document));
@@ -146,6 +135,21 @@ fn result(o: &DocumentOutcome, d: &Diagnostic, rule_index: Option<i64>) -> Sarif
     result
 }
 
+/// A place in the file at `path`, from `start` to `end` (exclusive).
+fn physical(path: &str, start: Position, end: Position) -> PhysicalLocation {
+    PhysicalLocation::builder()
+        .artifact_location(ArtifactLocation::builder().uri(uri(path)).build())
+        .region(
+            Region::builder()
+                .start_line(to_i64(start.line))
+                .start_column(to_i64(start.column))
+                .end_line(to_i64(end.line))
+                .end_column(to_i64(end.column))
+                .build(),
+        )
+        .build()
+}
+
 /// A diagnostic's other places (`Diagnostic::related`) as `relatedLocations`, each with an id and
 /// its label; `None` when it has none.
 fn related_locations(o: &DocumentOutcome, d: &Diagnostic) -> Option<Vec<Location>> {
@@ -154,23 +158,10 @@ fn related_locations(o: &DocumentOutcome, d: &Diagnostic) -> Option<Vec<Location
             .iter()
             .enumerate()
             .map(|(i, r)| {
-                let region = Region::builder()
-                    .start_line(to_i64(r.start.line))
-                    .start_column(to_i64(r.start.column))
-                    .end_line(to_i64(r.end.line))
-                    .end_column(to_i64(r.end.column))
-                    .build();
                 Location::builder()
                     .id(to_i64(i))
                     .message(Message::builder().text(r.message.clone()).build())
-                    .physical_location(
-                        PhysicalLocation::builder()
-                            .artifact_location(
-                                ArtifactLocation::builder().uri(uri(&o.path)).build(),
-                            )
-                            .region(region)
-                            .build(),
-                    )
+                    .physical_location(physical(&o.path, r.start, r.end))
                     .build()
             })
             .collect()
@@ -393,21 +384,8 @@ mod tests {
                     text.push_str("\nhelp: ");
                     text.push_str(help);
                 }
-                let region = Region::builder()
-                    .start_line(to_i64(d.start.line))
-                    .start_column(to_i64(d.start.column))
-                    .end_line(to_i64(d.end.line))
-                    .end_column(to_i64(d.end.column))
-                    .build();
                 let location = Location::builder()
-                    .physical_location(
-                        PhysicalLocation::builder()
-                            .artifact_location(
-                                ArtifactLocation::builder().uri(uri(&o.path)).build(),
-                            )
-                            .region(region)
-                            .build(),
-                    )
+                    .physical_location(physical(&o.path, d.start, d.end))
                     .build();
                 let mut properties = BTreeMap::new();
                 properties.insert("document".to_owned(), serde_json::json!(o.document));
