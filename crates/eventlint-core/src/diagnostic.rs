@@ -106,24 +106,39 @@ pub struct Related {
     pub end: Position,
 }
 
+/// A place as the JSON report writes it: a pointer, then the start and the end.
+#[derive(Serialize)]
+pub(crate) struct Place<'a> {
+    pub pointer: &'a str,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+impl<'a> Place<'a> {
+    pub(crate) fn new(pointer: &'a str, start: Position, end: Position) -> Self {
+        Place {
+            pointer,
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+        }
+    }
+}
+
 impl Serialize for Related {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         #[derive(Serialize)]
         struct Fields<'a> {
             message: &'a str,
-            pointer: &'a str,
-            line: usize,
-            column: usize,
-            end_line: usize,
-            end_column: usize,
+            #[serde(flatten)]
+            place: Place<'a>,
         }
         Fields {
             message: &self.message,
-            pointer: &self.pointer,
-            line: self.start.line,
-            column: self.start.column,
-            end_line: self.end.line,
-            end_column: self.end.column,
+            place: Place::new(&self.pointer, self.start, self.end),
         }
         .serialize(serializer)
     }
@@ -143,11 +158,8 @@ impl Serialize for Diagnostic {
             rule: &'static str,
             severity: Severity,
             message: &'a str,
-            pointer: &'a str,
-            line: usize,
-            column: usize,
-            end_line: usize,
-            end_column: usize,
+            #[serde(flatten)]
+            place: Place<'a>,
             help: Option<&'a str>,
             note: Option<&'a str>,
             span: Span,
@@ -158,11 +170,7 @@ impl Serialize for Diagnostic {
             rule: self.rule,
             severity: self.severity,
             message: &self.message,
-            pointer: &self.pointer,
-            line: self.start.line,
-            column: self.start.column,
-            end_line: self.end.line,
-            end_column: self.end.column,
+            place: Place::new(&self.pointer, self.start, self.end),
             help: self.help.as_deref(),
             note: self.note.as_deref(),
             span: Span {

@@ -12,25 +12,11 @@ struct Entry<'a> {
     rule: &'static str,
     severity: &'static str,
     message: &'a str,
-    pointer: &'a str,
-    line: usize,
-    column: usize,
-    end_line: usize,
-    end_column: usize,
+    #[serde(flatten)]
+    place: crate::diagnostic::Place<'a>,
     help: Option<&'a str>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    related: Vec<RelatedEntry<'a>>,
-}
-
-#[cfg(test)]
-#[derive(serde::Serialize)]
-struct RelatedEntry<'a> {
-    message: &'a str,
-    pointer: &'a str,
-    line: usize,
-    column: usize,
-    end_line: usize,
-    end_column: usize,
+    #[serde(skip_serializing_if = "<[crate::diagnostic::Related]>::is_empty")]
+    related: &'a [crate::diagnostic::Related],
 }
 
 /// The JSON report (pretty-printed, with a final newline).
@@ -290,24 +276,9 @@ mod tests {
                     rule: d.rule,
                     severity: d.severity.as_str(),
                     message: &d.message,
-                    pointer: &d.pointer,
-                    line: d.start.line,
-                    column: d.start.column,
-                    end_line: d.end.line,
-                    end_column: d.end.column,
+                    place: crate::diagnostic::Place::new(&d.pointer, d.start, d.end),
                     help: d.help.as_deref(),
-                    related: d
-                        .related
-                        .iter()
-                        .map(|r| RelatedEntry {
-                            message: &r.message,
-                            pointer: &r.pointer,
-                            line: r.start.line,
-                            column: r.start.column,
-                            end_line: r.end.line,
-                            end_column: r.end.column,
-                        })
-                        .collect(),
+                    related: &d.related,
                 };
                 reference.push_str(if i > 0 { ",\n    " } else { "\n    " });
                 let text = serde_json::to_string_pretty(&entry).unwrap();
