@@ -138,6 +138,15 @@ fn an_array_of_other_documents_is_one_finding_and_split_arrays_checks_each() {
         .expect("the empty itemId is reported");
     let column = format!("  {bad}").find("\"\"").expect("the empty string") + 1;
     assert_eq!(item["column"], column, "{item}");
+    // The human report names the same place (the element is not padded to its column: its
+    // place in the file is applied to its diagnostics once).
+    let o = run_in(
+        d,
+        &["check", "dump.json", NOW, "--no-config", "--split-arrays"],
+        None,
+    );
+    let header = format!("╭─[dump.json (document 2):3:{column}]");
+    assert!(stdout(&o).contains(&header), "{header}\n{}", stdout(&o));
     // The same from eventlint.toml, per glob.
     write(
         &d.join("eventlint.toml"),
