@@ -198,7 +198,7 @@ pub fn internal_error(message: &str, options: &CheckOptions) -> DocumentReport {
 
 /// Checks one document (the bytes of a `.json` file or of one NDJSON line), as `options.kind`
 /// or the kind its shape shows: what the CLI calls for every document, and what the other
-/// `check_*` functions call. Unlike [`check_bytes`], the report does not keep the text.
+/// `check_*` functions call. Unlike [`check_bytes`](crate::check_bytes), the report does not keep the text.
 ///
 /// ```
 /// use eventlint_core::{CheckOptions, check_document};

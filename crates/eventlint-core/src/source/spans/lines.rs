@@ -1,0 +1,149 @@
+//! Byte offsets to lines and columns: [`LineIndex`], and [`CharCount`], which counts characters
+//! between offsets in time bounded by [`CHECKPOINT`].
+
+use std::cell::OnceCell;
+
+use crate::diagnostic::Position;
+
+/// Bytes between two checkpoints of a [`CharCount`].
+pub(super) const CHECKPOINT: usize = 4096;
+
+/// Counts the characters of a text between byte offsets, in any order, each count in time
+/// bounded by [`CHECKPOINT`]: ASCII text needs no counting (looked at once, on first use);
+/// otherwise the characters before every [`CHECKPOINT`]-th byte are counted once, on first use,
+/// in one pass (a `Vec` of one `usize` per 4 KiB), and a count is the difference of two prefixes,
+/// each a checkpoint plus at most 4 KiB counted on. Counting from a line's start for each
+/// position, as before, cost a pass over the line per position going backwards: a 200 MB
+/// single-line array spent most of its time there.
+#[derive(Debug)]
+pub(crate) struct CharCount<'a> {
+    text: &'a str,
+    ascii: OnceCell<bool>,
+    /// `prefix[i]`: the characters in `text[..i * CHECKPOINT]`.
+    prefix: OnceCell<Vec<usize>>,
+    /// The same in UTF-16 code units (for editors), built on first use.
+    prefix_utf16: OnceCell<Vec<usize>>,
+}
+
+impl<'a> CharCount<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        CharCount {
+            text,
+            ascii: OnceCell::new(),
+            prefix: OnceCell::new(),
+            prefix_utf16: OnceCell::new(),
+        }
+    }
+
+    /// The characters of `text[from..to]` (`from <= to`, both character boundaries).
+    pub(crate) fn between(&self, from: usize, to: usize) -> usize {
+        if *self.ascii.get_or_init(|| self.text.is_ascii()) {
+            return to - from;
+        }
+        self.before(to) - self.before(from)
+    }
+
+    /// The UTF-16 code units of `text[from..to]` (`from <= to`, both character boundaries).
+    pub(crate) fn utf16_between(&self, from: usize, to: usize) -> usize {
+        if *self.ascii.get_or_init(|| self.text.is_ascii()) {
+            return to - from;
+        }
+        let units = |bytes: &[u8]| starts(bytes) + astral(bytes);
+        before(self.text.as_bytes(), &self.prefix_utf16, units, to)
+            - before(self.text.as_bytes(), &self.prefix_utf16, units, from)
+    }
+
+    /// The characters in `text[..at]`: every byte that does not continue a UTF-8 sequence
+    /// starts a character, so bytes are counted, and a checkpoint need not fall on a boundary.
+    fn before(&self, at: usize) -> usize {
+        before(self.text.as_bytes(), &self.prefix, starts, at)
+    }
+}
+
+/// `count(&bytes[..at])`, from `prefix`'s checkpoints (made on first use) and at most
+/// [`CHECKPOINT`] bytes counted on; `count` must add up over any split of the bytes.
+fn before(
+    bytes: &[u8],
+    prefix: &OnceCell<Vec<usize>>,
+    count: impl Fn(&[u8]) -> usize,
+    at: usize,
+) -> usize {
+    let prefix = prefix.get_or_init(|| {
+        let mut prefix = Vec::with_capacity(bytes.len() / CHECKPOINT + 1);
+        let mut total = 0;
+        prefix.push(0);
+        for block in bytes.chunks_exact(CHECKPOINT) {
+            total += count(block);
+            prefix.push(total);
+        }
+        prefix
+    });
+    let at = at.min(bytes.len());
+    let block = at / CHECKPOINT;
+    prefix[block] + count(&bytes[block * CHECKPOINT..at])
+}
+
+/// The bytes of `bytes` that start a UTF-8 sequence (not `0b10xx_xxxx`).
+fn starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
+}
+
+/// The bytes that start a four-byte sequence: a character outside the Basic Multilingual
+/// Plane, two UTF-16 code units.
+fn astral(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b >= 0xF0).count()
+}
+
+/// Line starts of one document, for byte offset to line and column.
+#[derive(Debug)]
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+    /// Columns: characters from the start of the line.
+    chars: CharCount<'a>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes `text`.
+    #[must_use]
+    pub fn new(text: &'a str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        LineIndex {
+            text,
+            starts,
+            chars: CharCount::new(text),
+        }
+    }
+
+    /// 1-based line and column (in Unicode scalar values) of a byte offset.
+    #[must_use]
+    pub fn position(&self, offset: usize) -> Position {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        Position {
+            line,
+            column: self.chars.between(start, offset) + 1,
+        }
+    }
+
+    /// 1-based line and column in UTF-16 code units (as the Language Server Protocol and
+    /// most editors count) of a byte offset.
+    #[must_use]
+    pub fn position_utf16(&self, offset: usize) -> Position {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        Position {
+            line,
+            column: self.chars.utf16_between(start, offset) + 1,
+        }
+    }
+}
