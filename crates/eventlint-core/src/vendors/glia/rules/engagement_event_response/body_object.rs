@@ -1,9 +1,8 @@
 use crate::value::Value;
 
-use crate::describe::describe;
 use crate::finding::Finding;
-use crate::pointer::Pointer;
 use crate::rule::declare_rule;
+use crate::rules::common::body_object;
 
 declare_rule! {
     /// ## What it checks
@@ -31,10 +30,10 @@ declare_rule! {
 }
 
 pub(crate) fn finding(doc: &Value) -> Finding {
-    Finding::new(
+    body_object::finding(
         &BODY_OBJECT,
-        Pointer::root(),
-        format!("the event message response is {}, not an object", describe(doc)),
+        "the event message response",
+        doc,
+        "the 200 response is one event message object with `timestamp`, `id`, `engagement_id`, `sub_engagement_id`, `content`, `status`, `sender` and `target`",
     )
-    .help("the 200 response is one event message object with `timestamp`, `id`, `engagement_id`, `sub_engagement_id`, `content`, `status`, `sender` and `target`")
 }

@@ -1,9 +1,8 @@
 use crate::value::Value;
 
-use crate::describe::describe;
 use crate::finding::Finding;
-use crate::pointer::Pointer;
 use crate::rule::declare_rule;
+use crate::rules::common::body_object;
 
 declare_rule! {
     /// ## What it checks
@@ -33,10 +32,10 @@ declare_rule! {
 }
 
 pub(crate) fn finding(doc: &Value) -> Finding {
-    Finding::new(
+    body_object::finding(
         &BODY_OBJECT,
-        Pointer::root(),
-        format!("the error body is {}, not an object", describe(doc)),
+        "the error body",
+        doc,
+        "send an object such as `{\"__type\": \"InvalidInputException\", \"message\": \"…\"}`",
     )
-    .help("send an object such as `{\"__type\": \"InvalidInputException\", \"message\": \"…\"}`")
 }

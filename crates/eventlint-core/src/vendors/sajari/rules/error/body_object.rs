@@ -1,9 +1,8 @@
 use crate::value::Value;
 
-use crate::describe::describe;
 use crate::finding::Finding;
-use crate::pointer::Pointer;
 use crate::rule::declare_rule;
+use crate::rules::common::body_object;
 
 declare_rule! {
     /// ## What it checks
@@ -32,10 +31,10 @@ declare_rule! {
 }
 
 pub(crate) fn finding(doc: &Value) -> Finding {
-    Finding::new(
+    body_object::finding(
         &BODY_OBJECT,
-        Pointer::root(),
-        format!("the error body is {}, not an object", describe(doc)),
+        "the error body",
+        doc,
+        "a Sajari error is an object `{\"code\": …, \"message\": \"…\", \"details\": […]}`",
     )
-    .help("a Sajari error is an object `{\"code\": …, \"message\": \"…\", \"details\": […]}`")
 }

@@ -1,9 +1,8 @@
 use crate::value::Value;
 
-use crate::describe::describe;
 use crate::finding::Finding;
-use crate::pointer::Pointer;
 use crate::rule::declare_rule;
+use crate::rules::common::body_object;
 
 declare_rule! {
     /// ## What it checks
@@ -38,10 +37,5 @@ pub(crate) fn finding(doc: &Value) -> Finding {
     } else {
         "send a JSON object with `name` and `token`, e.g. `{\"name\": \"click\", \"token\": \"…\"}`"
     };
-    Finding::new(
-        &BODY_OBJECT,
-        Pointer::root(),
-        format!("the send event body is {}, not an object", describe(doc)),
-    )
-    .help(help)
+    body_object::finding(&BODY_OBJECT, "the send event body", doc, help)
 }

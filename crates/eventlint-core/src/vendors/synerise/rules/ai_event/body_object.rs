@@ -1,8 +1,8 @@
 use crate::value::Value;
 
 use crate::finding::Finding;
-use crate::pointer::Pointer;
 use crate::rule::declare_rule;
+use crate::rules::common::body_object;
 
 declare_rule! {
     /// ## What it checks
@@ -35,13 +35,5 @@ pub(crate) fn finding(doc: &Value) -> Finding {
     } else {
         "send a JSON object with `correlationId`, `clientUUID` and `items`"
     };
-    Finding::new(
-        &BODY_OBJECT,
-        Pointer::root(),
-        format!(
-            "the AI event body is {}, not an object",
-            crate::describe::describe(doc)
-        ),
-    )
-    .help(help)
+    body_object::finding(&BODY_OBJECT, "the AI event body", doc, help)
 }

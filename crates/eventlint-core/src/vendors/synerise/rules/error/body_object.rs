@@ -1,8 +1,8 @@
 use crate::value::Value;
 
 use crate::finding::Finding;
-use crate::pointer::Pointer;
 use crate::rule::declare_rule;
+use crate::rules::common::body_object;
 
 declare_rule! {
     /// ## What it checks
@@ -31,13 +31,10 @@ declare_rule! {
 }
 
 pub(crate) fn finding(doc: &Value) -> Finding {
-    Finding::new(
+    body_object::finding(
         &BODY_OBJECT,
-        Pointer::root(),
-        format!(
-            "the error body is {}, not an object",
-            crate::describe::describe(doc)
-        ),
+        "the error body",
+        doc,
+        "an error body is an object such as `{\"error\": \"Bad Request\", \"status\": 400, \"message\": …}`",
     )
-    .help("an error body is an object such as `{\"error\": \"Bad Request\", \"status\": 400, \"message\": …}`")
 }
