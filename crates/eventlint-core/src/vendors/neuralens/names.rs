@@ -77,33 +77,6 @@ pub(crate) fn not_allowed(
     }
 }
 
-/// An unknown-key finding: the span on the key, "did you mean" for a close known key or a
-/// common synonym (`aliases`: synonym, known key), otherwise `fallback` as the help.
-pub(crate) fn unknown_key<'a>(
-    rule: &'static Rule,
-    parent: &Pointer,
-    key: &str,
-    known: &[&'a str],
-    aliases: &[(&str, &'a str)],
-    container: &str,
-    fallback: String,
-) -> Finding {
-    let near = meant_key(key, known, aliases);
-    let f = Finding::new(
-        rule,
-        parent.key(key),
-        format!("unknown key `{key}` in {container}"),
-    )
-    .on_key();
-    match near {
-        Some(near) => f
-            .message_suffix(&crate::suggest::did_you_mean_suffix(near))
-            .help(format!("rename `{key}` to `{near}`"))
-            .propose_key(near),
-        None => f.help(fallback),
-    }
-}
-
 /// The known key a misspelt or synonymous `key` stands for, if any.
 pub(crate) fn meant_key<'a>(
     key: &str,
