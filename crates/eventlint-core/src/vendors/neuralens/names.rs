@@ -1,4 +1,4 @@
-//! Field names for messages, and "did you mean" for Neuralens keys and enumerated values.
+//! "Did you mean" for Neuralens keys and enumerated values.
 
 use crate::value::Value;
 
@@ -7,24 +7,6 @@ use crate::finding::Finding;
 use crate::pointer::Pointer;
 use crate::rule::Rule;
 use crate::suggest::{did_you_mean, one_of};
-
-/// A path as written in messages: `items[0].id`, `geo.lat`, `uid`.
-pub(crate) fn field_name(path: &[&str]) -> String {
-    let mut out = String::new();
-    for seg in path {
-        if !seg.is_empty() && seg.bytes().all(|b| b.is_ascii_digit()) {
-            out.push('[');
-            out.push_str(seg);
-            out.push(']');
-        } else {
-            if !out.is_empty() {
-                out.push('.');
-            }
-            out.push_str(seg);
-        }
-    }
-    out
-}
 
 /// A finding for a value of `field` that is not one of `allowed` (case-sensitive): a wrong-case
 /// or misspelt string gets "did you mean", anything else the list of accepted values.
@@ -104,16 +86,4 @@ pub(crate) fn has_misspelling_of(
         o.keys()
             .any(|k| k != wanted && meant_key(k, known, aliases) == Some(wanted))
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names() {
-        assert_eq!(field_name(&["items", "0", "id"]), "items[0].id");
-        assert_eq!(field_name(&["geo", "lat"]), "geo.lat");
-        assert_eq!(field_name(&["uid"]), "uid");
-    }
 }
