@@ -31,13 +31,11 @@ declare_rule! {
 }
 
 pub(crate) fn finding(doc: &Value) -> Finding {
-    let body = "the engagement event body";
     match doc {
         Value::String(s) => {
             let object = format!("{{\"message\": {}}}", json_string(s));
             let finding = body_object::finding(
                 &BODY_OBJECT,
-                body,
                 doc,
                 format!("wrap the text in an object: `{object}`"),
             );
@@ -48,16 +46,10 @@ pub(crate) fn finding(doc: &Value) -> Finding {
                 finding.propose(object)
             }
         }
-        Value::Array(_) => body_object::finding(
+        _ => body_object::finding_or_array(
             &BODY_OBJECT,
-            body,
             doc,
             "send one event per request: `{\"message\": \"…\"}`",
-        ),
-        _ => body_object::finding(
-            &BODY_OBJECT,
-            body,
-            doc,
             "send an object with the event's text: `{\"message\": \"…\"}`",
         ),
     }

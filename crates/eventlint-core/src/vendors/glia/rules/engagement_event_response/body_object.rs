@@ -29,11 +29,9 @@ declare_rule! {
     };
 }
 
+/// The help of every finding.
+const HELP: &str = "the 200 response is one event message object with `timestamp`, `id`, `engagement_id`, `sub_engagement_id`, `content`, `status`, `sender` and `target`";
+
 pub(crate) fn finding(doc: &Value) -> Finding {
-    body_object::finding(
-        &BODY_OBJECT,
-        "the event message response",
-        doc,
-        "the 200 response is one event message object with `timestamp`, `id`, `engagement_id`, `sub_engagement_id`, `content`, `status`, `sender` and `target`",
-    )
+    body_object::finding(&BODY_OBJECT, doc, HELP)
 }

@@ -38,5 +38,5 @@ pub(crate) fn finding(doc: &Value) -> Finding {
         }
         _ => "a Glia error is an object `{\"message\": \"…\", \"debug_message\": \"…\"}`",
     };
-    body_object::finding(&BODY_OBJECT, "the error body", doc, help)
+    body_object::finding(&BODY_OBJECT, doc, help)
 }

@@ -31,11 +31,10 @@ declare_rule! {
     };
 }
 
+/// The help of every finding.
+const HELP: &str =
+    "send an object such as `{\"__type\": \"InvalidInputException\", \"message\": \"…\"}`";
+
 pub(crate) fn finding(doc: &Value) -> Finding {
-    body_object::finding(
-        &BODY_OBJECT,
-        "the error body",
-        doc,
-        "send an object such as `{\"__type\": \"InvalidInputException\", \"message\": \"…\"}`",
-    )
+    body_object::finding(&BODY_OBJECT, doc, HELP)
 }

@@ -30,11 +30,10 @@ declare_rule! {
     };
 }
 
+/// The help of every finding.
+const HELP: &str =
+    "a Sajari error is an object `{\"code\": …, \"message\": \"…\", \"details\": […]}`";
+
 pub(crate) fn finding(doc: &Value) -> Finding {
-    body_object::finding(
-        &BODY_OBJECT,
-        "the error body",
-        doc,
-        "a Sajari error is an object `{\"code\": …, \"message\": \"…\", \"details\": […]}`",
-    )
+    body_object::finding(&BODY_OBJECT, doc, HELP)
 }

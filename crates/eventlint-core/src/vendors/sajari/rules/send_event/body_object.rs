@@ -31,11 +31,12 @@ declare_rule! {
     };
 }
 
+/// The help for an array, and for anything else.
+const ARRAY_HELP: &str =
+    "send one event object per request, e.g. `{\"name\": \"click\", \"token\": \"…\"}`";
+const HELP: &str =
+    "send a JSON object with `name` and `token`, e.g. `{\"name\": \"click\", \"token\": \"…\"}`";
+
 pub(crate) fn finding(doc: &Value) -> Finding {
-    let help = if doc.is_array() {
-        "send one event object per request, e.g. `{\"name\": \"click\", \"token\": \"…\"}`"
-    } else {
-        "send a JSON object with `name` and `token`, e.g. `{\"name\": \"click\", \"token\": \"…\"}`"
-    };
-    body_object::finding(&BODY_OBJECT, "the send event body", doc, help)
+    body_object::finding_or_array(&BODY_OBJECT, doc, ARRAY_HELP, HELP)
 }

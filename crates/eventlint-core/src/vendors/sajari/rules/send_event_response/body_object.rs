@@ -31,11 +31,6 @@ declare_rule! {
 }
 
 pub(crate) fn finding(doc: &Value) -> Finding {
-    body_object::finding_not(
-        &BODY_OBJECT,
-        "the send event response",
-        doc,
-        "the empty object",
-        "a successful send event answers with the empty object `{}`",
-    )
+    let help = "a successful send event answers with the empty object `{}`";
+    body_object::finding_not(&BODY_OBJECT, doc, "the empty object", help)
 }

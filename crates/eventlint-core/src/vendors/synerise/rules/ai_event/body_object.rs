@@ -29,11 +29,10 @@ declare_rule! {
     };
 }
 
+/// The help for an array, and for anything else.
+const ARRAY_HELP: &str = "send one event object here; several events go to `POST /events/v1/batch` as `{\"eventType\": …, \"items\": [ … ]}`";
+const HELP: &str = "send a JSON object with `correlationId`, `clientUUID` and `items`";
+
 pub(crate) fn finding(doc: &Value) -> Finding {
-    let help = if doc.is_array() {
-        "send one event object here; several events go to `POST /events/v1/batch` as `{\"eventType\": …, \"items\": [ … ]}`"
-    } else {
-        "send a JSON object with `correlationId`, `clientUUID` and `items`"
-    };
-    body_object::finding(&BODY_OBJECT, "the AI event body", doc, help)
+    body_object::finding_or_array(&BODY_OBJECT, doc, ARRAY_HELP, HELP)
 }

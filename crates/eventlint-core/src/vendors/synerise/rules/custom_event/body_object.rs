@@ -28,11 +28,10 @@ declare_rule! {
     };
 }
 
+/// The help for an array, and for anything else.
+const ARRAY_HELP: &str = "send one event object here; an array of events goes to `POST /v4/events/batch` with `\"type\": \"custom\"` on each";
+const HELP: &str = "send a JSON object with `action`, `client` and `label`";
+
 pub(crate) fn finding(doc: &Value) -> Finding {
-    let help = if doc.is_array() {
-        "send one event object here; an array of events goes to `POST /v4/events/batch` with `\"type\": \"custom\"` on each"
-    } else {
-        "send a JSON object with `action`, `client` and `label`"
-    };
-    body_object::finding(&BODY_OBJECT, "the custom event body", doc, help)
+    body_object::finding_or_array(&BODY_OBJECT, doc, ARRAY_HELP, HELP)
 }

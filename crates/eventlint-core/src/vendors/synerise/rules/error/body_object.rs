@@ -30,11 +30,9 @@ declare_rule! {
     };
 }
 
+/// The help of every finding.
+const HELP: &str = "an error body is an object such as `{\"error\": \"Bad Request\", \"status\": 400, \"message\": …}`";
+
 pub(crate) fn finding(doc: &Value) -> Finding {
-    body_object::finding(
-        &BODY_OBJECT,
-        "the error body",
-        doc,
-        "an error body is an object such as `{\"error\": \"Bad Request\", \"status\": 400, \"message\": …}`",
-    )
+    body_object::finding(&BODY_OBJECT, doc, HELP)
 }
