@@ -91,17 +91,40 @@ impl fmt::Display for Pointer {
 
 /// A pointer as the field name users know: `/eventList/2/sentAt` is `eventList[2].sentAt`.
 pub(crate) fn field_name(at: &Pointer) -> String {
+    path_name(tokens(at.as_str()), |_, seg| is_index(seg))
+}
+
+/// Path segments as the field name users know (`["items", "0", "id"]` is `items[0].id`), with
+/// digits taken for an array index, as [`field_name`].
+pub(crate) fn segments_name<'a>(segments: impl IntoIterator<Item = &'a str>) -> String {
+    path_name(segments, |_, seg| is_index(seg))
+}
+
+/// Whether a segment reads as an array index: digits only.
+fn is_index(segment: &str) -> bool {
+    !segment.is_empty() && segment.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The one way a path is written in messages: keys joined with `.`, an array index in
+/// brackets (`eventList[2].impression[0]`, `geo.lat`); a path's first name is written as a key.
+/// `index(i, segment)` says whether segment `i` is an array index (by its digits, or by the
+/// document it points into).
+pub(crate) fn path_name<S: AsRef<str>>(
+    segments: impl IntoIterator<Item = S>,
+    mut index: impl FnMut(usize, &str) -> bool,
+) -> String {
     let mut out = String::new();
-    for seg in at.segments() {
-        if !seg.is_empty() && seg.bytes().all(|b| b.is_ascii_digit()) && !out.is_empty() {
+    for (i, seg) in segments.into_iter().enumerate() {
+        let seg = seg.as_ref();
+        if !out.is_empty() && index(i, seg) {
             out.push('[');
-            out.push_str(&seg);
+            out.push_str(seg);
             out.push(']');
         } else {
             if !out.is_empty() {
                 out.push('.');
             }
-            out.push_str(&seg);
+            out.push_str(seg);
         }
     }
     out
@@ -121,6 +144,9 @@ mod tests {
         assert_eq!(field_name(&p), "eventList[2].impression[0]");
         assert_eq!(field_name(&Pointer::root().key("userId")), "userId");
         assert_eq!(field_name(&Pointer::root()), "");
+        assert_eq!(segments_name(["items", "0", "id"]), "items[0].id");
+        assert_eq!(segments_name(["geo", "lat"]), "geo.lat");
+        assert_eq!(segments_name(["uid"]), "uid");
     }
 
     #[test]

@@ -1,4 +1,8 @@
-//! "Did you mean …?" for misspelt keys and values.
+//! "Did you mean …?" for misspelt keys and values, and the unknown-key finding that says it.
+
+use crate::finding::Finding;
+use crate::pointer::Pointer;
+use crate::rule::Rule;
 
 /// The known name closest to `name`, if it is close enough to be a likely misspelling: equal
 /// ignoring case, equal ignoring case and `_`/`-`/space, or within a small edit distance
@@ -48,40 +52,81 @@ pub fn did_you_mean_suffix(near: &str) -> String {
     format!("; did you mean `{near}`?")
 }
 
+/// [`did_you_mean_suffix`] for a name that belongs elsewhere:
+/// ``; did you mean `near`, which belongs in place?``.
+#[must_use]
+pub(crate) fn did_you_mean_in_suffix(near: &str, place: &str) -> String {
+    format!("; did you mean `{near}`, which belongs in {place}?")
+}
+
 /// [`did_you_mean_suffix`] of the name in `known` nearest to `name`, or nothing.
 #[must_use]
 pub fn near_suffix(name: &str, known: &[&str]) -> String {
     did_you_mean(name, known).map_or_else(String::new, did_you_mean_suffix)
 }
 
-/// An unknown-key finding for `rule`: the span on the key, "did you mean" when a known key is
-/// close, otherwise the list of known keys. `container` names the object in messages (e.g.
-/// "the event", "`client`").
-pub(crate) fn unknown_key(
-    rule: &'static crate::rule::Rule,
-    parent: &crate::pointer::Pointer,
+/// The start of every unknown-key finding for `rule`: the span on the key, "unknown key `key`
+/// in `container`" (`container` names the object: "the event", "`client`").
+pub(crate) fn unknown_key_at(
+    rule: &'static Rule,
+    parent: &Pointer,
     key: &str,
-    known: &[&str],
     container: &str,
-    fallback_help: Option<String>,
-) -> crate::finding::Finding {
-    let f = crate::finding::Finding::new(
+) -> Finding {
+    Finding::new(
         rule,
         parent.key(key),
         format!("unknown key `{key}` in {container}"),
     )
-    .on_key();
-    match did_you_mean(key, known) {
+    .on_key()
+}
+
+/// The one unknown-key finding. Every kind's unknown-key rule (its own id, severity and manual,
+/// which severity overrides name) builds it here: [`unknown_key_at`], then, when `near` is the
+/// known key that `key` stands for, "did you mean" with the rename as help and proposal,
+/// otherwise `otherwise()` as the help.
+pub(crate) fn unknown_key_meant(
+    rule: &'static Rule,
+    parent: &Pointer,
+    key: &str,
+    container: &str,
+    near: Option<&str>,
+    otherwise: impl FnOnce() -> String,
+) -> Finding {
+    let f = unknown_key_at(rule, parent, key, container);
+    match near {
         Some(near) => f
-            .message_suffix(&crate::suggest::did_you_mean_suffix(near))
+            .message_suffix(&did_you_mean_suffix(near))
             .help(format!("rename `{key}` to `{near}`"))
             .propose_key(near),
-        None => {
-            f.help(fallback_help.unwrap_or_else(|| {
-                format!("remove `{key}`; {container} takes {}", one_of(known, 8))
-            }))
-        }
+        None => f.help(otherwise()),
     }
+}
+
+/// [`unknown_key_meant`] with the known key nearest to `key` ([`did_you_mean`]), and, without
+/// `fallback_help`, the list of known keys as the help.
+pub(crate) fn unknown_key(
+    rule: &'static Rule,
+    parent: &Pointer,
+    key: &str,
+    known: &[&str],
+    container: &str,
+    fallback_help: Option<String>,
+) -> Finding {
+    unknown_key_meant(
+        rule,
+        parent,
+        key,
+        container,
+        did_you_mean(key, known),
+        || fallback_help.unwrap_or_else(|| remove_key_help(key, container, known)),
+    )
+}
+
+/// The help of an unknown key that stands for no known one: remove it, and the keys
+/// `container` takes.
+pub(crate) fn remove_key_help(key: &str, container: &str, known: &[&str]) -> String {
+    format!("remove `{key}`; {container} takes {}", one_of(known, 8))
 }
 
 /// Formats a list of names as `` `a`, `b` or `c` ``, capped at `cap` with "and N more".

@@ -206,7 +206,7 @@ fn completion_command() -> clap::Command {
 
 pub(crate) fn unknown(what: &str, name: &str, known: &[&str], list_cmd: &str) -> String {
     let near = eventlint_core::suggest::did_you_mean(name, known)
-        .map(|k| format!("; did you mean `{k}`?"))
+        .map(eventlint_core::suggest::did_you_mean_suffix)
         .unwrap_or_default();
     format!("unknown {what} `{name}`{near} (`{list_cmd}` lists them)")
 }

@@ -1,3 +1,4 @@
+pub(crate) mod body_object;
 pub(crate) mod epoch_unit;
 pub(crate) mod placeholder;
 pub(crate) mod placeholder_string;

@@ -5,11 +5,12 @@ use crate::schema::Validators;
 use crate::value::Value;
 
 use super::model::{EVENT_KEYS, EventRequest, GEO_KEYS};
-use super::names::{field_name, has_misspelling_of};
+use super::names::has_misspelling_of;
 use super::rules::event as r;
 use crate::finding::Ctx;
 use crate::kind::{Kind, Role, Route};
 use crate::pointer::Pointer;
+use crate::pointer::segments_name;
 use crate::rules::common::epoch_unit;
 use crate::schema::{self, Keyword, Violation};
 
@@ -69,7 +70,7 @@ fn map_violation(ctx: &mut Ctx<'_>, v: &Violation, doc: &Value) -> bool {
     let root = Pointer::root();
     let at = v.pointer.clone();
     let instance = doc.pointer(at.as_str());
-    let name = field_name(&rel);
+    let name = segments_name(rel.iter().copied());
     let finding = match (&v.keyword, rel.as_slice()) {
         (Keyword::Type, []) => r::event_required::body(doc),
         (Keyword::Required(p), []) if p == "event" => r::event_required::missing(root),

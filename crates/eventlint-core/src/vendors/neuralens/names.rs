@@ -1,4 +1,4 @@
-//! Field names for messages, and "did you mean" for Neuralens keys and enumerated values.
+//! "Did you mean" for Neuralens keys and enumerated values.
 
 use crate::value::Value;
 
@@ -7,24 +7,6 @@ use crate::finding::Finding;
 use crate::pointer::Pointer;
 use crate::rule::Rule;
 use crate::suggest::{did_you_mean, one_of};
-
-/// A path as written in messages: `items[0].id`, `geo.lat`, `uid`.
-pub(crate) fn field_name(path: &[&str]) -> String {
-    let mut out = String::new();
-    for seg in path {
-        if !seg.is_empty() && seg.bytes().all(|b| b.is_ascii_digit()) {
-            out.push('[');
-            out.push_str(seg);
-            out.push(']');
-        } else {
-            if !out.is_empty() {
-                out.push('.');
-            }
-            out.push_str(seg);
-        }
-    }
-    out
-}
 
 /// A finding for a value of `field` that is not one of `allowed` (case-sensitive): a wrong-case
 /// or misspelt string gets "did you mean", anything else the list of accepted values.
@@ -77,33 +59,6 @@ pub(crate) fn not_allowed(
     }
 }
 
-/// An unknown-key finding: the span on the key, "did you mean" for a close known key or a
-/// common synonym (`aliases`: synonym, known key), otherwise `fallback` as the help.
-pub(crate) fn unknown_key<'a>(
-    rule: &'static Rule,
-    parent: &Pointer,
-    key: &str,
-    known: &[&'a str],
-    aliases: &[(&str, &'a str)],
-    container: &str,
-    fallback: String,
-) -> Finding {
-    let near = meant_key(key, known, aliases);
-    let f = Finding::new(
-        rule,
-        parent.key(key),
-        format!("unknown key `{key}` in {container}"),
-    )
-    .on_key();
-    match near {
-        Some(near) => f
-            .message_suffix(&crate::suggest::did_you_mean_suffix(near))
-            .help(format!("rename `{key}` to `{near}`"))
-            .propose_key(near),
-        None => f.help(fallback),
-    }
-}
-
 /// The known key a misspelt or synonymous `key` stands for, if any.
 pub(crate) fn meant_key<'a>(
     key: &str,
@@ -131,16 +86,4 @@ pub(crate) fn has_misspelling_of(
         o.keys()
             .any(|k| k != wanted && meant_key(k, known, aliases) == Some(wanted))
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names() {
-        assert_eq!(field_name(&["items", "0", "id"]), "items[0].id");
-        assert_eq!(field_name(&["geo", "lat"]), "geo.lat");
-        assert_eq!(field_name(&["uid"]), "uid");
-    }
 }

@@ -83,7 +83,7 @@ pub(crate) fn map_event_violation(
         (Keyword::Pattern(_), ["action"]) if action.and_then(Value::as_str) == Some("") => {
             return true;
         }
-        (Keyword::Pattern(_), ["action"]) => c::action_pattern::finding(at, action),
+        (Keyword::Pattern(pattern), ["action"]) => c::action_pattern::finding(at, action, pattern),
         _ => return event::map_violation(ctx, v, rel, base, event),
     };
     ctx.report(finding);

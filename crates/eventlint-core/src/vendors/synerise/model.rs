@@ -8,6 +8,14 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+/// The longest `action`, in characters: the schema's `maxLength` of a custom event's `action`
+/// and of a batch's custom element's (the messages read it from the schema's keyword).
+pub(crate) const ACTION_MAX_LENGTH: u64 = 32;
+
+/// The characters of `action`: the schema's `pattern` of a custom event's `action` and of a
+/// batch's custom element's (the messages read it from the schema's keyword).
+pub(crate) const ACTION_PATTERN: &str = r"^[a-zA-Z0-9\.\-_]+$";
+
 /// Body of `POST /v4/events/custom`: a custom event such as `dog.bark`.
 ///
 /// Send with `Authorization: Bearer <JWT>`, `Api-Version: 4.4` and
@@ -22,7 +30,7 @@ pub struct CustomEvent {
     /// The event's action, e.g. `dog.bark` or `page.visit`: at most 32 characters from
     /// `[a-zA-Z0-9._-]`, by convention `<domain>.<occurrence>`. An action without a definition
     /// creates one.
-    #[schemars(length(min = 1, max = 32), regex(pattern = r"^[a-zA-Z0-9\.\-_]+$"))]
+    #[schemars(length(min = 1, max = ACTION_MAX_LENGTH), regex(pattern = ACTION_PATTERN))]
     pub action: String,
     /// The profile the event belongs to: at least one of `id`, `customId`, `uuid`, `email`.
     pub client: Client,
@@ -187,7 +195,7 @@ pub struct BatchEvents(
     "if" = {"required": ["type"], "properties": {"type": {"const": "custom"}}},
     "then" = {
         "required": ["action"],
-        "properties": {"action": {"type": "string", "minLength": 1, "maxLength": 32, "pattern": "^[a-zA-Z0-9\\.\\-_]+$"}}
+        "properties": {"action": {"type": "string", "minLength": 1, "maxLength": ACTION_MAX_LENGTH, "pattern": ACTION_PATTERN}}
     }
 ))]
 pub struct BatchEvent {

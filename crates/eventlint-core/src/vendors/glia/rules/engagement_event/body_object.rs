@@ -1,10 +1,9 @@
 use crate::value::Value;
 
-use crate::describe::describe;
 use crate::finding::Finding;
-use crate::pointer::Pointer;
 use crate::proposal::json_string;
 use crate::rule::declare_rule;
+use crate::rules::common::body_object;
 
 declare_rule! {
     /// ## What it checks
@@ -32,18 +31,14 @@ declare_rule! {
 }
 
 pub(crate) fn finding(doc: &Value) -> Finding {
-    let finding = Finding::new(
-        &BODY_OBJECT,
-        Pointer::root(),
-        format!(
-            "the engagement event body is {}, not an object",
-            describe(doc)
-        ),
-    );
     match doc {
         Value::String(s) => {
             let object = format!("{{\"message\": {}}}", json_string(s));
-            let finding = finding.help(format!("wrap the text in an object: `{object}`"));
+            let finding = body_object::finding(
+                &BODY_OBJECT,
+                doc,
+                format!("wrap the text in an object: `{object}`"),
+            );
             // A blank text would be `message-empty`'s warning: no value to propose.
             if s.trim().is_empty() {
                 finding
@@ -51,7 +46,11 @@ pub(crate) fn finding(doc: &Value) -> Finding {
                 finding.propose(object)
             }
         }
-        Value::Array(_) => finding.help("send one event per request: `{\"message\": \"…\"}`"),
-        _ => finding.help("send an object with the event's text: `{\"message\": \"…\"}`"),
+        _ => body_object::finding_or_array(
+            &BODY_OBJECT,
+            doc,
+            "send one event per request: `{\"message\": \"…\"}`",
+            "send an object with the event's text: `{\"message\": \"…\"}`",
+        ),
     }
 }

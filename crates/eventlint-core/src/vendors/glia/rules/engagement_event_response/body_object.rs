@@ -1,9 +1,8 @@
 use crate::value::Value;
 
-use crate::describe::describe;
 use crate::finding::Finding;
-use crate::pointer::Pointer;
 use crate::rule::declare_rule;
+use crate::rules::common::body_object;
 
 declare_rule! {
     /// ## What it checks
@@ -30,11 +29,9 @@ declare_rule! {
     };
 }
 
+/// The help of every finding.
+const HELP: &str = "the 200 response is one event message object with `timestamp`, `id`, `engagement_id`, `sub_engagement_id`, `content`, `status`, `sender` and `target`";
+
 pub(crate) fn finding(doc: &Value) -> Finding {
-    Finding::new(
-        &BODY_OBJECT,
-        Pointer::root(),
-        format!("the event message response is {}, not an object", describe(doc)),
-    )
-    .help("the 200 response is one event message object with `timestamp`, `id`, `engagement_id`, `sub_engagement_id`, `content`, `status`, `sender` and `target`")
+    body_object::finding(&BODY_OBJECT, doc, HELP)
 }

@@ -1,9 +1,8 @@
 use crate::value::Value;
 
-use crate::describe::describe;
 use crate::finding::Finding;
-use crate::pointer::Pointer;
 use crate::rule::declare_rule;
+use crate::rules::common::body_object;
 
 declare_rule! {
     /// ## What it checks
@@ -39,10 +38,5 @@ pub(crate) fn finding(doc: &Value) -> Finding {
         }
         _ => "a Glia error is an object `{\"message\": \"…\", \"debug_message\": \"…\"}`",
     };
-    Finding::new(
-        &BODY_OBJECT,
-        Pointer::root(),
-        format!("the error body is {}, not an object", describe(doc)),
-    )
-    .help(help)
+    body_object::finding(&BODY_OBJECT, doc, help)
 }

@@ -4,8 +4,9 @@ use crate::describe::describe;
 use crate::finding::Finding;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
+use crate::suggest::unknown_key_meant;
 use crate::vendors::neuralens::model::GEO_KEYS;
-use crate::vendors::neuralens::names::unknown_key as unknown_key_finding;
+use crate::vendors::neuralens::names::meant_key;
 
 declare_rule! {
     /// ## What it checks
@@ -65,16 +66,17 @@ pub(crate) fn not_object(at: Pointer, value: Option<&Value>) -> Finding {
 
 /// An unknown key in `geo` (at `geo`).
 pub(crate) fn unknown(geo: &Pointer, key: &str) -> Finding {
-    unknown_key_finding(
+    unknown_key_meant(
         &GEO_SHAPE,
         geo,
         key,
-        GEO_KEYS,
-        GEO_ALIASES,
         "`geo`",
-        format!(
-            "remove `{key}`; `geo` takes `lat`, `long` and `region` (a place name goes in `region`)"
-        ),
+        meant_key(key, GEO_KEYS, GEO_ALIASES),
+        || {
+            format!(
+                "remove `{key}`; `geo` takes `lat`, `long` and `region` (a place name goes in `region`)"
+            )
+        },
     )
 }
 

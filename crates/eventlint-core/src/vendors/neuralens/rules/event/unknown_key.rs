@@ -2,8 +2,9 @@ use crate::finding::Finding;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 use crate::suggest::one_of;
+use crate::suggest::unknown_key_meant;
 use crate::vendors::neuralens::model::{EVENT_KEYS, ITEM_KEYS};
-use crate::vendors::neuralens::names::unknown_key as unknown_key_finding;
+use crate::vendors::neuralens::names::meant_key;
 
 declare_rule! {
     /// ## What it checks
@@ -67,29 +68,29 @@ const ITEM_ALIASES: &[(&str, &str)] = &[("product_id", "id"), ("item_id", "id"),
 
 /// An unknown key at the top level of the event (at `base`).
 pub(crate) fn top_level(base: &Pointer, key: &str) -> Finding {
-    unknown_key_finding(
+    unknown_key_meant(
         &UNKNOWN_KEY,
         base,
         key,
-        EVENT_KEYS,
-        EVENT_ALIASES,
         "the event",
-        format!(
-            "remove `{key}`; the event takes {}",
-            one_of(EVENT_KEYS, EVENT_KEYS.len())
-        ),
+        meant_key(key, EVENT_KEYS, EVENT_ALIASES),
+        || {
+            format!(
+                "remove `{key}`; the event takes {}",
+                one_of(EVENT_KEYS, EVENT_KEYS.len())
+            )
+        },
     )
 }
 
 /// An unknown key in an item (at `item`, named `name`, e.g. `items[0]`).
 pub(crate) fn item(item: &Pointer, name: &str, key: &str) -> Finding {
-    unknown_key_finding(
+    unknown_key_meant(
         &UNKNOWN_KEY,
         item,
         key,
-        ITEM_KEYS,
-        ITEM_ALIASES,
         &format!("`{name}`"),
-        format!("remove `{key}`; an item takes only the product `id`"),
+        meant_key(key, ITEM_KEYS, ITEM_ALIASES),
+        || format!("remove `{key}`; an item takes only the product `id`"),
     )
 }

@@ -1,8 +1,9 @@
 use crate::finding::Finding;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
+use crate::suggest::unknown_key_meant;
 use crate::vendors::neuralens::model::RESPONSE_KEYS;
-use crate::vendors::neuralens::names::unknown_key as unknown_key_finding;
+use crate::vendors::neuralens::names::meant_key;
 
 declare_rule! {
     /// ## What it checks
@@ -39,13 +40,12 @@ pub(crate) const RESPONSE_ALIASES: &[(&str, &str)] = &[
 ];
 
 pub(crate) fn finding(base: &Pointer, key: &str) -> Finding {
-    unknown_key_finding(
+    unknown_key_meant(
         &UNKNOWN_KEY,
         base,
         key,
-        RESPONSE_KEYS,
-        RESPONSE_ALIASES,
         "the response",
-        format!("`{key}` is not documented; the response has `status` and `message`"),
+        meant_key(key, RESPONSE_KEYS, RESPONSE_ALIASES),
+        || format!("`{key}` is not documented; the response has `status` and `message`"),
     )
 }

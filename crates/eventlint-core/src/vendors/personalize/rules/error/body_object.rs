@@ -1,9 +1,8 @@
 use crate::value::Value;
 
-use crate::describe::describe;
 use crate::finding::Finding;
-use crate::pointer::Pointer;
 use crate::rule::declare_rule;
+use crate::rules::common::body_object;
 
 declare_rule! {
     /// ## What it checks
@@ -32,11 +31,10 @@ declare_rule! {
     };
 }
 
+/// The help of every finding.
+const HELP: &str =
+    "send an object such as `{\"__type\": \"InvalidInputException\", \"message\": \"…\"}`";
+
 pub(crate) fn finding(doc: &Value) -> Finding {
-    Finding::new(
-        &BODY_OBJECT,
-        Pointer::root(),
-        format!("the error body is {}, not an object", describe(doc)),
-    )
-    .help("send an object such as `{\"__type\": \"InvalidInputException\", \"message\": \"…\"}`")
+    body_object::finding(&BODY_OBJECT, doc, HELP)
 }

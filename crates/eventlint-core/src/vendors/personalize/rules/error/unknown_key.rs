@@ -1,7 +1,7 @@
 use crate::finding::Finding;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
-use crate::suggest::unknown_key;
+use crate::suggest::{did_you_mean, remove_key_help, unknown_key_meant};
 use crate::vendors::personalize::model::ERROR_KEYS;
 
 declare_rule! {
@@ -38,25 +38,12 @@ pub(crate) fn finding(key: &str) -> Finding {
         "type" | "errortype" | "errorcode" => Some("__type"),
         _ => None,
     };
-    if let Some(member) = alias {
-        return Finding::new(
-            &UNKNOWN_KEY,
-            Pointer::root().key(key),
-            format!(
-                "unknown key `{key}` in the error body{}",
-                crate::suggest::did_you_mean_suffix(member)
-            ),
-        )
-        .on_key()
-        .help(format!("rename `{key}` to `{member}`"))
-        .propose_key(member);
-    }
-    unknown_key(
+    unknown_key_meant(
         &UNKNOWN_KEY,
         &Pointer::root(),
         key,
-        ERROR_KEYS,
         "the error body",
-        None,
+        alias.or_else(|| did_you_mean(key, ERROR_KEYS)),
+        || remove_key_help(key, "the error body", ERROR_KEYS),
     )
 }

@@ -2,7 +2,10 @@ use crate::finding::Finding;
 use crate::pointer::Pointer;
 use crate::pointer::field_name;
 use crate::rule::declare_rule;
-use crate::suggest::{did_you_mean, one_of, unknown_key};
+use crate::suggest::{
+    did_you_mean, did_you_mean_in_suffix, one_of, remove_key_help, unknown_key_at,
+    unknown_key_meant,
+};
 use crate::vendors::personalize::model::{ATTRIBUTION_KEYS, EVENT_KEYS, REQUEST_KEYS};
 
 declare_rule! {
@@ -83,14 +86,7 @@ pub(crate) fn finding(parent: &Pointer, key: &str) -> Finding {
         Level::Event => (EVENT_KEYS, format!("`{}`", field_name(parent))),
         Level::Attribution => (ATTRIBUTION_KEYS, format!("`{}`", field_name(parent))),
     };
-    let base = || {
-        Finding::new(
-            &UNKNOWN_KEY,
-            parent.key(key),
-            format!("unknown key `{key}` in {container}"),
-        )
-        .on_key()
-    };
+    let base = || unknown_key_at(&UNKNOWN_KEY, parent, key, &container);
     // A key of another level, e.g. `userId` inside an event.
     let other_level = match level {
         Level::Event => REQUEST_KEYS
@@ -116,25 +112,24 @@ pub(crate) fn finding(parent: &Pointer, key: &str) -> Finding {
                 .help(format!("move `{key}` to {place}"))
         } else {
             base()
-                .message_suffix(&format!(
-                    "; did you mean `{member}`, which belongs in {place}?"
-                ))
+                .message_suffix(&did_you_mean_in_suffix(member, place))
                 .help(format!("send it as `{member}` in {place}"))
         };
     }
     let alias = alias_for(key).filter(|m| known.contains(m));
-    if let Some(member) = alias.or_else(|| did_you_mean(key, known)) {
-        return base()
-            .message_suffix(&crate::suggest::did_you_mean_suffix(member))
-            .help(format!("rename `{key}` to `{member}`"))
-            .propose_key(member);
-    }
-    let fallback = match level {
-        Level::Event => Some(format!(
-            "remove `{key}`, or send it inside `properties` (a JSON string), e.g. `\"properties\": \"{{\\\"{key}\\\": \\\"…\\\"}}\"`; an event takes {}",
-            one_of(EVENT_KEYS, 9)
-        )),
-        _ => None,
-    };
-    unknown_key(&UNKNOWN_KEY, parent, key, known, &container, fallback)
+    let near = alias.or_else(|| did_you_mean(key, known));
+    unknown_key_meant(
+        &UNKNOWN_KEY,
+        parent,
+        key,
+        &container,
+        near,
+        || match level {
+            Level::Event => format!(
+                "remove `{key}`, or send it inside `properties` (a JSON string), e.g. `\"properties\": \"{{\\\"{key}\\\": \\\"…\\\"}}\"`; an event takes {}",
+                one_of(EVENT_KEYS, 9)
+            ),
+            _ => remove_key_help(key, &container, known),
+        },
+    )
 }

@@ -1,9 +1,8 @@
 use crate::value::Value;
 
-use crate::describe::describe;
 use crate::finding::Finding;
-use crate::pointer::Pointer;
 use crate::rule::declare_rule;
+use crate::rules::common::body_object;
 
 declare_rule! {
     /// ## What it checks
@@ -32,16 +31,12 @@ declare_rule! {
     };
 }
 
+/// The help for an array, and for anything else.
+const ARRAY_HELP: &str =
+    "send one event object per request, e.g. `{\"name\": \"click\", \"token\": \"…\"}`";
+const HELP: &str =
+    "send a JSON object with `name` and `token`, e.g. `{\"name\": \"click\", \"token\": \"…\"}`";
+
 pub(crate) fn finding(doc: &Value) -> Finding {
-    let help = if doc.is_array() {
-        "send one event object per request, e.g. `{\"name\": \"click\", \"token\": \"…\"}`"
-    } else {
-        "send a JSON object with `name` and `token`, e.g. `{\"name\": \"click\", \"token\": \"…\"}`"
-    };
-    Finding::new(
-        &BODY_OBJECT,
-        Pointer::root(),
-        format!("the send event body is {}, not an object", describe(doc)),
-    )
-    .help(help)
+    body_object::finding_or_array(&BODY_OBJECT, doc, ARRAY_HELP, HELP)
 }

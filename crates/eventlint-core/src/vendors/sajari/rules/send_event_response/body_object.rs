@@ -1,9 +1,8 @@
 use crate::value::Value;
 
-use crate::describe::describe;
 use crate::finding::Finding;
-use crate::pointer::Pointer;
 use crate::rule::declare_rule;
+use crate::rules::common::body_object;
 
 declare_rule! {
     /// ## What it checks
@@ -32,13 +31,6 @@ declare_rule! {
 }
 
 pub(crate) fn finding(doc: &Value) -> Finding {
-    Finding::new(
-        &BODY_OBJECT,
-        Pointer::root(),
-        format!(
-            "the send event response is {}, not the empty object",
-            describe(doc)
-        ),
-    )
-    .help("a successful send event answers with the empty object `{}`")
+    let help = "a successful send event answers with the empty object `{}`";
+    body_object::finding_not(&BODY_OBJECT, doc, "the empty object", help)
 }

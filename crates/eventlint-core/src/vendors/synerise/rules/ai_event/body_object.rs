@@ -1,8 +1,8 @@
 use crate::value::Value;
 
 use crate::finding::Finding;
-use crate::pointer::Pointer;
 use crate::rule::declare_rule;
+use crate::rules::common::body_object;
 
 declare_rule! {
     /// ## What it checks
@@ -29,19 +29,10 @@ declare_rule! {
     };
 }
 
+/// The help for an array, and for anything else.
+const ARRAY_HELP: &str = "send one event object here; several events go to `POST /events/v1/batch` as `{\"eventType\": …, \"items\": [ … ]}`";
+const HELP: &str = "send a JSON object with `correlationId`, `clientUUID` and `items`";
+
 pub(crate) fn finding(doc: &Value) -> Finding {
-    let help = if doc.is_array() {
-        "send one event object here; several events go to `POST /events/v1/batch` as `{\"eventType\": …, \"items\": [ … ]}`"
-    } else {
-        "send a JSON object with `correlationId`, `clientUUID` and `items`"
-    };
-    Finding::new(
-        &BODY_OBJECT,
-        Pointer::root(),
-        format!(
-            "the AI event body is {}, not an object",
-            crate::describe::describe(doc)
-        ),
-    )
-    .help(help)
+    body_object::finding_or_array(&BODY_OBJECT, doc, ARRAY_HELP, HELP)
 }

@@ -38,3 +38,16 @@ pub(crate) fn finding(at: Pointer, value: Option<&Value>, limit: u64) -> Finding
     )
     .help(format!("shorten `action` to at most {limit} characters"))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::vendors::synerise::model::ACTION_MAX_LENGTH;
+
+    /// The summary and the manual say the schema's limit (the message reads it from the keyword).
+    #[test]
+    fn says_the_schema_limit() {
+        let limit = ACTION_MAX_LENGTH.to_string();
+        assert!(super::ACTION_LENGTH.summary.contains(&limit));
+        assert!(super::ACTION_LENGTH.doc.contains(&limit));
+    }
+}

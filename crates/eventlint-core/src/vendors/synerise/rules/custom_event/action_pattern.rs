@@ -30,23 +30,30 @@ declare_rule! {
     };
 }
 
-pub(crate) fn finding(at: Pointer, value: Option<&Value>) -> Finding {
+/// `action` at `at` fails the schema's `pattern` (the keyword's, `^[a-zA-Z0-9\.\-_]+$`): the
+/// message names the first character the pattern does not take, and the proposal replaces each.
+pub(crate) fn finding(at: Pointer, value: Option<&Value>, pattern: &str) -> Finding {
     let action = value.and_then(Value::as_str).unwrap_or_default();
-    let bad = action
-        .chars()
-        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_')));
+    // A character is allowed when the pattern, one or more of a class, takes it alone.
+    let class = regex::Regex::new(pattern).ok();
+    let allowed = |c: char| {
+        class
+            .as_ref()
+            .is_none_or(|re| re.is_match(c.encode_utf8(&mut [0; 4])))
+    };
+    let bad = action.chars().find(|c| !allowed(*c));
     let message = match bad {
         Some(' ') => "`action` contains a space".to_owned(),
         Some(c) => format!(
             "`action` contains `{c}` (U+{:04X}), which is not allowed",
             u32::from(c)
         ),
-        None => "`action` does not match `^[a-zA-Z0-9.\\-_]+$`".to_owned(),
+        None => format!("`action` does not match `{pattern}`"),
     };
     let suggestion: String = action
         .chars()
         .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+            if allowed(c) {
                 c
             } else if c == ' ' || c == '/' {
                 '.'
@@ -60,4 +67,26 @@ pub(crate) fn finding(at: Pointer, value: Option<&Value>) -> Finding {
             "use only ASCII letters, digits, `.`, `-` and `_` in `action`, e.g. `{suggestion}`"
         ))
         .propose_string(&suggestion)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::pointer::Pointer;
+    use crate::value::{Str, Value};
+    use crate::vendors::synerise::model::ACTION_PATTERN;
+
+    /// The manual shows the schema's pattern; the message reads it from the keyword.
+    #[test]
+    fn says_the_schema_pattern() {
+        assert!(super::ACTION_PATTERN.doc.contains(ACTION_PATTERN));
+        let action = Value::String(Str::borrowed("dog bark/ü"));
+        let f = super::finding(Pointer::root(), Some(&action), ACTION_PATTERN);
+        assert_eq!(f.message, "`action` contains a space");
+        let action = Value::String(Str::borrowed("dog/bärk"));
+        let f = super::finding(Pointer::root(), Some(&action), ACTION_PATTERN);
+        assert_eq!(
+            f.message,
+            "`action` contains `/` (U+002F), which is not allowed"
+        );
+    }
 }

@@ -1,8 +1,8 @@
 use crate::value::Value;
 
 use crate::finding::Finding;
-use crate::pointer::Pointer;
 use crate::rule::declare_rule;
+use crate::rules::common::body_object;
 
 declare_rule! {
     /// ## What it checks
@@ -30,19 +30,10 @@ declare_rule! {
     };
 }
 
+/// The help for an array, and for anything else.
+const ARRAY_HELP: &str = "send one event object here; an array of events goes to `POST /v4/events/batch` with the endpoint's name as `type` on each";
+const HELP: &str = "send a JSON object with `client` and `label`";
+
 pub(crate) fn finding(doc: &Value) -> Finding {
-    let help = if doc.is_array() {
-        "send one event object here; an array of events goes to `POST /v4/events/batch` with the endpoint's name as `type` on each"
-    } else {
-        "send a JSON object with `client` and `label`"
-    };
-    Finding::new(
-        &BODY_OBJECT,
-        Pointer::root(),
-        format!(
-            "the dedicated event body is {}, not an object",
-            crate::describe::describe(doc)
-        ),
-    )
-    .help(help)
+    body_object::finding_or_array(&BODY_OBJECT, doc, ARRAY_HELP, HELP)
 }

@@ -1,8 +1,8 @@
 use crate::value::Value;
 
 use crate::finding::Finding;
-use crate::pointer::Pointer;
 use crate::rule::declare_rule;
+use crate::rules::common::body_object;
 
 declare_rule! {
     /// ## What it checks
@@ -30,14 +30,9 @@ declare_rule! {
     };
 }
 
+/// The help of every finding.
+const HELP: &str = "an error body is an object such as `{\"error\": \"Bad Request\", \"status\": 400, \"message\": …}`";
+
 pub(crate) fn finding(doc: &Value) -> Finding {
-    Finding::new(
-        &BODY_OBJECT,
-        Pointer::root(),
-        format!(
-            "the error body is {}, not an object",
-            crate::describe::describe(doc)
-        ),
-    )
-    .help("an error body is an object such as `{\"error\": \"Bad Request\", \"status\": 400, \"message\": …}`")
+    body_object::finding(&BODY_OBJECT, doc, HELP)
 }

@@ -1,7 +1,7 @@
 use crate::value::Value;
 
 use crate::finding::Finding;
-use crate::pointer::Pointer;
+use crate::pointer::{Pointer, path_name};
 use crate::rule::declare_rule;
 
 declare_rule! {
@@ -33,32 +33,13 @@ declare_rule! {
     };
 }
 
-/// The dotted name of the member at `rel` inside `event`: `params.cart[0].coupon`.
-fn field_name(rel: &[&str], event: &Value) -> String {
-    let mut name = String::with_capacity(rel.iter().map(|s| s.len() + 2).sum());
-    let mut container = Some(event);
-    for (i, segment) in rel.iter().enumerate() {
-        if matches!(container, Some(Value::Array(_))) {
-            name.push('[');
-            name.push_str(segment);
-            name.push(']');
-        } else {
-            if !name.is_empty() {
-                name.push('.');
-            }
-            name.push_str(segment);
-        }
-        // Only the containers are looked up, not the field itself.
-        if i + 1 < rel.len() {
-            container = container.and_then(|v| v.at(&[*segment]));
-        }
-    }
-    name
-}
-
 /// A `null` the schema rejects: a typed optional field, or a `params` value at any depth.
 pub(crate) fn finding(at: Pointer, rel: &[&str], event: &Value) -> Finding {
-    let name = field_name(rel, event);
+    // `params.cart[0].coupon`: an index is a segment whose container is an array (a `params`
+    // key may be digits).
+    let name = path_name(rel.iter().copied(), |i, _| {
+        matches!(event.at(&rel[..i]), Some(Value::Array(_)))
+    });
     Finding::new(&NULL_VALUE, at, format!("`{name}` is `null`"))
         .help(format!("omit `{name}` instead of sending `null`"))
 }
