@@ -153,7 +153,7 @@ impl std::fmt::Display for UnknownRule {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "unknown rule `{}`", self.id)?;
         if let Some(nearest) = self.nearest {
-            write!(f, "; did you mean `{nearest}`?")?;
+            f.write_str(&crate::suggest::did_you_mean_suffix(nearest))?;
         }
         Ok(())
     }
