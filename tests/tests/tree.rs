@@ -47,3 +47,50 @@ fn no_source_file_is_over_700_lines() {
         long.join("\n")
     );
 }
+
+/// A vendor's folder tells kinds from helpers by place: every file beside `mod.rs` and
+/// `model.rs` defines a kind (a `Kind` static), and nothing in `shared/` does.
+#[test]
+fn vendor_folders_tell_kinds_from_helpers() {
+    let vendors = eventlint_tests::root().join("crates/eventlint-core/src/vendors");
+    let defines_kind = |path: &Path| {
+        std::fs::read_to_string(path)
+            .expect("a readable source file")
+            .contains(": Kind = Kind {")
+    };
+    let mut wrong = Vec::new();
+    let mut kinds = 0;
+    for vendor in std::fs::read_dir(&vendors).expect("vendors/") {
+        let vendor = vendor.expect("an entry").path();
+        if !vendor.is_dir() {
+            continue;
+        }
+        for entry in std::fs::read_dir(&vendor).expect("a vendor's folder") {
+            let path = entry.expect("an entry").path();
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default();
+            if path.is_file() && !matches!(name, "mod.rs" | "model.rs") {
+                if defines_kind(&path) {
+                    kinds += 1;
+                } else {
+                    wrong.push(format!(
+                        "{}: beside the kinds but defines none",
+                        path.display()
+                    ));
+                }
+            }
+        }
+        let shared = vendor.join("shared");
+        if shared.is_dir() {
+            let mut files = Vec::new();
+            rust_files(&shared, &mut files);
+            for path in files.iter().filter(|p| defines_kind(p)) {
+                wrong.push(format!("{}: a kind among the helpers", path.display()));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    assert_eq!(kinds, eventlint_core::registry::kinds().len());
+}

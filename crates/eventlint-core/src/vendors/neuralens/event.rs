@@ -5,8 +5,8 @@ use crate::schema::Validators;
 use crate::value::Value;
 
 use super::model::{EVENT_KEYS, EventRequest, GEO_KEYS};
-use super::names::has_misspelling_of;
 use super::rules::event as r;
+use super::shared::names::has_misspelling_of;
 use crate::finding::Ctx;
 use crate::kind::{Kind, Role, Route};
 use crate::pointer::Pointer;

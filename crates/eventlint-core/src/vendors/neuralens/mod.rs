@@ -5,8 +5,8 @@ pub(crate) mod model;
 
 pub(crate) mod event;
 pub(crate) mod event_response;
-pub(crate) mod names;
 pub(crate) mod rules;
+pub(crate) mod shared;
 
 use crate::kind::Kind;
 

@@ -4,9 +4,9 @@
 pub(crate) mod model;
 
 pub(crate) mod error;
-pub(crate) mod properties;
 pub(crate) mod put_events;
 pub(crate) mod rules;
+pub(crate) mod shared;
 
 use crate::kind::Kind;
 

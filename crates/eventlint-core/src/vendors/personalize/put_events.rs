@@ -5,8 +5,8 @@ use crate::schema::Validators;
 use crate::value::Value;
 
 use super::model::PutEvents;
-use super::properties;
 use super::rules::put_events as r;
+use super::shared::properties;
 use crate::finding::Ctx;
 use crate::kind::{Kind, Role, Route};
 use crate::pointer::{Pointer, field_name};

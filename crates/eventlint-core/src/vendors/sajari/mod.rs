@@ -7,7 +7,7 @@ pub(crate) mod error;
 pub(crate) mod rules;
 pub(crate) mod send_event;
 pub(crate) mod send_event_response;
-pub(crate) mod weight;
+pub(crate) mod shared;
 
 use crate::kind::Kind;
 

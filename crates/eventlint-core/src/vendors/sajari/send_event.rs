@@ -6,7 +6,7 @@ use crate::value::Value;
 
 use super::model::SendEventRequest;
 use super::rules::send_event as r;
-use super::weight::weight_value;
+use super::shared::weight::weight_value;
 use crate::finding::{Ctx, Finding};
 use crate::kind::{Kind, Role, Route};
 use crate::pointer::Pointer;

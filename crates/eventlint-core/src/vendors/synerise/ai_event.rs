@@ -5,9 +5,9 @@ use crate::schema::Validators;
 
 use crate::value::Value;
 
-use super::ai::{self, AiType};
 use super::model::AiEvent;
 use super::rules::ai_event as a;
+use super::shared::ai::{self, AiType};
 use crate::finding::Ctx;
 use crate::kind::{Kind, Role, Route};
 use crate::pointer::Pointer;

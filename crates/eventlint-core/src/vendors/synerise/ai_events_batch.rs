@@ -5,9 +5,9 @@ use crate::schema::Validators;
 
 use crate::value::Value;
 
-use super::ai::{self, AiType};
 use super::model::{AI_BATCH_KEYS, AiEventsBatch};
 use super::rules::{ai_event as a, ai_events_batch as ab};
+use super::shared::ai::{self, AiType};
 use crate::finding::Ctx;
 use crate::kind::{Kind, Role, Route};
 use crate::pointer::Pointer;

@@ -7,10 +7,11 @@ use std::collections::HashMap;
 
 use crate::value::{Map, Value};
 
-use super::actions::DEDICATED;
+use super::custom_event;
 use super::model::{BATCH_EVENT_KEYS, BatchEvents, CLIENT_KEYS};
 use super::rules::{batch_events as b, custom_event as c, dedicated_event as d, event as e};
-use super::{custom_event, event};
+use super::shared::actions::DEDICATED;
+use super::shared::event;
 use crate::finding::Ctx;
 use crate::kind::{Kind, Role, Route};
 use crate::pointer::Pointer;
@@ -28,7 +29,7 @@ pub(crate) static BATCH_EVENTS: Kind = Kind {
         deprecated: false,
     }],
     description: "A batch of up to 1000 custom and dedicated events (a JSON array; each element has a `type`)",
-    rules: super::event::with_event_rules![
+    rules: super::shared::event::with_event_rules![
         &b::array::ARRAY,
         &b::dedicated_action::DEDICATED_ACTION,
         &b::empty::EMPTY,

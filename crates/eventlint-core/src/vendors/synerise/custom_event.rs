@@ -4,9 +4,9 @@ use crate::schema::Validators;
 
 use crate::value::{Map, Value};
 
-use super::event;
 use super::model::CustomEvent;
 use super::rules::{batch_events as b, custom_event as c};
+use super::shared::event;
 use crate::finding::Ctx;
 use crate::kind::{Kind, Role, Route};
 use crate::pointer::Pointer;
@@ -23,7 +23,7 @@ pub(crate) static CUSTOM_EVENT: Kind = Kind {
         deprecated: false,
     }],
     description: "A custom event (action, client, label, optional time, params, eventSalt)",
-    rules: super::event::with_event_rules![
+    rules: super::shared::event::with_event_rules![
         &c::action_format::ACTION_FORMAT,
         &c::action_length::ACTION_LENGTH,
         &c::action_min2::ACTION_MIN2,

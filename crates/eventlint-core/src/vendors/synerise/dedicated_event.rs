@@ -7,9 +7,9 @@ use crate::schema::Validators;
 
 use crate::value::{Map, Value};
 
-use super::event;
 use super::model::DedicatedEvent;
 use super::rules::dedicated_event as d;
+use super::shared::event;
 use crate::finding::Ctx;
 use crate::kind::{Kind, Role, Route};
 use crate::pointer::Pointer;
@@ -26,7 +26,7 @@ pub(crate) static DEDICATED_EVENT: Kind = Kind {
         deprecated: false,
     }],
     description: "An event of a dedicated endpoint such as hit-timer (client, label, optional time, params, eventSalt; no action)",
-    rules: super::event::with_event_rules![
+    rules: super::shared::event::with_event_rules![
         &d::action_ignored::ACTION_IGNORED,
         &d::body_object::BODY_OBJECT,
     ],

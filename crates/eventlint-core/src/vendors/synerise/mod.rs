@@ -3,16 +3,14 @@
 
 pub(crate) mod model;
 
-pub(crate) mod actions;
-pub(crate) mod ai;
 pub(crate) mod ai_event;
 pub(crate) mod ai_events_batch;
 pub(crate) mod batch_events;
 pub(crate) mod custom_event;
 pub(crate) mod dedicated_event;
 pub(crate) mod error_body;
-pub(crate) mod event;
 pub(crate) mod rules;
+pub(crate) mod shared;
 
 use crate::kind::Kind;
 

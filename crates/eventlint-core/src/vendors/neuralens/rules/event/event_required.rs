@@ -6,7 +6,7 @@ use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 use crate::suggest::one_of;
 use crate::vendors::neuralens::model::EVENTS;
-use crate::vendors::neuralens::names::not_allowed;
+use crate::vendors::neuralens::shared::names::not_allowed;
 
 declare_rule! {
     /// ## What it checks

@@ -6,7 +6,7 @@ use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 use crate::suggest::unknown_key_meant;
 use crate::vendors::neuralens::model::GEO_KEYS;
-use crate::vendors::neuralens::names::meant_key;
+use crate::vendors::neuralens::shared::names::meant_key;
 
 declare_rule! {
     /// ## What it checks

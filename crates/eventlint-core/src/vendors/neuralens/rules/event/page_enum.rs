@@ -4,7 +4,7 @@ use crate::finding::Finding;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 use crate::vendors::neuralens::model::PAGES;
-use crate::vendors::neuralens::names::not_allowed;
+use crate::vendors::neuralens::shared::names::not_allowed;
 
 declare_rule! {
     /// ## What it checks

@@ -4,7 +4,7 @@ use crate::rule::declare_rule;
 use crate::suggest::one_of;
 use crate::suggest::unknown_key_meant;
 use crate::vendors::neuralens::model::{EVENT_KEYS, ITEM_KEYS};
-use crate::vendors::neuralens::names::meant_key;
+use crate::vendors::neuralens::shared::names::meant_key;
 
 declare_rule! {
     /// ## What it checks

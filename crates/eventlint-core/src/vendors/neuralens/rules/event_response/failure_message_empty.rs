@@ -4,8 +4,8 @@ use crate::finding::{Ctx, Finding};
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 use crate::vendors::neuralens::model::RESPONSE_KEYS;
-use crate::vendors::neuralens::names::meant_key;
 use crate::vendors::neuralens::rules::event_response::unknown_key::RESPONSE_ALIASES;
+use crate::vendors::neuralens::shared::names::meant_key;
 
 declare_rule! {
     /// ## What it checks

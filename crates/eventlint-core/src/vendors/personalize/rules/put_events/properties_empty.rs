@@ -1,6 +1,6 @@
 use crate::finding::{Ctx, Finding};
 use crate::rule::declare_rule;
-use crate::vendors::personalize::properties::Properties;
+use crate::vendors::personalize::shared::properties::Properties;
 
 declare_rule! {
     /// ## What it checks

@@ -3,7 +3,7 @@ use crate::value::Value;
 use crate::describe::describe;
 use crate::finding::{Ctx, Finding};
 use crate::rule::declare_rule;
-use crate::vendors::personalize::properties::Properties;
+use crate::vendors::personalize::shared::properties::Properties;
 
 declare_rule! {
     /// ## What it checks

@@ -3,7 +3,7 @@ use crate::value::{Map, Value};
 use crate::finding::{Ctx, Finding};
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
-use crate::vendors::sajari::weight::weight_value;
+use crate::vendors::sajari::shared::weight::weight_value;
 
 declare_rule! {
     /// ## What it checks

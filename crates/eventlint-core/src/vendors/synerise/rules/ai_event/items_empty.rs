@@ -3,7 +3,7 @@ use crate::value::{Map, Value};
 use crate::finding::{Ctx, Finding};
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
-use crate::vendors::synerise::ai::AiType;
+use crate::vendors::synerise::shared::ai::AiType;
 
 declare_rule! {
     /// ## What it checks

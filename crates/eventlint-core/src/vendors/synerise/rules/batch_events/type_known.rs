@@ -2,7 +2,7 @@ use crate::finding::{Ctx, Finding};
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 use crate::suggest::{did_you_mean, one_of};
-use crate::vendors::synerise::actions::DEDICATED;
+use crate::vendors::synerise::shared::actions::DEDICATED;
 
 declare_rule! {
     /// ## What it checks

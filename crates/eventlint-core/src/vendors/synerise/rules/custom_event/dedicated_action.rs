@@ -1,7 +1,7 @@
 use crate::finding::Finding;
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
-use crate::vendors::synerise::actions::DEDICATED;
+use crate::vendors::synerise::shared::actions::DEDICATED;
 
 declare_rule! {
     /// ## What it checks

@@ -5,7 +5,7 @@ use crate::finding::{Ctx, Finding};
 use crate::pointer::Pointer;
 use crate::rule::declare_rule;
 use crate::suggest::did_you_mean;
-use crate::vendors::synerise::actions::system_actions;
+use crate::vendors::synerise::shared::actions::system_actions;
 
 declare_rule! {
     /// ## What it checks

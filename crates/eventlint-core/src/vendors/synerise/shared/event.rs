@@ -3,10 +3,10 @@
 
 use crate::value::{Map, Value};
 
-use super::rules::event as r;
 use crate::finding::Ctx;
 use crate::pointer::Pointer;
 use crate::schema::{Keyword, Violation};
+use crate::vendors::synerise::rules::event as r;
 
 /// A kind's rule list: its own rules, then the `synerise.event/*` rules that [`check`] and
 /// [`map_violation`] report on every v4 event body (custom, dedicated and batch elements), so a

@@ -3,13 +3,13 @@
 
 use crate::value::{Map, Value};
 
-use super::model::AI_EVENT_KEYS;
-use super::rules::ai_event as a;
 use crate::finding::Ctx;
 use crate::pointer::Pointer;
 use crate::rules::common::epoch_unit;
 use crate::schema::{Keyword, Violation};
 use crate::time::EpochBand;
+use crate::vendors::synerise::model::AI_EVENT_KEYS;
+use crate::vendors::synerise::rules::ai_event as a;
 
 /// A kind's rule list: its own rules, then the rules this module reports on every AI event
 /// (the single event and each batch element), so a new shared rule is listed once for both kinds.

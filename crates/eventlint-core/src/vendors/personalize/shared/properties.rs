@@ -6,12 +6,12 @@ use std::ops::Range;
 
 use crate::value::{Map, Value};
 
-use super::rules::put_events as r;
 use crate::finding::Ctx;
 use crate::pointer::Pointer;
 use crate::pointer::field_name;
 use crate::source::spans::{CharCount, Spans, Target};
 use crate::source::{self, ParseError};
+use crate::vendors::personalize::rules::put_events as r;
 
 /// One decoded `properties` string and where its members are.
 pub(crate) struct Properties<'a> {

@@ -1,0 +1,4 @@
+//! What Neuralens's kinds and rules share: helpers, not kinds (each kind is a file of its own
+//! beside this folder, with a `Kind` static).
+
+pub(crate) mod names;
