@@ -137,12 +137,7 @@ impl<'a> LineIndex<'a> {
     /// 1-based line and column (in Unicode scalar values) of a byte offset.
     #[must_use]
     pub fn position(&self, offset: usize) -> Position {
-        let mut offset = offset.min(self.text.len());
-        while !self.text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let line = self.starts.partition_point(|&s| s <= offset);
-        let start = self.starts[line - 1];
+        let (line, start, offset) = self.line_of(offset);
         Position {
             line,
             column: self.chars.between(start, offset) + 1,
@@ -153,16 +148,22 @@ impl<'a> LineIndex<'a> {
     /// most editors count) of a byte offset.
     #[must_use]
     pub fn position_utf16(&self, offset: usize) -> Position {
+        let (line, start, offset) = self.line_of(offset);
+        Position {
+            line,
+            column: self.chars.utf16_between(start, offset) + 1,
+        }
+    }
+
+    /// The 1-based line of `offset` (moved back to a character boundary, within the text), the
+    /// line's start, and that offset.
+    fn line_of(&self, offset: usize) -> (usize, usize, usize) {
         let mut offset = offset.min(self.text.len());
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
         let line = self.starts.partition_point(|&s| s <= offset);
-        let start = self.starts[line - 1];
-        Position {
-            line,
-            column: self.chars.utf16_between(start, offset) + 1,
-        }
+        (line, self.starts[line - 1], offset)
     }
 }
 
