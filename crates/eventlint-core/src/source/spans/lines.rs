@@ -50,12 +50,12 @@ impl<'a> CharCount<'a> {
         if to - from > CHECKPOINT {
             return self.before(to) - self.before(from);
         }
-        let bytes = self.text.as_bytes();
+        // Both ends are character boundaries here, so `str`'s own count (word at a time) does.
         let (start, at, chars) = self.last.get();
         let chars = if start == from && (from..=to).contains(&at) {
-            chars + starts(&bytes[at..to])
+            chars + self.text[at..to].chars().count()
         } else {
-            starts(&bytes[from..to])
+            self.text[from..to].chars().count()
         };
         self.last.set((from, to, chars));
         chars
