@@ -34,8 +34,12 @@ const TEXT_LIMIT: usize = 2048;
 /// a value whole, whatever its rule wrote (a 100 MB `uuid` made a 100 MB message in every
 /// report). Text within the limits is returned as it was.
 pub(crate) fn elide(text: String) -> String {
-    // Pairs of backticks found with `memchr`: every finding's message, help and note comes
-    // through here, and almost none has a long quote.
+    // Every finding's message, help and note comes through here, and almost none has a long
+    // quote: a text too short to hold one is returned at once, and pairs of backticks are
+    // found with `memchr`.
+    if text.len() <= QUOTE_LIMIT + 2 {
+        return text;
+    }
     let mut ticks = memchr::memchr_iter(b'`', text.as_bytes());
     let long_quote = loop {
         match (ticks.next(), ticks.next()) {
