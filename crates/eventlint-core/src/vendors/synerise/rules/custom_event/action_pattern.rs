@@ -1,3 +1,5 @@
+use std::sync::LazyLock;
+
 use crate::value::Value;
 
 use crate::finding::Finding;
@@ -34,12 +36,19 @@ declare_rule! {
 /// message names the first character the pattern does not take, and the proposal replaces each.
 pub(crate) fn finding(at: Pointer, value: Option<&Value>, pattern: &str) -> Finding {
     let action = value.and_then(Value::as_str).unwrap_or_default();
-    // A character is allowed when the pattern, one or more of a class, takes it alone.
-    let class = regex::Regex::new(pattern).ok();
+    // A character is allowed when the pattern, one or more of a class, takes it alone. The
+    // model's pattern is compiled once; another (a schema built elsewhere) on each finding.
+    static MODEL: LazyLock<Option<regex::Regex>> =
+        LazyLock::new(|| regex::Regex::new(crate::vendors::synerise::model::ACTION_PATTERN).ok());
+    let other;
+    let class = if pattern == crate::vendors::synerise::model::ACTION_PATTERN {
+        MODEL.as_ref()
+    } else {
+        other = regex::Regex::new(pattern).ok();
+        other.as_ref()
+    };
     let allowed = |c: char| {
-        class
-            .as_ref()
-            .is_none_or(|re| re.is_match(c.encode_utf8(&mut [0; 4])))
+        class.is_none_or(|re| re.is_match(c.encode_utf8(&mut [0; 4])))
     };
     let bad = action.chars().find(|c| !allowed(*c));
     let message = match bad {
