@@ -172,4 +172,7 @@ pub struct ReadContext {
     /// `.http` variables (`{{name}}`), from `http-client.env.json` and
     /// `http-client.private.env.json` for the environment `--env` names.
     pub variables: std::collections::BTreeMap<String, String>,
+    /// The clock, in Unix milliseconds, for `.http` dynamic variables (`{{$timestamp}}`,
+    /// `{{$isoTimestamp}}`); `None` leaves them unresolved (reported).
+    pub now_unix_ms: Option<i64>,
 }
