@@ -202,7 +202,7 @@ fn an_override_of_an_unknown_rule_is_refused() {
 /// at a fixed clock.
 #[test]
 fn default_options_say_they_read_the_system_clock() {
-    let path = eventlint_tests::root().join("crates/eventlint-core/src/check.rs");
+    let path = eventlint_tests::root().join("crates/eventlint-core/src/lint/check.rs");
     let file = syn::parse_file(&std::fs::read_to_string(path).expect("check.rs")).expect("parses");
     let doc: String = file
         .items

@@ -368,7 +368,11 @@ impl Crate {
 /// `<vendor>::model::<Type> => <kind static>`; the types are public as
 /// `eventlint_core::model::<vendor>::<Type>`.
 fn payload_impls(krate: &Crate, out: &mut BTreeSet<String>) {
-    let items = &krate.modules[&["crate".to_owned(), "payload".to_owned()][..]];
+    let items = &krate.modules[&[
+        "crate".to_owned(),
+        "library".to_owned(),
+        "payload".to_owned(),
+    ][..]];
     let mut found = 0;
     for item in items {
         let Item::Macro(m) = item else { continue };

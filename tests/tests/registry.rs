@@ -262,7 +262,7 @@ fn mentions_severity(ty: &syn::Type) -> bool {
 /// test above only sees what the fixtures show; this one fails as soon as either comes back.
 #[test]
 fn a_finding_cannot_carry_a_severity() {
-    let path = eventlint_tests::root().join("crates/eventlint-core/src/finding.rs");
+    let path = eventlint_tests::root().join("crates/eventlint-core/src/rule/finding.rs");
     let text = std::fs::read_to_string(&path).expect("finding.rs");
     let file = syn::parse_file(&text).expect("finding.rs parses");
     let is_finding = |ty: &syn::Type| matches!(ty, syn::Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Finding"));

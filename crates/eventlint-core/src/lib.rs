@@ -56,44 +56,45 @@
 
 #![deny(missing_docs)]
 
-pub mod codegen;
+// The tree is the pipeline (ARCHITECTURE.md, "Layers"): a document is read (`document`), run
+// through the rules (`lint`, with `rule`, `rules`, `schema` and the vendors' kinds in `vendors`,
+// listed by `catalog`), its findings placed (`locate`) and worded (`message`), and its outcome
+// reported (`output`); `config` reads `eventlint.toml`; `library` is the face of it all.
+mod catalog;
 pub mod config;
-#[doc(hidden)]
-pub mod fuzzing;
-pub mod redact;
-pub mod registry;
-pub mod render;
-pub mod report;
-pub mod schema;
-pub mod source;
-pub mod suggest;
-
-mod check;
-mod describe;
-mod detect;
-mod diagnostic;
-mod finding;
-mod isolation;
-mod kind;
+mod document;
 mod library;
-mod payload;
-mod pointer;
-mod proposal;
+mod lint;
+mod locate;
+mod message;
+mod output;
 mod rule;
 mod rules;
-mod time;
-mod uuid;
-mod value;
+pub mod schema;
 mod vendors;
 
-pub use check::{
+pub use catalog::registry;
+pub use library::codegen;
+#[doc(hidden)]
+pub use library::fuzzing;
+pub use message::suggest;
+pub use output::{redact, render, report};
+
+/// Bytes to documents: the NDJSON reader every front end uses ([`source::documents`]), BOM and
+/// encoding handling, array splitting, and line/column positions ([`source::LineIndex`], in
+/// characters or UTF-16 code units).
+pub mod source {
+    pub use crate::document::*;
+}
+
+pub use catalog::kind::{Kind, Role, Route};
+pub use library::payload::Payload;
+pub use library::{PayloadReport, check_bytes, check_payload, check_str, check_value};
+pub use lint::check::{
     CheckOptions, DocumentReport, INTERNAL_ERROR_RULE, UnknownRule, check_document, internal_error,
 };
-pub use diagnostic::{Diagnostic, Position, Related, Severity};
-pub use isolation::{check_document_isolated, isolate, panic_message, record_panic};
-pub use kind::{Kind, Role, Route};
-pub use library::{PayloadReport, check_bytes, check_payload, check_str, check_value};
-pub use payload::Payload;
+pub use lint::isolation::{check_document_isolated, isolate, panic_message, record_panic};
+pub use message::diagnostic::{Diagnostic, Position, Related, Severity};
 pub use rule::{Citation, Rule, SOURCES_PAGE};
 
 /// The payload types of every vendor, for building payloads with the compiler's help. Each

@@ -11,11 +11,11 @@ use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value};
 
-use crate::finding::Finding;
-use crate::kind::Kind;
-use crate::pointer::Pointer;
+use crate::catalog::kind::Kind;
+use crate::document::value;
+use crate::locate::pointer::Pointer;
+use crate::rule::finding::Finding;
 use crate::rules::schema as schema_rules;
-use crate::value;
 
 /// The marker at the top of every generated schema.
 pub const GENERATED_NOTE: &str =

@@ -10,10 +10,10 @@ use toml::Spanned;
 use super::DETECT;
 use super::error::{ConfigError, Errors};
 use super::file::{Expect, FilesEntry, Level};
-use crate::diagnostic::Severity;
-use crate::kind::Kind;
-use crate::registry;
-use crate::suggest::{did_you_mean, did_you_mean_suffix};
+use crate::catalog::kind::Kind;
+use crate::catalog::registry;
+use crate::message::diagnostic::Severity;
+use crate::message::suggest::{did_you_mean, did_you_mean_suffix};
 
 #[derive(Debug)]
 pub(super) struct Entry {

@@ -3,10 +3,10 @@
 
 use std::ops::Range;
 
-use crate::diagnostic::Diagnostic;
-use crate::report::DocumentOutcome;
+use crate::message::diagnostic::Diagnostic;
+use crate::message::suggest::{did_you_mean, did_you_mean_suffix, one_of};
+use crate::output::report::DocumentOutcome;
 use crate::rules::config::invalid::INVALID;
-use crate::suggest::{did_you_mean, did_you_mean_suffix, one_of};
 
 /// A problem in the configuration file, with the span it is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,12 +37,12 @@ impl ConfigError {
     /// error: no severity override applies to a configuration that could not be read.
     #[must_use]
     pub fn diagnostic(&self) -> Diagnostic {
-        let lines = crate::source::spans::LineIndex::new(&self.source);
+        let lines = crate::locate::spans::LineIndex::new(&self.source);
         Diagnostic {
             rule: INVALID.id,
             severity: INVALID.severity,
-            message: crate::describe::elide(self.message.clone()),
-            help: self.help.clone().map(crate::describe::elide),
+            message: crate::message::describe::elide(self.message.clone()),
+            help: self.help.clone().map(crate::message::describe::elide),
             note: None,
             pointer: String::new(),
             start: lines.position(self.span.start),
@@ -60,7 +60,7 @@ impl ConfigError {
         DocumentOutcome {
             path: self.name.clone(),
             document: 1,
-            placement: crate::report::OffsetMap::IDENTITY,
+            placement: crate::output::report::OffsetMap::IDENTITY,
             kind: None,
             source: self.source.clone(),
             diagnostics: vec![self.diagnostic()],

@@ -4,9 +4,9 @@
 use std::collections::HashMap;
 
 use super::{Expect, Expectation, FILE_NAME};
-use crate::diagnostic::{Diagnostic, Position, Severity};
-use crate::kind::Kind;
-use crate::report::DocumentOutcome;
+use crate::catalog::kind::Kind;
+use crate::message::diagnostic::{Diagnostic, Position, Severity};
+use crate::output::report::DocumentOutcome;
 use crate::rules::config::expectation::EXPECTATION;
 
 /// Applies a file's expectation to the outcomes of that file (its documents with diagnostics).
@@ -106,7 +106,7 @@ pub fn apply_expectation<S: std::hash::BuildHasher>(
             DocumentOutcome {
                 path: path.to_owned(),
                 document: 1,
-                placement: crate::report::OffsetMap::IDENTITY,
+                placement: crate::output::report::OffsetMap::IDENTITY,
                 kind: first_kind,
                 source: String::new(),
                 diagnostics: vec![diagnostic],

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde_json::Value;
 use toml::Spanned;
 
-use crate::diagnostic::Severity;
+use crate::message::diagnostic::Severity;
 
 /// eventlint's project configuration, `eventlint.toml`. Found from the current directory upward
 /// (the nearest wins) or given with `--config FILE`. Command-line flags win over it.

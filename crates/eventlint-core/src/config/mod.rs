@@ -41,11 +41,11 @@ use std::collections::HashMap;
 use chrono::{DateTime, TimeDelta, Utc};
 use globset::{GlobSet, GlobSetBuilder};
 
-use crate::check::CheckOptions;
-use crate::diagnostic::Severity;
-use crate::kind::Kind;
-use crate::registry;
-use crate::suggest::did_you_mean;
+use crate::catalog::kind::Kind;
+use crate::catalog::registry;
+use crate::lint::check::CheckOptions;
+use crate::message::diagnostic::Severity;
+use crate::message::suggest::did_you_mean;
 
 use entries::{Entry, Matcher, build_glob, compile_entry, severity_map};
 pub use error::ConfigError;
@@ -312,7 +312,7 @@ impl Config {
                 Some(Kind::find(&id).ok_or_else(|| {
                     let known: Vec<&str> = registry::kinds().iter().map(|k| k.id).collect();
                     let near = did_you_mean(&id, &known)
-                        .map(crate::suggest::did_you_mean_suffix)
+                        .map(crate::message::suggest::did_you_mean_suffix)
                         .unwrap_or_default();
                     format!(
                         "`{path}`: {FILE_NAME} gives it the kind `{id}` (from `{}`), which is not a kind{near} (`eventlint kinds` lists them)",
@@ -328,7 +328,7 @@ impl Config {
                     registry::rule(id).map(|r| r.id).ok_or_else(|| {
                         let known: Vec<&str> = registry::rules().iter().map(|r| r.id).collect();
                         let near = did_you_mean(id, &known)
-                            .map(crate::suggest::did_you_mean_suffix)
+                            .map(crate::message::suggest::did_you_mean_suffix)
                             .unwrap_or_default();
                         format!(
                             "`{path}`: {FILE_NAME} expects it to show `{id}` (from `{}`), which is not a rule{near} (`eventlint rules` lists them)",

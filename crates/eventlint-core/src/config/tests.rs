@@ -4,7 +4,7 @@ use chrono::TimeDelta;
 
 use super::file::parse_tolerance;
 use super::*;
-use crate::diagnostic::{Position, Severity};
+use crate::message::diagnostic::{Position, Severity};
 
 fn parse(text: &str) -> Result<Config, ConfigError> {
     Config::parse(text, "eventlint.toml")

@@ -6,7 +6,7 @@ pub(crate) mod personalize;
 pub(crate) mod sajari;
 pub(crate) mod synerise;
 
-use crate::kind::Kind;
+use crate::catalog::kind::Kind;
 
 /// Every vendor's kinds.
 pub(crate) static KINDS: &[&[&Kind]] = &[
@@ -23,7 +23,7 @@ pub(crate) static KINDS: &[&[&Kind]] = &[
 /// fails here.
 #[cfg(test)]
 mod key_lists {
-    use crate::registry;
+    use crate::catalog::registry;
 
     /// The member names of `kind`'s schema at `place` (`""` for the root, else a `$defs` name).
     fn members(kind: &str, place: &str) -> Vec<String> {

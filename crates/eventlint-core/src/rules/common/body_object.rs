@@ -3,12 +3,12 @@
 //! each builds its finding here with what differs: the help. The body's name is said once, in
 //! the rule's summary ("The error body is not a JSON object" names "the error body").
 
-use crate::value::Value;
+use crate::document::value::Value;
 
-use crate::describe::describe;
-use crate::finding::Finding;
-use crate::pointer::Pointer;
+use crate::locate::pointer::Pointer;
+use crate::message::describe::describe;
 use crate::rule::Rule;
+use crate::rule::finding::Finding;
 
 /// How every `body-object` summary ends, after the body's name.
 const SUMMARY_END: &str = " is not a JSON object";
@@ -63,7 +63,7 @@ mod tests {
     /// name the body from it.
     #[test]
     fn summaries_name_the_body() {
-        for rule in crate::registry::rules() {
+        for rule in crate::catalog::registry::rules() {
             if rule.id.ends_with("/body-object") {
                 assert!(rule.summary.starts_with("The "), "{}", rule.id);
                 assert!(rule.summary.ends_with(super::SUMMARY_END), "{}", rule.id);

@@ -1,7 +1,7 @@
-use crate::finding::{Ctx, Finding};
-use crate::pointer::Pointer;
+use crate::locate::pointer::Pointer;
 use crate::rule::declare_rule;
-use crate::time::{EpochBand, epoch_band, epoch_to_rfc3339};
+use crate::rule::finding::{Ctx, Finding};
+use crate::rule::time::{EpochBand, epoch_band, epoch_to_rfc3339};
 
 declare_rule! {
     /// ## What it checks

@@ -1,6 +1,6 @@
-use crate::finding::Finding;
+use crate::locate::spans::{Duplicate, Target};
 use crate::rule::declare_rule;
-use crate::source::spans::{Duplicate, Target};
+use crate::rule::finding::Finding;
 
 declare_rule! {
     /// ## What it checks

@@ -1,7 +1,7 @@
-use crate::finding::Finding;
-use crate::pointer::Pointer;
+use crate::locate::pointer::Pointer;
+use crate::locate::spans::Target;
 use crate::rule::declare_rule;
-use crate::source::spans::Target;
+use crate::rule::finding::Finding;
 
 declare_rule! {
     /// ## What it checks

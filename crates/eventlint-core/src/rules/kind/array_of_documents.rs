@@ -1,7 +1,7 @@
-use crate::finding::Finding;
-use crate::kind::Kind;
-use crate::pointer::Pointer;
+use crate::catalog::kind::Kind;
+use crate::locate::pointer::Pointer;
 use crate::rule::declare_rule;
+use crate::rule::finding::Finding;
 
 declare_rule! {
     /// ## What it checks

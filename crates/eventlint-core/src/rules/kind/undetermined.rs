@@ -1,9 +1,9 @@
-use crate::value::Value;
+use crate::document::value::Value;
 
-use crate::finding::Finding;
-use crate::kind::{Closest, Kind};
-use crate::pointer::Pointer;
+use crate::catalog::kind::{Closest, Kind};
+use crate::locate::pointer::Pointer;
 use crate::rule::declare_rule;
+use crate::rule::finding::Finding;
 
 declare_rule! {
     /// ## What it checks

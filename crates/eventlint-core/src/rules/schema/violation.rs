@@ -1,6 +1,6 @@
-use crate::finding::Finding;
-use crate::kind::Kind;
+use crate::catalog::kind::Kind;
 use crate::rule::declare_rule;
+use crate::rule::finding::Finding;
 use crate::schema::Violation;
 
 declare_rule! {

@@ -2,13 +2,13 @@
 
 use crate::schema::Validators;
 
-use crate::value::Value;
+use crate::document::value::Value;
 
 use super::model::EngagementEvent;
 use super::rules::engagement_event as r;
-use crate::finding::Ctx;
-use crate::kind::{Kind, Role, Route};
-use crate::pointer::Pointer;
+use crate::catalog::kind::{Kind, Role, Route};
+use crate::locate::pointer::Pointer;
+use crate::rule::finding::Ctx;
 use crate::schema::{self, Keyword, Violation};
 
 pub(crate) static ENGAGEMENT_EVENT: Kind = Kind {
@@ -30,7 +30,7 @@ pub(crate) static ENGAGEMENT_EVENT: Kind = Kind {
         &r::unknown_key::UNKNOWN_KEY,
     ],
     schema: schema::generate::<EngagementEvent>,
-    round_trip: crate::kind::round_trip::<EngagementEvent>,
+    round_trip: crate::catalog::kind::round_trip::<EngagementEvent>,
     detect,
     map_violation,
     check,

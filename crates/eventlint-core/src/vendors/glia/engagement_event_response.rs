@@ -3,13 +3,13 @@
 
 use crate::schema::Validators;
 
-use crate::value::Value;
+use crate::document::value::Value;
 
 use super::model::EventMessage;
 use super::rules::engagement_event_response as r;
-use crate::finding::Ctx;
-use crate::kind::{Kind, Role, Route};
-use crate::pointer::Pointer;
+use crate::catalog::kind::{Kind, Role, Route};
+use crate::locate::pointer::Pointer;
+use crate::rule::finding::Ctx;
 use crate::schema::{self, Keyword, Violation};
 
 pub(crate) static ENGAGEMENT_EVENT_RESPONSE: Kind = Kind {
@@ -38,7 +38,7 @@ pub(crate) static ENGAGEMENT_EVENT_RESPONSE: Kind = Kind {
         &r::uuid_format::UUID_FORMAT,
     ],
     schema: schema::generate::<EventMessage>,
-    round_trip: crate::kind::round_trip::<EventMessage>,
+    round_trip: crate::catalog::kind::round_trip::<EventMessage>,
     detect,
     map_violation,
     check,

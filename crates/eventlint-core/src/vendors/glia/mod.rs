@@ -9,7 +9,7 @@ pub(crate) mod engagement_event_response;
 pub(crate) mod error;
 pub(crate) mod rules;
 
-use crate::kind::Kind;
+use crate::catalog::kind::Kind;
 
 pub(crate) static KINDS: &[&Kind] = &[
     &engagement_event::ENGAGEMENT_EVENT,

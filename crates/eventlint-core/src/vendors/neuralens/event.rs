@@ -2,15 +2,15 @@
 
 use crate::schema::Validators;
 
-use crate::value::Value;
+use crate::document::value::Value;
 
 use super::model::{EVENT_KEYS, EventRequest, GEO_KEYS};
 use super::rules::event as r;
 use super::shared::names::has_misspelling_of;
-use crate::finding::Ctx;
-use crate::kind::{Kind, Role, Route};
-use crate::pointer::Pointer;
-use crate::pointer::segments_name;
+use crate::catalog::kind::{Kind, Role, Route};
+use crate::locate::pointer::Pointer;
+use crate::locate::pointer::segments_name;
+use crate::rule::finding::Ctx;
 use crate::rules::common::epoch_unit;
 use crate::schema::{self, Keyword, Violation};
 
@@ -48,7 +48,7 @@ pub(crate) static EVENT: Kind = Kind {
         &r::unknown_key::UNKNOWN_KEY,
     ],
     schema: schema::generate::<EventRequest>,
-    round_trip: crate::kind::round_trip::<EventRequest>,
+    round_trip: crate::catalog::kind::round_trip::<EventRequest>,
     detect,
     map_violation,
     check,

@@ -2,13 +2,13 @@
 
 use crate::schema::Validators;
 
-use crate::value::Value;
+use crate::document::value::Value;
 
 use super::model::{EventResponse, RESPONSE_KEYS};
 use super::rules::event_response as r;
-use crate::finding::Ctx;
-use crate::kind::{Kind, Role, Route};
-use crate::pointer::Pointer;
+use crate::catalog::kind::{Kind, Role, Route};
+use crate::locate::pointer::Pointer;
+use crate::rule::finding::Ctx;
 use crate::schema::{self, Keyword, Violation};
 
 pub(crate) static EVENT_RESPONSE: Kind = Kind {
@@ -29,7 +29,7 @@ pub(crate) static EVENT_RESPONSE: Kind = Kind {
         &r::unknown_key::UNKNOWN_KEY,
     ],
     schema: schema::generate::<EventResponse>,
-    round_trip: crate::kind::round_trip::<EventResponse>,
+    round_trip: crate::catalog::kind::round_trip::<EventResponse>,
     detect,
     map_violation,
     check,

@@ -8,6 +8,6 @@ pub(crate) mod event_response;
 pub(crate) mod rules;
 pub(crate) mod shared;
 
-use crate::kind::Kind;
+use crate::catalog::kind::Kind;
 
 pub(crate) static KINDS: &[&Kind] = &[&event::EVENT, &event_response::EVENT_RESPONSE];

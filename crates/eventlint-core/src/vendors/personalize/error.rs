@@ -2,12 +2,12 @@
 
 use crate::schema::Validators;
 
-use crate::value::Value;
+use crate::document::value::Value;
 
 use super::model::ErrorBody;
 use super::rules::error as r;
-use crate::finding::Ctx;
-use crate::kind::{Kind, Role, Route};
+use crate::catalog::kind::{Kind, Role, Route};
+use crate::rule::finding::Ctx;
 use crate::schema::{self, Keyword, Violation};
 
 pub(crate) static ERROR: Kind = Kind {
@@ -28,7 +28,7 @@ pub(crate) static ERROR: Kind = Kind {
         &r::unknown_key::UNKNOWN_KEY,
     ],
     schema: schema::generate::<ErrorBody>,
-    round_trip: crate::kind::round_trip::<ErrorBody>,
+    round_trip: crate::catalog::kind::round_trip::<ErrorBody>,
     detect,
     map_violation,
     check,

@@ -8,6 +8,6 @@ pub(crate) mod put_events;
 pub(crate) mod rules;
 pub(crate) mod shared;
 
-use crate::kind::Kind;
+use crate::catalog::kind::Kind;
 
 pub(crate) static KINDS: &[&Kind] = &[&error::ERROR, &put_events::PUT_EVENTS];

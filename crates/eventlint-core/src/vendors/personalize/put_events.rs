@@ -2,17 +2,17 @@
 
 use crate::schema::Validators;
 
-use crate::value::Value;
+use crate::document::value::Value;
 
 use super::model::PutEvents;
 use super::rules::put_events as r;
 use super::shared::properties;
-use crate::finding::Ctx;
-use crate::kind::{Kind, Role, Route};
-use crate::pointer::{Pointer, field_name};
+use crate::catalog::kind::{Kind, Role, Route};
+use crate::locate::pointer::{Pointer, field_name};
+use crate::rule::finding::Ctx;
+use crate::rule::time::EpochBand;
 use crate::rules::common::epoch_unit::{self, EPOCH_UNIT};
 use crate::schema::{self, Keyword, Violation};
-use crate::time::EpochBand;
 
 pub(crate) static PUT_EVENTS: Kind = Kind {
     id: "personalize.put-events",
@@ -56,7 +56,7 @@ pub(crate) static PUT_EVENTS: Kind = Kind {
         &r::userid_missing::USERID_MISSING,
     ],
     schema: schema::generate::<PutEvents>,
-    round_trip: crate::kind::round_trip::<PutEvents>,
+    round_trip: crate::catalog::kind::round_trip::<PutEvents>,
     detect,
     map_violation,
     check,

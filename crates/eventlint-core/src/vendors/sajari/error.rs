@@ -2,13 +2,13 @@
 
 use crate::schema::Validators;
 
-use crate::value::Value;
+use crate::document::value::Value;
 
 use super::model::Status;
 use super::rules::error as r;
-use crate::finding::Ctx;
-use crate::kind::{Kind, Role, Route};
-use crate::pointer::Pointer;
+use crate::catalog::kind::{Kind, Role, Route};
+use crate::locate::pointer::Pointer;
+use crate::rule::finding::Ctx;
 use crate::schema::{self, Keyword, Violation};
 
 pub(crate) static ERROR: Kind = Kind {
@@ -37,7 +37,7 @@ pub(crate) static ERROR: Kind = Kind {
         &r::unknown_key::UNKNOWN_KEY,
     ],
     schema: schema::generate::<Status>,
-    round_trip: crate::kind::round_trip::<Status>,
+    round_trip: crate::catalog::kind::round_trip::<Status>,
     detect,
     map_violation,
     check,

@@ -9,7 +9,7 @@ pub(crate) mod send_event;
 pub(crate) mod send_event_response;
 pub(crate) mod shared;
 
-use crate::kind::Kind;
+use crate::catalog::kind::Kind;
 
 pub(crate) static KINDS: &[&Kind] = &[
     &error::ERROR,

@@ -2,14 +2,14 @@
 
 use crate::schema::Validators;
 
-use crate::value::Value;
+use crate::document::value::Value;
 
 use super::model::SendEventRequest;
 use super::rules::send_event as r;
 use super::shared::weight::weight_value;
-use crate::finding::{Ctx, Finding};
-use crate::kind::{Kind, Role, Route};
-use crate::pointer::Pointer;
+use crate::catalog::kind::{Kind, Role, Route};
+use crate::locate::pointer::Pointer;
+use crate::rule::finding::{Ctx, Finding};
 use crate::schema::{self, Keyword, Violation};
 
 pub(crate) static SEND_EVENT: Kind = Kind {
@@ -49,7 +49,7 @@ pub(crate) static SEND_EVENT: Kind = Kind {
         &r::weight_string::WEIGHT_STRING,
     ],
     schema: schema::generate::<SendEventRequest>,
-    round_trip: crate::kind::round_trip::<SendEventRequest>,
+    round_trip: crate::catalog::kind::round_trip::<SendEventRequest>,
     detect,
     map_violation,
     check,

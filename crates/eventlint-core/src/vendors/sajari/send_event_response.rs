@@ -2,13 +2,13 @@
 
 use crate::schema::Validators;
 
-use crate::value::Value;
+use crate::document::value::Value;
 
 use super::model::SendEventResponse;
 use super::rules::send_event_response as r;
-use crate::finding::Ctx;
-use crate::kind::{Kind, Role, Route};
-use crate::pointer::Pointer;
+use crate::catalog::kind::{Kind, Role, Route};
+use crate::locate::pointer::Pointer;
+use crate::rule::finding::Ctx;
 use crate::schema::{self, Keyword, Violation};
 
 pub(crate) static SEND_EVENT_RESPONSE: Kind = Kind {
@@ -32,7 +32,7 @@ pub(crate) static SEND_EVENT_RESPONSE: Kind = Kind {
     description: "SendEventResponse: the empty object",
     rules: &[&r::body_object::BODY_OBJECT, &r::unknown_key::UNKNOWN_KEY],
     schema: schema::generate::<SendEventResponse>,
-    round_trip: crate::kind::round_trip::<SendEventResponse>,
+    round_trip: crate::catalog::kind::round_trip::<SendEventResponse>,
     detect,
     map_violation,
     check,
@@ -41,7 +41,9 @@ pub(crate) static SEND_EVENT_RESPONSE: Kind = Kind {
 
 /// The empty object `{}`.
 fn detect(value: &Value) -> bool {
-    value.as_object().is_some_and(crate::value::Map::is_empty)
+    value
+        .as_object()
+        .is_some_and(crate::document::value::Map::is_empty)
 }
 
 fn map_violation(ctx: &mut Ctx<'_>, v: &Violation, doc: &Value) -> bool {
@@ -58,7 +60,7 @@ fn map_violation(ctx: &mut Ctx<'_>, v: &Violation, doc: &Value) -> bool {
             for key in doc
                 .as_object()
                 .into_iter()
-                .flat_map(crate::value::Map::keys)
+                .flat_map(crate::document::value::Map::keys)
             {
                 if !ctx.has_finding_at(&Pointer::root().key(key)) {
                     ctx.report(r::unknown_key::finding(key, doc));

@@ -3,14 +3,14 @@
 
 use crate::schema::Validators;
 
-use crate::value::Value;
+use crate::document::value::Value;
 
 use super::model::AiEvent;
 use super::rules::ai_event as a;
 use super::shared::ai::{self, AiType};
-use crate::finding::Ctx;
-use crate::kind::{Kind, Role, Route};
-use crate::pointer::Pointer;
+use crate::catalog::kind::{Kind, Role, Route};
+use crate::locate::pointer::Pointer;
+use crate::rule::finding::Ctx;
 use crate::schema::{self, Keyword, Violation};
 
 pub(crate) static AI_EVENT: Kind = Kind {
@@ -26,7 +26,7 @@ pub(crate) static AI_EVENT: Kind = Kind {
     description: "An AI event: recommendation.view, recommendation.click or item.search.click (correlationId, clientUUID, items)",
     rules: ai::with_ai_event_rules![&a::body_object::BODY_OBJECT,],
     schema: schema::generate::<AiEvent>,
-    round_trip: crate::kind::round_trip::<AiEvent>,
+    round_trip: crate::catalog::kind::round_trip::<AiEvent>,
     detect,
     map_violation,
     check,

@@ -3,14 +3,14 @@
 
 use crate::schema::Validators;
 
-use crate::value::Value;
+use crate::document::value::Value;
 
 use super::model::{AI_BATCH_KEYS, AiEventsBatch};
 use super::rules::{ai_event as a, ai_events_batch as ab};
 use super::shared::ai::{self, AiType};
-use crate::finding::Ctx;
-use crate::kind::{Kind, Role, Route};
-use crate::pointer::Pointer;
+use crate::catalog::kind::{Kind, Role, Route};
+use crate::locate::pointer::Pointer;
+use crate::rule::finding::Ctx;
 use crate::schema::{self, Keyword, Violation};
 
 pub(crate) static AI_EVENTS_BATCH: Kind = Kind {
@@ -26,7 +26,7 @@ pub(crate) static AI_EVENTS_BATCH: Kind = Kind {
     description: "A batch of AI events of one type: {eventType, items: [events]}",
     rules: ai::with_ai_event_rules![&ab::same_type::SAME_TYPE, &ab::shape::SHAPE,],
     schema: schema::generate::<AiEventsBatch>,
-    round_trip: crate::kind::round_trip::<AiEventsBatch>,
+    round_trip: crate::catalog::kind::round_trip::<AiEventsBatch>,
     detect,
     map_violation,
     check,

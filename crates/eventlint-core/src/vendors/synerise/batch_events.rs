@@ -5,18 +5,18 @@
 use crate::schema::Validators;
 use std::collections::HashMap;
 
-use crate::value::{Map, Value};
+use crate::document::value::{Map, Value};
 
 use super::custom_event;
 use super::model::{BATCH_EVENT_KEYS, BatchEvents, CLIENT_KEYS};
 use super::rules::{batch_events as b, custom_event as c, dedicated_event as d, event as e};
 use super::shared::actions::DEDICATED;
 use super::shared::event;
-use crate::finding::Ctx;
-use crate::kind::{Kind, Role, Route};
-use crate::pointer::Pointer;
+use crate::catalog::kind::{Kind, Role, Route};
+use crate::locate::pointer::Pointer;
+use crate::locate::spans::Target;
+use crate::rule::finding::Ctx;
 use crate::schema::{self, Keyword, Violation};
-use crate::source::spans::Target;
 
 pub(crate) static BATCH_EVENTS: Kind = Kind {
     id: "synerise.batch-events",
@@ -54,7 +54,7 @@ pub(crate) static BATCH_EVENTS: Kind = Kind {
         &e::eventsalt_uniqueness::EVENTSALT_UNIQUENESS,
     ],
     schema: schema::generate::<BatchEvents>,
-    round_trip: crate::kind::round_trip::<BatchEvents>,
+    round_trip: crate::catalog::kind::round_trip::<BatchEvents>,
     detect,
     map_violation,
     check,

@@ -2,14 +2,14 @@
 
 use crate::schema::Validators;
 
-use crate::value::{Map, Value};
+use crate::document::value::{Map, Value};
 
 use super::model::CustomEvent;
 use super::rules::{batch_events as b, custom_event as c};
 use super::shared::event;
-use crate::finding::Ctx;
-use crate::kind::{Kind, Role, Route};
-use crate::pointer::Pointer;
+use crate::catalog::kind::{Kind, Role, Route};
+use crate::locate::pointer::Pointer;
+use crate::rule::finding::Ctx;
 use crate::schema::{self, Keyword, Violation};
 
 pub(crate) static CUSTOM_EVENT: Kind = Kind {
@@ -37,7 +37,7 @@ pub(crate) static CUSTOM_EVENT: Kind = Kind {
         &c::transaction_as_custom::TRANSACTION_AS_CUSTOM,
     ],
     schema: schema::generate::<CustomEvent>,
-    round_trip: crate::kind::round_trip::<CustomEvent>,
+    round_trip: crate::catalog::kind::round_trip::<CustomEvent>,
     detect,
     map_violation,
     check,

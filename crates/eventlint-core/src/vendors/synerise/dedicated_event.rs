@@ -5,14 +5,14 @@
 
 use crate::schema::Validators;
 
-use crate::value::{Map, Value};
+use crate::document::value::{Map, Value};
 
 use super::model::DedicatedEvent;
 use super::rules::dedicated_event as d;
 use super::shared::event;
-use crate::finding::Ctx;
-use crate::kind::{Kind, Role, Route};
-use crate::pointer::Pointer;
+use crate::catalog::kind::{Kind, Role, Route};
+use crate::locate::pointer::Pointer;
+use crate::rule::finding::Ctx;
 use crate::schema::{self, Keyword, Violation};
 
 pub(crate) static DEDICATED_EVENT: Kind = Kind {
@@ -31,7 +31,7 @@ pub(crate) static DEDICATED_EVENT: Kind = Kind {
         &d::body_object::BODY_OBJECT,
     ],
     schema: schema::generate::<DedicatedEvent>,
-    round_trip: crate::kind::round_trip::<DedicatedEvent>,
+    round_trip: crate::catalog::kind::round_trip::<DedicatedEvent>,
     detect,
     map_violation,
     check,

@@ -12,7 +12,7 @@ pub(crate) mod error_body;
 pub(crate) mod rules;
 pub(crate) mod shared;
 
-use crate::kind::Kind;
+use crate::catalog::kind::Kind;
 
 pub(crate) static KINDS: &[&Kind] = &[
     &ai_event::AI_EVENT,

@@ -1,12 +1,12 @@
 //! "Did you mean" for Neuralens keys and enumerated values.
 
-use crate::value::Value;
+use crate::document::value::Value;
 
-use crate::describe::describe;
-use crate::finding::Finding;
-use crate::pointer::Pointer;
+use crate::locate::pointer::Pointer;
+use crate::message::describe::describe;
+use crate::message::suggest::{did_you_mean, one_of};
 use crate::rule::Rule;
-use crate::suggest::{did_you_mean, one_of};
+use crate::rule::finding::Finding;
 
 /// A finding for a value of `field` that is not one of `allowed` (case-sensitive): a wrong-case
 /// or misspelt string gets "did you mean", anything else the list of accepted values.
@@ -36,13 +36,13 @@ pub(crate) fn not_allowed(
             );
             match did_you_mean(s, allowed) {
                 Some(near) if near.eq_ignore_ascii_case(s) => f
-                    .message_suffix(&crate::suggest::did_you_mean_suffix(near))
+                    .message_suffix(&crate::message::suggest::did_you_mean_suffix(near))
                     .help(format!(
                         "write `\"{near}\"`: the values are case-sensitive, {case}"
                     ))
                     .propose_string(near),
                 Some(near) => f
-                    .message_suffix(&crate::suggest::did_you_mean_suffix(near))
+                    .message_suffix(&crate::message::suggest::did_you_mean_suffix(near))
                     .help(format!("write `\"{near}\"`"))
                     .propose_string(near),
                 None => f.help(format!("set `{field}` to {accepted}")),

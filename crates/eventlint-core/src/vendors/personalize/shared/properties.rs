@@ -4,13 +4,13 @@
 
 use std::ops::Range;
 
-use crate::value::{Map, Value};
+use crate::document::value::{Map, Value};
 
-use crate::finding::Ctx;
-use crate::pointer::Pointer;
-use crate::pointer::field_name;
-use crate::source::spans::{CharCount, Spans, Target};
-use crate::source::{self, ParseError};
+use crate::document::{self, ParseError};
+use crate::locate::pointer::Pointer;
+use crate::locate::pointer::field_name;
+use crate::locate::spans::{CharCount, Spans, Target};
+use crate::rule::finding::Ctx;
 use crate::vendors::personalize::rules::put_events as r;
 
 /// One decoded `properties` string and where its members are.
@@ -85,7 +85,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, text: &str, event: &Map<'_>
         return summary;
     }
     let arena = bumpalo::Bump::new();
-    let parsed = match source::parse(text, &arena) {
+    let parsed = match document::parse(text, &arena) {
         Ok(parsed) => parsed,
         Err(ParseError::Syntax { span, message, .. }) => {
             let props = Properties::new(at, text, None);

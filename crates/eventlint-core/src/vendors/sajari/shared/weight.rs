@@ -2,7 +2,7 @@
 
 use serde_json::Number;
 
-use crate::value::Value;
+use crate::document::value::Value;
 
 /// A `weight` as proto3 JSON reads an int32: a JSON number, or a string holding a JSON number
 /// (no surrounding whitespace).

@@ -1,13 +1,13 @@
 //! What every AI event shares (the single event and each element of an AI batch): the mapping
 //! of schema violations to `synerise.ai-event/*` rules, and the semantic checks.
 
-use crate::value::{Map, Value};
+use crate::document::value::{Map, Value};
 
-use crate::finding::Ctx;
-use crate::pointer::Pointer;
+use crate::locate::pointer::Pointer;
+use crate::rule::finding::Ctx;
+use crate::rule::time::EpochBand;
 use crate::rules::common::epoch_unit;
 use crate::schema::{Keyword, Violation};
-use crate::time::EpochBand;
 use crate::vendors::synerise::model::AI_EVENT_KEYS;
 use crate::vendors::synerise::rules::ai_event as a;
 

@@ -1,10 +1,10 @@
 //! What every Synerise v4 event shares (custom, dedicated and batch elements): the mapping of
 //! schema violations to `synerise.event/*` rules, and the semantic `synerise.event/*` checks.
 
-use crate::value::{Map, Value};
+use crate::document::value::{Map, Value};
 
-use crate::finding::Ctx;
-use crate::pointer::Pointer;
+use crate::locate::pointer::Pointer;
+use crate::rule::finding::Ctx;
 use crate::schema::{Keyword, Violation};
 use crate::vendors::synerise::rules::event as r;
 

@@ -1,8 +1,8 @@
-use crate::value::Value;
+use crate::document::value::Value;
 
-use crate::finding::Finding;
-use crate::proposal::json_string;
+use crate::message::proposal::json_string;
 use crate::rule::declare_rule;
+use crate::rule::finding::Finding;
 use crate::rules::common::body_object;
 
 declare_rule! {

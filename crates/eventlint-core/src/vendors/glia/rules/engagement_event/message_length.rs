@@ -1,9 +1,9 @@
-use crate::value::{Map, Value};
+use crate::document::value::{Map, Value};
 
-use crate::finding::{Ctx, Finding};
-use crate::pointer::Pointer;
+use crate::locate::pointer::Pointer;
+use crate::locate::spans::Target;
 use crate::rule::declare_rule;
-use crate::source::spans::Target;
+use crate::rule::finding::{Ctx, Finding};
 
 /// Above this many characters a message is suspicious.
 pub(crate) const LIMIT: usize = 10_000;

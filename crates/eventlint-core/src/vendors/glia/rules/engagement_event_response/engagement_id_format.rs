@@ -1,6 +1,6 @@
-use crate::finding::Finding;
-use crate::pointer::Pointer;
+use crate::locate::pointer::Pointer;
 use crate::rule::declare_rule;
+use crate::rule::finding::Finding;
 
 declare_rule! {
     /// ## What it checks
@@ -35,7 +35,7 @@ declare_rule! {
 
 /// `engagement_id` (at `at`) is `shown`, not a UUID.
 pub(crate) fn finding(at: Pointer, shown: &str) -> Finding {
-    if let Some(canonical) = crate::uuid::hyphenated(shown) {
+    if let Some(canonical) = crate::rule::uuid::hyphenated(shown) {
         return Finding::new(
             &ENGAGEMENT_ID_FORMAT,
             at,

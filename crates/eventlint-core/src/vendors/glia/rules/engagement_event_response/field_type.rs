@@ -1,11 +1,11 @@
-use crate::value::Value;
+use crate::document::value::Value;
 
-use crate::describe::describe;
-use crate::finding::Finding;
-use crate::pointer::Pointer;
-use crate::proposal::json_string;
+use crate::locate::pointer::Pointer;
+use crate::message::describe::describe;
+use crate::message::proposal::json_string;
 use crate::rule::declare_rule;
-use crate::time::epoch_to_rfc3339;
+use crate::rule::finding::Finding;
+use crate::rule::time::epoch_to_rfc3339;
 
 declare_rule! {
     /// ## What it checks

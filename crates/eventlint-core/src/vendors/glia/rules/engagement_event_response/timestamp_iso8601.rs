@@ -1,9 +1,9 @@
-use crate::value::{Map, Value};
+use crate::document::value::{Map, Value};
 
-use crate::finding::{Ctx, Finding};
-use crate::pointer::Pointer;
+use crate::locate::pointer::Pointer;
 use crate::rule::declare_rule;
-use crate::time::{IsoDateTime, epoch_to_rfc3339, parse_iso8601};
+use crate::rule::finding::{Ctx, Finding};
+use crate::rule::time::{IsoDateTime, epoch_to_rfc3339, parse_iso8601};
 
 declare_rule! {
     /// ## What it checks

@@ -1,8 +1,8 @@
-use crate::value::Value;
+use crate::document::value::Value;
 
-use crate::finding::Finding;
-use crate::pointer::Pointer;
+use crate::locate::pointer::Pointer;
 use crate::rule::declare_rule;
+use crate::rule::finding::Finding;
 
 declare_rule! {
     /// ## What it checks
@@ -36,7 +36,7 @@ declare_rule! {
 /// The event's `id` (at `at`) is not a UUID.
 pub(crate) fn finding(at: Pointer, value: Option<&Value>) -> Finding {
     let shown = value.and_then(Value::as_str).unwrap_or_default();
-    if let Some(canonical) = crate::uuid::hyphenated(shown) {
+    if let Some(canonical) = crate::rule::uuid::hyphenated(shown) {
         return Finding::new(
             &UUID_FORMAT,
             at,

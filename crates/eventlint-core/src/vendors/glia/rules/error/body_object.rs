@@ -1,7 +1,7 @@
-use crate::value::Value;
+use crate::document::value::Value;
 
-use crate::finding::Finding;
 use crate::rule::declare_rule;
+use crate::rule::finding::Finding;
 use crate::rules::common::body_object;
 
 declare_rule! {

@@ -1,10 +1,10 @@
-use crate::value::Value;
+use crate::document::value::Value;
 
-use crate::describe::describe;
-use crate::finding::Finding;
-use crate::pointer::Pointer;
+use crate::locate::pointer::Pointer;
+use crate::message::describe::describe;
+use crate::message::suggest::unknown_key_meant;
 use crate::rule::declare_rule;
-use crate::suggest::unknown_key_meant;
+use crate::rule::finding::Finding;
 use crate::vendors::neuralens::model::GEO_KEYS;
 use crate::vendors::neuralens::shared::names::meant_key;
 

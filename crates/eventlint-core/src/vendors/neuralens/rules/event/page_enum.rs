@@ -1,8 +1,8 @@
-use crate::value::Value;
+use crate::document::value::Value;
 
-use crate::finding::Finding;
-use crate::pointer::Pointer;
+use crate::locate::pointer::Pointer;
 use crate::rule::declare_rule;
+use crate::rule::finding::Finding;
 use crate::vendors::neuralens::model::PAGES;
 use crate::vendors::neuralens::shared::names::not_allowed;
 

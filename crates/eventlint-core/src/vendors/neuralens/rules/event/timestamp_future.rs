@@ -1,11 +1,11 @@
-use crate::value::{Map, Value};
+use crate::document::value::{Map, Value};
 use chrono::{DateTime, TimeDelta};
 
-use crate::finding::{Ctx, Finding};
-use crate::pointer::Pointer;
+use crate::locate::pointer::Pointer;
 use crate::rule::declare_rule;
+use crate::rule::finding::{Ctx, Finding};
+use crate::rule::time::{EpochBand, epoch_band};
 use crate::rules::common::epoch_unit;
-use crate::time::{EpochBand, epoch_band};
 
 declare_rule! {
     /// ## What it checks

@@ -1,8 +1,8 @@
-use crate::finding::Finding;
-use crate::pointer::Pointer;
+use crate::locate::pointer::Pointer;
+use crate::message::suggest::one_of;
+use crate::message::suggest::unknown_key_meant;
 use crate::rule::declare_rule;
-use crate::suggest::one_of;
-use crate::suggest::unknown_key_meant;
+use crate::rule::finding::Finding;
 use crate::vendors::neuralens::model::{EVENT_KEYS, ITEM_KEYS};
 use crate::vendors::neuralens::shared::names::meant_key;
 

@@ -1,8 +1,8 @@
-use crate::value::{Map, Value};
+use crate::document::value::{Map, Value};
 
-use crate::finding::{Ctx, Finding};
-use crate::pointer::Pointer;
+use crate::locate::pointer::Pointer;
 use crate::rule::declare_rule;
+use crate::rule::finding::{Ctx, Finding};
 use crate::vendors::neuralens::model::RESPONSE_KEYS;
 use crate::vendors::neuralens::rules::event_response::unknown_key::RESPONSE_ALIASES;
 use crate::vendors::neuralens::shared::names::meant_key;

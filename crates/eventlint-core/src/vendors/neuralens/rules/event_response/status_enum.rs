@@ -1,9 +1,9 @@
-use crate::value::Value;
+use crate::document::value::Value;
 
-use crate::describe::describe;
-use crate::finding::Finding;
-use crate::pointer::Pointer;
+use crate::locate::pointer::Pointer;
+use crate::message::describe::describe;
 use crate::rule::declare_rule;
+use crate::rule::finding::Finding;
 use crate::vendors::neuralens::model::STATUSES;
 use crate::vendors::neuralens::shared::names::not_allowed;
 

@@ -1,7 +1,7 @@
-use crate::finding::Finding;
-use crate::pointer::Pointer;
+use crate::locate::pointer::Pointer;
+use crate::message::suggest::{did_you_mean, remove_key_help, unknown_key_meant};
 use crate::rule::declare_rule;
-use crate::suggest::{did_you_mean, remove_key_help, unknown_key_meant};
+use crate::rule::finding::Finding;
 use crate::vendors::personalize::model::ERROR_KEYS;
 
 declare_rule! {

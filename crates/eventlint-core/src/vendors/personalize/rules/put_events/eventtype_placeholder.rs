@@ -1,9 +1,9 @@
-use crate::value::{Map, Value};
+use crate::document::value::{Map, Value};
 
-use crate::finding::{Ctx, Finding};
-use crate::pointer::Pointer;
-use crate::pointer::field_name;
+use crate::locate::pointer::Pointer;
+use crate::locate::pointer::field_name;
 use crate::rule::declare_rule;
+use crate::rule::finding::{Ctx, Finding};
 
 declare_rule! {
     /// ## What it checks

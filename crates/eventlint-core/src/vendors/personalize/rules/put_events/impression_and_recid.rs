@@ -1,10 +1,10 @@
-use crate::value::Map;
+use crate::document::value::Map;
 
-use crate::finding::{Ctx, Finding};
-use crate::pointer::Pointer;
-use crate::pointer::field_name;
+use crate::locate::pointer::Pointer;
+use crate::locate::pointer::field_name;
+use crate::locate::spans::Target;
 use crate::rule::declare_rule;
-use crate::source::spans::Target;
+use crate::rule::finding::{Ctx, Finding};
 
 declare_rule! {
     /// ## What it checks

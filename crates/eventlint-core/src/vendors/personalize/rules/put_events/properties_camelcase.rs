@@ -1,6 +1,6 @@
 use super::properties_reserved::reserved;
-use crate::finding::{Ctx, Finding};
 use crate::rule::declare_rule;
+use crate::rule::finding::{Ctx, Finding};
 use crate::vendors::personalize::shared::properties::Properties;
 
 declare_rule! {

@@ -1,5 +1,5 @@
-use crate::finding::{Ctx, Finding};
 use crate::rule::declare_rule;
+use crate::rule::finding::{Ctx, Finding};
 use crate::vendors::personalize::shared::properties::Properties;
 
 declare_rule! {

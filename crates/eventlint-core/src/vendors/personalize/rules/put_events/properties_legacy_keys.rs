@@ -1,7 +1,7 @@
-use crate::value::{Map, Value};
+use crate::document::value::{Map, Value};
 
-use crate::finding::{Ctx, Finding};
 use crate::rule::declare_rule;
+use crate::rule::finding::{Ctx, Finding};
 use crate::vendors::personalize::shared::properties::Properties;
 
 declare_rule! {

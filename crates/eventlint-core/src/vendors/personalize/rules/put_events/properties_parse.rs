@@ -1,10 +1,10 @@
 use std::ops::Range;
 
-use crate::value::Value;
+use crate::document::value::Value;
 
-use crate::describe::describe;
-use crate::finding::{Ctx, Finding};
+use crate::message::describe::describe;
 use crate::rule::declare_rule;
+use crate::rule::finding::{Ctx, Finding};
 use crate::vendors::personalize::shared::properties::Properties;
 
 declare_rule! {

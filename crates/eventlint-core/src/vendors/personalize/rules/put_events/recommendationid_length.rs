@@ -1,9 +1,9 @@
-use crate::value::Value;
+use crate::document::value::Value;
 
-use crate::finding::Finding;
-use crate::pointer::Pointer;
-use crate::pointer::field_name;
+use crate::locate::pointer::Pointer;
+use crate::locate::pointer::field_name;
 use crate::rule::declare_rule;
+use crate::rule::finding::Finding;
 use crate::schema::Keyword;
 
 declare_rule! {

@@ -1,11 +1,11 @@
-use crate::value::Value;
+use crate::document::value::Value;
 
 use super::unknown_key::alias_for;
-use crate::finding::Finding;
-use crate::pointer::Pointer;
-use crate::pointer::field_name;
+use crate::locate::pointer::Pointer;
+use crate::locate::pointer::field_name;
+use crate::message::suggest::did_you_mean;
 use crate::rule::declare_rule;
-use crate::suggest::did_you_mean;
+use crate::rule::finding::Finding;
 
 declare_rule! {
     /// ## What it checks

@@ -1,10 +1,10 @@
 use chrono::{SecondsFormat, TimeDelta};
 
-use crate::finding::{Ctx, Finding};
-use crate::pointer::Pointer;
-use crate::pointer::field_name;
+use crate::locate::pointer::Pointer;
+use crate::locate::pointer::field_name;
 use crate::rule::declare_rule;
-use crate::time::epoch_to_rfc3339;
+use crate::rule::finding::{Ctx, Finding};
+use crate::rule::time::epoch_to_rfc3339;
 
 declare_rule! {
     /// ## What it checks

@@ -1,11 +1,11 @@
-use crate::finding::Finding;
-use crate::pointer::Pointer;
-use crate::pointer::field_name;
-use crate::rule::declare_rule;
-use crate::suggest::{
+use crate::locate::pointer::Pointer;
+use crate::locate::pointer::field_name;
+use crate::message::suggest::{
     did_you_mean, did_you_mean_in_suffix, one_of, remove_key_help, unknown_key_at,
     unknown_key_meant,
 };
+use crate::rule::declare_rule;
+use crate::rule::finding::Finding;
 use crate::vendors::personalize::model::{ATTRIBUTION_KEYS, EVENT_KEYS, REQUEST_KEYS};
 
 declare_rule! {

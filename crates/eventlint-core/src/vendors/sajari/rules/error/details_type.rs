@@ -1,9 +1,9 @@
-use crate::value::Value;
+use crate::document::value::Value;
 
-use crate::describe::describe;
-use crate::finding::Finding;
-use crate::pointer::Pointer;
+use crate::locate::pointer::Pointer;
+use crate::message::describe::describe;
 use crate::rule::declare_rule;
+use crate::rule::finding::Finding;
 
 declare_rule! {
     /// ## What it checks
@@ -38,7 +38,7 @@ declare_rule! {
 /// An element without `@type` (`{}`: `sajari.error/details-empty`).
 pub(crate) fn missing(at: Pointer, index: &str, element: Option<&Value>) -> Finding {
     let members = element.and_then(Value::as_object);
-    if members.is_some_and(crate::value::Map::is_empty) {
+    if members.is_some_and(crate::document::value::Map::is_empty) {
         return super::details_empty::finding(at, index);
     }
     let help = if members.is_some_and(|m| m.contains_key("type_url")) {

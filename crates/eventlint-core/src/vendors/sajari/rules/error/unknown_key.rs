@@ -1,9 +1,9 @@
-use crate::value::Value;
+use crate::document::value::Value;
 
-use crate::finding::Finding;
-use crate::pointer::Pointer;
+use crate::locate::pointer::Pointer;
+use crate::message::suggest::{one_of, unknown_key};
 use crate::rule::declare_rule;
-use crate::suggest::{one_of, unknown_key};
+use crate::rule::finding::Finding;
 use crate::vendors::sajari::model::STATUS_KEYS;
 
 declare_rule! {

@@ -1,8 +1,8 @@
-use crate::value::Map;
+use crate::document::value::Map;
 
-use crate::finding::{Ctx, Finding};
-use crate::pointer::Pointer;
+use crate::locate::pointer::Pointer;
 use crate::rule::declare_rule;
+use crate::rule::finding::{Ctx, Finding};
 use crate::vendors::sajari::shared::weight::weight_value;
 
 declare_rule! {

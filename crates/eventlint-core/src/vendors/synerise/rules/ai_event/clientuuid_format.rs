@@ -1,6 +1,6 @@
-use crate::finding::Finding;
-use crate::pointer::Pointer;
+use crate::locate::pointer::Pointer;
 use crate::rule::declare_rule;
+use crate::rule::finding::Finding;
 
 declare_rule! {
     /// ## What it checks
@@ -35,7 +35,7 @@ declare_rule! {
 
 /// `clientUUID` (at `at`) is `uuid`, which is not shaped like a UUID.
 pub(crate) fn finding(at: Pointer, uuid: &str) -> Finding {
-    if let Some(canonical) = crate::uuid::hyphenated(uuid) {
+    if let Some(canonical) = crate::rule::uuid::hyphenated(uuid) {
         return Finding::new(
             &CLIENTUUID_FORMAT,
             at,

@@ -1,9 +1,9 @@
 use chrono::{DateTime, Utc};
 
-use crate::finding::{Ctx, Finding};
-use crate::pointer::Pointer;
+use crate::locate::pointer::Pointer;
 use crate::rule::declare_rule;
-use crate::time::parse_iso8601;
+use crate::rule::finding::{Ctx, Finding};
+use crate::rule::time::parse_iso8601;
 
 declare_rule! {
     /// ## What it checks

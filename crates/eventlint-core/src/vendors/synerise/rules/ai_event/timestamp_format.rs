@@ -1,7 +1,7 @@
-use crate::finding::Finding;
-use crate::pointer::Pointer;
+use crate::locate::pointer::Pointer;
 use crate::rule::declare_rule;
-use crate::time::parse_iso8601;
+use crate::rule::finding::Finding;
+use crate::rule::time::parse_iso8601;
 
 declare_rule! {
     /// ## What it checks

@@ -1,10 +1,10 @@
-use crate::value::Value;
+use crate::document::value::Value;
 
-use crate::describe::describe;
-use crate::finding::Finding;
-use crate::pointer::Pointer;
+use crate::locate::pointer::Pointer;
+use crate::message::describe::describe;
+use crate::message::suggest::did_you_mean;
 use crate::rule::declare_rule;
-use crate::suggest::did_you_mean;
+use crate::rule::finding::Finding;
 use crate::vendors::synerise::model::AI_EVENT_TYPES;
 
 declare_rule! {
@@ -73,7 +73,7 @@ pub(crate) fn event_type(at: Pointer, value: Option<&Value>) -> Finding {
             );
             match did_you_mean(s, AI_EVENT_TYPES) {
                 Some(near) => f
-                    .message_suffix(&crate::suggest::did_you_mean_suffix(near))
+                    .message_suffix(&crate::message::suggest::did_you_mean_suffix(near))
                     .help(format!("set `\"eventType\": \"{near}\"`")),
                 None if s == "product.search.click" => f
                     .help("`product.search.click` exists only in the v4 ai-compat batch API (`POST /v4/events/ai-compat/batch`)"),

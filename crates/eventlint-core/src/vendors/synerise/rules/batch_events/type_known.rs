@@ -1,7 +1,7 @@
-use crate::finding::{Ctx, Finding};
-use crate::pointer::Pointer;
+use crate::locate::pointer::Pointer;
+use crate::message::suggest::{did_you_mean, one_of};
 use crate::rule::declare_rule;
-use crate::suggest::{did_you_mean, one_of};
+use crate::rule::finding::{Ctx, Finding};
 use crate::vendors::synerise::shared::actions::DEDICATED;
 
 declare_rule! {
@@ -66,7 +66,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, ty: &str) {
     );
     ctx.report(match near {
         Some(near) => finding
-            .message_suffix(&crate::suggest::did_you_mean_suffix(near))
+            .message_suffix(&crate::message::suggest::did_you_mean_suffix(near))
             .help(format!("set `\"type\": \"{near}\"`"))
             .propose_string(near),
         None => finding.help(format!(

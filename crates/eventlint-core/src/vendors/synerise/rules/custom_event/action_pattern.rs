@@ -1,10 +1,10 @@
 use std::sync::LazyLock;
 
-use crate::value::Value;
+use crate::document::value::Value;
 
-use crate::finding::Finding;
-use crate::pointer::Pointer;
+use crate::locate::pointer::Pointer;
 use crate::rule::declare_rule;
+use crate::rule::finding::Finding;
 
 declare_rule! {
     /// ## What it checks
@@ -35,11 +35,11 @@ declare_rule! {
 /// `action` at `at` fails the schema's `pattern` (the keyword's, `^[a-zA-Z0-9\.\-_]+$`): the
 /// message names the first character the pattern does not take, and the proposal replaces each.
 pub(crate) fn finding(at: Pointer, value: Option<&Value>, pattern: &str) -> Finding {
-    let action = value.and_then(Value::as_str).unwrap_or_default();
     // A character is allowed when the pattern, one or more of a class, takes it alone. The
     // model's pattern is compiled once; another (a schema built elsewhere) on each finding.
     static MODEL: LazyLock<Option<regex::Regex>> =
         LazyLock::new(|| regex::Regex::new(crate::vendors::synerise::model::ACTION_PATTERN).ok());
+    let action = value.and_then(Value::as_str).unwrap_or_default();
     let other;
     let class = if pattern == crate::vendors::synerise::model::ACTION_PATTERN {
         MODEL.as_ref()
@@ -47,9 +47,7 @@ pub(crate) fn finding(at: Pointer, value: Option<&Value>, pattern: &str) -> Find
         other = regex::Regex::new(pattern).ok();
         other.as_ref()
     };
-    let allowed = |c: char| {
-        class.is_none_or(|re| re.is_match(c.encode_utf8(&mut [0; 4])))
-    };
+    let allowed = |c: char| class.is_none_or(|re| re.is_match(c.encode_utf8(&mut [0; 4])));
     let bad = action.chars().find(|c| !allowed(*c));
     let message = match bad {
         Some(' ') => "`action` contains a space".to_owned(),
@@ -80,8 +78,8 @@ pub(crate) fn finding(at: Pointer, value: Option<&Value>, pattern: &str) -> Find
 
 #[cfg(test)]
 mod tests {
-    use crate::pointer::Pointer;
-    use crate::value::{Str, Value};
+    use crate::document::value::{Str, Value};
+    use crate::locate::pointer::Pointer;
     use crate::vendors::synerise::model::ACTION_PATTERN;
 
     /// The manual shows the schema's pattern; the message reads it from the keyword.

@@ -1,8 +1,8 @@
-use crate::value::Value;
+use crate::document::value::Value;
 
-use crate::finding::Finding;
-use crate::pointer::Pointer;
+use crate::locate::pointer::Pointer;
 use crate::rule::declare_rule;
+use crate::rule::finding::Finding;
 
 declare_rule! {
     /// ## What it checks
@@ -37,7 +37,10 @@ pub(crate) fn missing(object: Pointer) -> Finding {
 pub(crate) fn wrong(at: Pointer, value: Option<&Value>) -> Finding {
     let message = match value {
         Some(Value::String(_)) => "`action` is empty".to_owned(),
-        Some(v) => format!("`action` is {}, not a string", crate::describe::describe(v)),
+        Some(v) => format!(
+            "`action` is {}, not a string",
+            crate::message::describe::describe(v)
+        ),
         None => "`action` is missing".to_owned(),
     };
     Finding::new(&ACTION_REQUIRED, at, message)

@@ -1,6 +1,6 @@
-use crate::finding::Finding;
-use crate::pointer::Pointer;
+use crate::locate::pointer::Pointer;
 use crate::rule::declare_rule;
+use crate::rule::finding::Finding;
 use crate::vendors::synerise::shared::actions::DEDICATED;
 
 declare_rule! {

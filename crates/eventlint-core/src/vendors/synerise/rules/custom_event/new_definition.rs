@@ -1,10 +1,10 @@
 use std::cell::RefCell;
 use std::sync::LazyLock;
 
-use crate::finding::{Ctx, Finding};
-use crate::pointer::Pointer;
+use crate::locate::pointer::Pointer;
+use crate::message::suggest::did_you_mean;
 use crate::rule::declare_rule;
-use crate::suggest::did_you_mean;
+use crate::rule::finding::{Ctx, Finding};
 use crate::vendors::synerise::shared::actions::system_actions;
 
 declare_rule! {
@@ -64,7 +64,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, action: &str) {
                 at.clone(),
                 format!(
                     "`action` `{action}` is not a system action{}",
-                    crate::suggest::did_you_mean_suffix(near)
+                    crate::message::suggest::did_you_mean_suffix(near)
                 ),
             )
             .help(format!(

@@ -1,9 +1,9 @@
-use crate::value::Map;
+use crate::document::value::Map;
 
-use crate::describe::describe;
-use crate::finding::{Ctx, Finding};
-use crate::pointer::Pointer;
+use crate::locate::pointer::Pointer;
+use crate::message::describe::describe;
 use crate::rule::declare_rule;
+use crate::rule::finding::{Ctx, Finding};
 
 use super::required_params::Required;
 

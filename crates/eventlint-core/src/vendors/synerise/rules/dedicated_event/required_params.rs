@@ -1,12 +1,12 @@
 //! What the endpoint-specific `params` rules share (`cart-params`, `item-search-click-params`):
 //! finding `params`, the required names it lacks, and the ones that must be strings.
 
-use crate::value::{Map, Value};
+use crate::document::value::{Map, Value};
 
-use crate::describe::describe;
-use crate::finding::{Ctx, Finding};
-use crate::pointer::Pointer;
+use crate::locate::pointer::Pointer;
+use crate::message::describe::describe;
 use crate::rule::Rule;
+use crate::rule::finding::{Ctx, Finding};
 
 /// The endpoint's required `params` names, with what to say when they are missing.
 pub(crate) struct Required<'a> {

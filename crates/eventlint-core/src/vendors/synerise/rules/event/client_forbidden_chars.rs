@@ -1,9 +1,9 @@
-use crate::value::{Map, Value};
+use crate::document::value::{Map, Value};
 
-use crate::finding::{Ctx, Finding};
-use crate::pointer::Pointer;
+use crate::locate::pointer::Pointer;
+use crate::locate::spans::Target;
+use crate::rule::finding::{Ctx, Finding};
 use crate::rule::{Rule, declare_rule};
-use crate::source::spans::Target;
 
 declare_rule! {
     /// ## What it checks

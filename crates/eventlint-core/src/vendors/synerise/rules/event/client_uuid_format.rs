@@ -1,8 +1,8 @@
-use crate::value::{Map, Value};
+use crate::document::value::{Map, Value};
 
-use crate::finding::{Ctx, Finding};
-use crate::pointer::Pointer;
+use crate::locate::pointer::Pointer;
 use crate::rule::declare_rule;
+use crate::rule::finding::{Ctx, Finding};
 
 declare_rule! {
     /// ## What it checks
@@ -54,7 +54,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &Pointer, client: &Map<'_>) {
         return;
     }
     let at = at.key("uuid");
-    let finding = if let Some(canonical) = crate::uuid::hyphenated(uuid) {
+    let finding = if let Some(canonical) = crate::rule::uuid::hyphenated(uuid) {
         let canonical = canonical.to_lowercase();
         Finding::new(
             &CLIENT_UUID_FORMAT,

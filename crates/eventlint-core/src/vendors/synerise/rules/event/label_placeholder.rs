@@ -1,8 +1,8 @@
-use crate::value::{Map, Value};
+use crate::document::value::{Map, Value};
 
-use crate::finding::{Ctx, Finding};
-use crate::pointer::Pointer;
+use crate::locate::pointer::Pointer;
 use crate::rule::declare_rule;
+use crate::rule::finding::{Ctx, Finding};
 use crate::rules::common::placeholder::is_placeholder;
 
 declare_rule! {

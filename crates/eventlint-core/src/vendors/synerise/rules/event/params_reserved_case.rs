@@ -1,6 +1,6 @@
-use crate::finding::Finding;
-use crate::pointer::Pointer;
+use crate::locate::pointer::Pointer;
 use crate::rule::declare_rule;
+use crate::rule::finding::Finding;
 
 declare_rule! {
     /// ## What it checks

@@ -1,10 +1,10 @@
-use crate::value::Value;
+use crate::document::value::Value;
 
-use crate::describe::describe;
-use crate::finding::Finding;
-use crate::pointer::Pointer;
+use crate::locate::pointer::Pointer;
+use crate::message::describe::describe;
 use crate::rule::declare_rule;
-use crate::time::millis_to_rfc3339;
+use crate::rule::finding::Finding;
+use crate::rule::time::millis_to_rfc3339;
 
 declare_rule! {
     /// ## What it checks

@@ -1,7 +1,7 @@
-use crate::finding::Finding;
-use crate::pointer::Pointer;
+use crate::locate::pointer::Pointer;
+use crate::message::suggest::{one_of, unknown_key};
 use crate::rule::declare_rule;
-use crate::suggest::{one_of, unknown_key};
+use crate::rule::finding::Finding;
 use crate::vendors::synerise::model::EVENT_KEYS;
 
 declare_rule! {
