@@ -50,10 +50,7 @@ pub(crate) fn finding(at: Pointer, keyword: &Keyword, value: Option<&Value>) -> 
         )
         .help(format!("shorten `{name}` to at most {limit} characters"));
     }
-    let outside = text
-        .chars()
-        .enumerate()
-        .find(|(_, c)| !(' '..='~').contains(c));
+    let outside = text.chars().enumerate().find(|(_, c)| !printable(*c));
     match outside {
         Some((i, c)) => Finding::new(
             &ATTRIBUTION_PATTERN,
@@ -76,5 +73,36 @@ pub(crate) fn finding(at: Pointer, keyword: &Keyword, value: Option<&Value>) -> 
             format!("`{name}` has no visible character"),
         )
         .help("name the source of the event, e.g. `\"thirdPartyServiceXYZ\"`, or remove `metricAttribution`"),
+    }
+}
+
+/// A character the schema's pattern (`^[\x20-\x7E]*[\x21-\x7E]+[\x20-\x7E]*$`) takes: printable
+/// ASCII, space included (held to the model's pattern by a test).
+fn printable(c: char) -> bool {
+    (' '..='~').contains(&c)
+}
+
+#[cfg(test)]
+mod tests {
+    /// The class the message names is the one the model's pattern declares, character by
+    /// character.
+    #[test]
+    fn printable_is_the_model_pattern() {
+        use crate::vendors::personalize::model::PutEvents;
+        let schema = crate::schema::generate::<PutEvents>("put-events").to_string();
+        let start = schema
+            .find("\"pattern\":\"^[\\\\x20")
+            .expect("the attribution pattern in the schema");
+        let rest = &schema[start + "\"pattern\":\"".len()..];
+        let pattern = rest[..rest.find('"').expect("its end")].replace("\\\\", "\\");
+        let re = regex::Regex::new(&pattern).expect("a regex");
+        for c in (0..0x250).filter_map(char::from_u32) {
+            assert_eq!(
+                re.is_match(&format!("a{c}a")),
+                super::printable(c),
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
     }
 }

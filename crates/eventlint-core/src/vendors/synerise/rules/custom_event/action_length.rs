@@ -50,4 +50,32 @@ mod tests {
         assert!(super::ACTION_LENGTH.summary.contains(&limit));
         assert!(super::ACTION_LENGTH.doc.contains(&limit));
     }
+
+    /// The model's field documentation (the schemas' `description`) says the same limit.
+    #[test]
+    fn the_schema_describes_the_limit() {
+        use crate::vendors::synerise::model::{BatchEvents, CustomEvent};
+        let said = format!("at most {ACTION_MAX_LENGTH}");
+        for schema in [
+            crate::schema::generate::<CustomEvent>("custom"),
+            crate::schema::generate::<BatchEvents>("batch"),
+        ] {
+            let text = schema.to_string();
+            let descriptions: Vec<&str> = text
+                .split("\"description\":")
+                .skip(1)
+                .filter(|d| d.contains("action") || d.contains("characters from"))
+                .collect();
+            assert!(
+                descriptions.iter().any(|d| d.contains(&said)),
+                "no description says {said}: {descriptions:?}"
+            );
+            assert!(
+                !descriptions.iter().any(|d| d.contains("at most")
+                    && d.contains("characters from")
+                    && !d.contains(&said)),
+                "a description gives another limit than {said}"
+            );
+        }
+    }
 }
