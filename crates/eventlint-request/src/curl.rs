@@ -476,9 +476,9 @@ fn problem(message: String, help: &str, span: Range<usize>, fatal: bool) -> Prob
 }
 
 /// What is gathered from one command's options.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Reader<'c> {
-    ctx: Option<&'c ReadContext>,
+    ctx: &'c ReadContext,
     method: Option<Spanned<String>>,
     head: bool,
     get: bool,
@@ -526,8 +526,16 @@ fn read_command(command: &Command, ordinal: usize, ctx: &ReadContext) -> Item {
         .unwrap_or(start);
     let span = start..end;
     let mut reader = Reader {
-        ctx: Some(ctx),
-        ..Reader::default()
+        ctx,
+        method: None,
+        head: false,
+        get: false,
+        globoff: false,
+        urls: Vec::new(),
+        headers: Vec::new(),
+        removed: Vec::new(),
+        pieces: Vec::new(),
+        problems: Vec::new(),
     };
     match reader.options(&command.words) {
         Ok(()) => {}
@@ -745,6 +753,15 @@ impl Reader<'_> {
     /// `-H 'Name: value'`.
     fn header(&mut self, word: &Word) {
         let text = word.text.as_str();
+        if let Some(file) = text.strip_prefix('@') {
+            self.problems.push(problem(
+                format!("the headers in `{file}` (`-H @file`) are not read"),
+                "write the headers in the command, one `-H 'Name: value'` each",
+                word.span.clone(),
+                false,
+            ));
+            return;
+        }
         let trim = |range: Range<usize>| -> Range<usize> {
             let piece = &text[range.clone()];
             let start = range.start + (piece.len() - piece.trim_start().len());
@@ -824,10 +841,7 @@ impl Reader<'_> {
                 true,
             )));
         }
-        let path = self
-            .ctx
-            .map_or_else(PathBuf::new, |c| c.base_dir.clone())
-            .join(file);
+        let path = self.ctx.base_dir.join(file);
         let text = match std::fs::read(&path) {
             Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
                 Box::new(problem(
@@ -1386,7 +1400,7 @@ mod tests {
 
     #[test]
     fn unknown_options_and_headers_without_colon_are_reported() {
-        let text = "curl --frobnicate -H 'NoColon' -H 'Empty;' https://x.test/";
+        let text = "curl --frobnicate -H 'NoColon' -H 'Empty;' -Z -@ -H @h.txt https://x.test/";
         let request = request(text);
         assert_eq!(headers(&request), [("Empty", "")]);
         let spans: Vec<&str> = request
@@ -1394,7 +1408,7 @@ mod tests {
             .iter()
             .map(|p| &text[p.span.clone()])
             .collect();
-        assert_eq!(spans, ["--frobnicate", "'NoColon'"]);
+        assert_eq!(spans, ["--frobnicate", "'NoColon'", "-@", "@h.txt"]);
         assert!(request.problems.iter().all(|p| !p.fatal));
         assert!(request.problems[1].message.contains("no colon"));
     }
