@@ -18,7 +18,9 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
+pub mod curl;
 pub mod offsets;
+mod shell;
 
 pub use offsets::OffsetMap;
 
