@@ -18,7 +18,10 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
+pub mod http;
 pub mod offsets;
+mod source;
+mod template;
 
 pub use offsets::OffsetMap;
 
