@@ -216,7 +216,6 @@ impl Reader<'_> {
     }
 
     /// The method (`None`: a bare URL, a `GET`) and the span of the URL's first piece.
-    #[allow(clippy::type_complexity)]
     fn request_line(
         &self,
         i: usize,

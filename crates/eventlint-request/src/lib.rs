@@ -19,6 +19,7 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 pub mod http;
+pub mod hurl;
 pub mod offsets;
 mod source;
 mod template;

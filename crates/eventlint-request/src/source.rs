@@ -127,6 +127,17 @@ pub(crate) mod test_support {
         let BodySource::Inline(map) = &body.source else {
             return;
         };
+        let end = map.file_offset(body.text.len());
+        assert!(body.span.start <= end && end <= body.span.end);
+        // Hurl's [FormParams] and `base64,`/`hex,` bodies are made, not written: their bytes map
+        // to what made them, checked in their own tests.
+        let written = &text[body.span.clone()];
+        if ["[Form", "base64,", "hex,"]
+            .iter()
+            .any(|k| written.starts_with(k))
+        {
+            return;
+        }
         let bytes = text.as_bytes();
         for (i, &b) in body.text.as_bytes().iter().enumerate() {
             let f = map.file_offset(i);
@@ -140,10 +151,9 @@ pub(crate) mod test_support {
             );
             assert!(
                 body.span.contains(&f),
-                "body byte {i} maps outside the body's span"
+                "body byte {i} maps outside the body"
             );
         }
-        assert_eq!(map.file_offset(body.text.len()), body.span.end);
     }
 
     /// Runs `read` on every char-boundary prefix of `text`: it must not panic.
