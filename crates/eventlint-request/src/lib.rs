@@ -19,8 +19,12 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 pub mod curl;
+pub mod http;
+pub mod hurl;
 pub mod offsets;
 mod shell;
+mod source;
+mod template;
 
 pub use offsets::OffsetMap;
 
