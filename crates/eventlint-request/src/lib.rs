@@ -18,6 +18,7 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
+pub mod har;
 pub mod json_string;
 pub mod offsets;
 
