@@ -729,7 +729,7 @@ fn fatal(message: String, help: &str, span: Range<usize>) -> Problem {
 }
 
 /// Strict JSON, as a HAR is.
-fn strict() -> ParseOptions {
+pub(crate) fn strict() -> ParseOptions {
     ParseOptions {
         allow_comments: false,
         allow_loose_object_property_names: false,
@@ -850,7 +850,7 @@ fn headers(
 
 /// A header value without surrounding whitespace, spanned at its literal (or at the part of it
 /// that is kept, when whitespace was trimmed).
-fn trimmed(text: &str, start: usize, lit: &StringLit<'_>) -> Spanned<String> {
+pub(crate) fn trimmed(text: &str, start: usize, lit: &StringLit<'_>) -> Spanned<String> {
     let span = start + lit.range.start..start + lit.range.end;
     let value = lit.value.trim();
     if value.len() == lit.value.len() {

@@ -21,6 +21,7 @@ use std::path::PathBuf;
 pub mod har;
 pub mod json_string;
 pub mod offsets;
+pub mod requests;
 
 pub use offsets::OffsetMap;
 
