@@ -1152,8 +1152,11 @@ mod tests {
             &CHROME[..CHROME.len() / 2],
             "{\"log\": 1}",
             "nope",
+            "\u{feff}{\"log\": {\"entries\": [{\"request\": {\"method\": \"GET\", \"url\": \"/\"}}]}}",
         ] {
             assert_eq!(read_one_byte_at_a_time(text), read_str(text));
+            let with_bom = format!("\u{feff}{text}");
+            assert_eq!(read_one_byte_at_a_time(&with_bom), read_str(&with_bom));
         }
     }
 
@@ -1483,11 +1486,24 @@ mod tests {
                     let spans: Vec<_> = match item {
                         Item::Problem(problem) => vec![problem.span.clone()],
                         Item::Request(request) => {
-                            vec![
+                            let mut spans = vec![
                                 request.span.clone(),
                                 request.method.span.clone(),
                                 request.url.span.clone(),
-                            ]
+                            ];
+                            for header in &request.headers {
+                                spans.push(header.span.clone());
+                                spans.push(header.name.span.clone());
+                                spans.push(header.value.span.clone());
+                            }
+                            if let Some(body) = &request.body {
+                                spans.push(body.span.clone());
+                                if let BodySource::Inline(map) = &body.source {
+                                    spans.push(map.file_range(0..body.text.len()));
+                                }
+                            }
+                            spans.extend(request.problems.iter().map(|p| p.span.clone()));
+                            spans
                         }
                     };
                     for span in spans {
