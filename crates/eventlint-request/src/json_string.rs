@@ -369,6 +369,39 @@ pub(crate) mod tests {
         }
     }
 
+    #[test]
+    fn no_input_makes_it_panic() {
+        let alphabet = [
+            "\"", "\\", "u", "d8", "D8", "dc", "00", "e9", "n", "x", "é", "😀", " ", "G",
+        ];
+        let mut inputs = vec![r#""a\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00\ud800""#.to_owned()];
+        let mut seed = 0x853C_49E6_748F_EA9B_u64;
+        for _ in 0..3000 {
+            let len = (xorshift(&mut seed) % 16) as usize;
+            inputs.push(
+                (0..len)
+                    .map(|_| alphabet[(xorshift(&mut seed) as usize) % alphabet.len()])
+                    .collect(),
+            );
+        }
+        for input in &inputs {
+            let ends = input.char_indices().map(|(i, _)| i).chain([input.len()]);
+            for end in ends {
+                let prefix = &input[..end];
+                for (start, _) in prefix.char_indices() {
+                    match decode(prefix, start..end) {
+                        Ok((text, map)) => {
+                            assert!(prefix.get(map.file_range(0..text.len())).is_some());
+                        }
+                        Err(problem) => {
+                            assert!(prefix.get(problem.span.clone()).is_some(), "{prefix:?}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// A tiny xorshift generator: pseudo-random test inputs without a dependency.
     pub(crate) fn xorshift(state: &mut u64) -> u64 {
         *state ^= *state << 13;
