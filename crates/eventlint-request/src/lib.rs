@@ -10,8 +10,8 @@
 //! Why hand-written readers: the maintained crates for these formats (`shell-words`/`shlex` for
 //! shell quoting, `har` for HAR, `hurl_core` for Hurl, `http` for requests) keep no byte offsets,
 //! and every finding here must point at the exact bytes of the file the user has. Where a crate
-//! does the decoding and offsets can be recovered around it, it is used (`serde_json` parses each
-//! HAR entry whose byte range the streaming scanner found).
+//! does the decoding and offsets can be recovered around it, it is used (`jsonc-parser`, which
+//! keeps ranges, parses each HAR entry whose byte range the streaming scanner found).
 
 #![deny(missing_docs)]
 
@@ -19,9 +19,12 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 pub mod curl;
+pub mod har;
 pub mod http;
 pub mod hurl;
+pub mod json_string;
 pub mod offsets;
+pub mod requests;
 mod shell;
 mod source;
 mod template;
