@@ -68,6 +68,7 @@ mod lint;
 mod locate;
 mod message;
 mod output;
+pub mod request;
 mod rule;
 mod rules;
 pub mod schema;

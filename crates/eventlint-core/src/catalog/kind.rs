@@ -7,6 +7,7 @@ use serde_json::Value;
 use crate::document::value;
 use crate::rule::Rule;
 use crate::rule::finding::Ctx;
+use crate::rule::request::RequestView;
 use crate::schema::Violation;
 
 /// A payload kind, e.g. `synerise.custom-event` (`POST /v4/events/custom` body).
@@ -36,6 +37,9 @@ pub struct Kind {
     pub(crate) map_violation: fn(&mut Ctx<'_>, &Violation, &value::Value<'_>) -> bool,
     /// The semantic rules.
     pub(crate) check: fn(&mut Ctx<'_>, &value::Value<'_>),
+    /// The transport rules: what the request around a body of this kind must carry (headers,
+    /// path parameters, query), for a request routed to one of [`Kind::routes`].
+    pub(crate) transport: fn(&mut Ctx<'_>, &RequestView<'_>),
     /// The compiled schema's validators not in use by a thread.
     pub(crate) validators: crate::schema::Validators,
 }

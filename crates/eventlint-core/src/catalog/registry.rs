@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use crate::catalog::kind::Kind;
+use crate::catalog::kind::{Kind, Route};
 use crate::rule::Rule;
 use crate::{rules, vendors};
 
@@ -99,4 +99,84 @@ pub fn route(
         .flat_map(|k| k.routes.iter().map(move |r| (*k, r)))
         .filter_map(|(k, r)| r.matches(method, path).map(|params| (k, r, params)))
         .max_by_key(|(_, r, _)| r.specificity())
+}
+
+/// What a request's method, path and host are to eventlint.
+#[derive(Debug)]
+pub(crate) enum Routing {
+    /// A documented endpoint: its kind, route and captured path parameters.
+    Endpoint {
+        kind: &'static Kind,
+        route: &'static Route,
+        params: Vec<(&'static str, String)>,
+    },
+    /// A documented path that does not take the method: the endpoint's kind and route.
+    Method {
+        kind: &'static Kind,
+        route: &'static Route,
+    },
+    /// A path of a vendor's API (by host or prefix) that is no documented endpoint, with the
+    /// vendor's documented paths nearest first.
+    Undocumented {
+        vendor: &'static str,
+        nearest: Option<&'static str>,
+    },
+    /// Not a vendor's API.
+    Unknown,
+}
+
+/// Routes a request. A request to a vendor's host is routed among that vendor's endpoints only;
+/// without a host (a path alone), among every vendor's. The most specific route wins.
+pub(crate) fn route_request(method: &str, path: &str, host: Option<&str>) -> Routing {
+    let by_host = host.and_then(|h| vendors::APIS.iter().find(|api| api.serves(h)));
+    let candidates = || {
+        kinds()
+            .iter()
+            .filter(|k| k.role == crate::catalog::kind::Role::Request)
+            .filter(move |k| by_host.is_none_or(|api| api.vendor == k.vendor))
+            .flat_map(|k| k.routes.iter().map(move |r| (*k, r)))
+            .filter(|(_, r)| r.path != "*")
+    };
+    if let Some((kind, route, params)) = candidates()
+        .filter_map(|(k, r)| r.matches(method, path).map(|params| (k, r, params)))
+        .max_by_key(|(_, r, _)| r.specificity())
+    {
+        return Routing::Endpoint {
+            kind,
+            route,
+            params,
+        };
+    }
+    if let Some((kind, route)) = candidates()
+        .filter(|(_, r)| any_method(r).matches(method, path).is_some())
+        .max_by_key(|(_, r)| r.specificity())
+    {
+        return Routing::Method { kind, route };
+    }
+    let vendor = by_host.or_else(|| {
+        vendors::APIS
+            .iter()
+            .find(|api| api.prefixes.iter().any(|p| path.starts_with(p)))
+    });
+    match vendor {
+        Some(api) => {
+            let paths: Vec<&'static str> = candidates()
+                .filter(|(k, _)| k.vendor == api.vendor)
+                .map(|(_, r)| r.path)
+                .collect();
+            Routing::Undocumented {
+                vendor: api.vendor,
+                nearest: crate::message::suggest::did_you_mean(path, &paths),
+            }
+        }
+        None => Routing::Unknown,
+    }
+}
+
+/// `route` for any method.
+fn any_method(route: &Route) -> Route {
+    Route {
+        method: "*",
+        ..*route
+    }
 }

@@ -49,6 +49,7 @@ impl ConfigError {
             end: lines.position(self.span.end),
             span: self.span.clone(),
             related: Vec::new(),
+            request: None,
         }
     }
 

@@ -195,6 +195,7 @@ pub fn internal_error(message: &str, options: &CheckOptions) -> DocumentReport {
             start,
             end: start,
             related: Vec::new(),
+            request: None,
         }],
     }
 }
@@ -366,11 +367,22 @@ fn unparsable(bytes: &[u8], err: &ParseError, options: &CheckOptions) -> Documen
     }
 }
 
-fn finish(
+pub(crate) fn finish(
     text: &str,
     tree: &Spans<'_>,
     findings: Vec<Finding>,
     options: &CheckOptions,
+) -> Vec<Diagnostic> {
+    finish_with(text, findings, options, |location| place(tree, location))
+}
+
+/// [`finish`] with the places resolved by `place`: the request layer's, for findings on a
+/// request's headers, path and query, whose spans are in the request's text.
+pub(crate) fn finish_with(
+    text: &str,
+    findings: Vec<Finding>,
+    options: &CheckOptions,
+    place: impl Fn(&Location) -> std::ops::Range<usize>,
 ) -> Vec<Diagnostic> {
     let lines = LineIndex::new(text);
     let mut out: Vec<Diagnostic> = findings
@@ -381,16 +393,15 @@ fn finish(
                 Some(None) => return None,
                 None => f.rule.severity,
             };
-            let span = place(tree, &f.location);
+            let span = place(&f.location);
             let related = f
                 .related
                 .into_iter()
                 .map(|r| {
-                    let span = place(tree, &r.location);
-                    let Location::Body { pointer, .. } = r.location;
+                    let span = place(&r.location);
                     Related {
                         message: elide(r.label),
-                        pointer: pointer.into_string(),
+                        pointer: r.location.pointer().as_str().to_owned(),
                         start: lines.position(span.start),
                         end: lines.position(span.end),
                         span,
@@ -403,13 +414,12 @@ fn finish(
                 message: elide(f.message),
                 help: f.help.map(elide),
                 note: f.note.map(elide),
-                pointer: match f.location {
-                    Location::Body { pointer, .. } => pointer.into_string(),
-                },
+                pointer: f.location.pointer().as_str().to_owned(),
                 start: lines.position(span.start),
                 end: lines.position(span.end),
                 span,
                 related,
+                request: None,
             })
         })
         .collect();
@@ -424,9 +434,11 @@ fn finish(
     out
 }
 
-/// The bytes a location marks in the document.
+/// The bytes of a place in the body; a place outside the body (which the body pipeline never
+/// makes) is the start of the document.
 fn place(tree: &Spans<'_>, location: &Location) -> std::ops::Range<usize> {
     match location {
         Location::Body { pointer, target } => tree.resolve(pointer.as_str(), target),
+        _ => 0..0,
     }
 }

@@ -8,6 +8,9 @@ use std::fmt;
 pub struct Pointer(String);
 
 impl Pointer {
+    /// The pointer to the whole document, as a constant.
+    pub const ROOT: Pointer = Pointer(String::new());
+
     /// The pointer to the whole document.
     #[must_use]
     pub fn root() -> Self {

@@ -85,6 +85,61 @@ pub struct Diagnostic {
     /// Other places the finding is about (the first occurrence of a repeated key or
     /// `eventId`), each with its own label; empty for most findings.
     pub related: Vec<Related>,
+    /// For a document that is an HTTP request: the request and the part of it the diagnostic
+    /// is on (`None` for a body checked alone).
+    pub request: Option<RequestPlace>,
+}
+
+impl Diagnostic {
+    /// The JSON Pointer into the body; `None` for a diagnostic on a request's line, headers or
+    /// query (the JSON report's `null`).
+    #[must_use]
+    pub fn pointer(&self) -> Option<&str> {
+        match &self.request {
+            Some(r) if r.part != Part::Body => None,
+            _ => Some(&self.pointer),
+        }
+    }
+}
+
+/// Where on an HTTP request a diagnostic is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestPlace {
+    /// The request's method, as sent.
+    pub method: String,
+    /// The request's path, without the query.
+    pub path: String,
+    /// The part of the request.
+    pub part: Part,
+    /// For a header or a query parameter: its name.
+    pub name: Option<String>,
+}
+
+/// A part of an HTTP request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Part {
+    /// The method and the target (path, path parameters).
+    RequestLine,
+    /// A header.
+    Header,
+    /// A query parameter.
+    Query,
+    /// The body.
+    Body,
+}
+
+impl Part {
+    /// The name the JSON report uses (`request-line`, `header`, `query`, `body`).
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Part::RequestLine => "request-line",
+            Part::Header => "header",
+            Part::Query => "query",
+            Part::Body => "body",
+        }
+    }
 }
 
 /// Another place in the document that a [`Diagnostic`] is about, e.g. the first occurrence of
@@ -109,7 +164,7 @@ pub struct Related {
 /// A place as the JSON report writes it: a pointer, then the start and the end.
 #[derive(Serialize)]
 pub(crate) struct Place<'a> {
-    pub pointer: &'a str,
+    pub pointer: Option<&'a str>,
     pub line: usize,
     pub column: usize,
     pub end_line: usize,
@@ -117,7 +172,7 @@ pub(crate) struct Place<'a> {
 }
 
 impl<'a> Place<'a> {
-    pub(crate) fn new(pointer: &'a str, start: Position, end: Position) -> Self {
+    pub(crate) fn new(pointer: Option<&'a str>, start: Position, end: Position) -> Self {
         Place {
             pointer,
             line: start.line,
@@ -138,7 +193,7 @@ impl Serialize for Related {
         }
         Fields {
             message: &self.message,
-            place: Place::new(&self.pointer, self.start, self.end),
+            place: Place::new(Some(&self.pointer), self.start, self.end),
         }
         .serialize(serializer)
     }
@@ -165,12 +220,24 @@ impl Serialize for Diagnostic {
             span: Span,
             #[serde(skip_serializing_if = "<[Related]>::is_empty")]
             related: &'a [Related],
+            #[serde(skip_serializing_if = "Option::is_none")]
+            request: Option<Request<'a>>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            part: Option<Part>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            name: Option<&'a str>,
+        }
+        /// The request a diagnostic is on.
+        #[derive(Serialize)]
+        struct Request<'a> {
+            method: &'a str,
+            path: &'a str,
         }
         Fields {
             rule: self.rule,
             severity: self.severity,
             message: &self.message,
-            place: Place::new(&self.pointer, self.start, self.end),
+            place: Place::new(self.pointer(), self.start, self.end),
             help: self.help.as_deref(),
             note: self.note.as_deref(),
             span: Span {
@@ -178,6 +245,12 @@ impl Serialize for Diagnostic {
                 end: self.span.end,
             },
             related: &self.related,
+            request: self.request.as_ref().map(|r| Request {
+                method: &r.method,
+                path: &r.path,
+            }),
+            part: self.request.as_ref().map(|r| r.part),
+            name: self.request.as_ref().and_then(|r| r.name.as_deref()),
         }
         .serialize(serializer)
     }

@@ -44,21 +44,46 @@ pub(crate) struct RelatedPlace {
 pub(crate) enum Location {
     /// A node of the JSON body and what of it to mark.
     Body { pointer: Pointer, target: Target },
+    /// The request line as a whole (method and target): an endpoint that is not documented.
+    RequestLine,
+    /// The request's method.
+    Method,
+    /// The URL's path.
+    Path,
+    /// A path parameter the route captured (`engagement_id`).
+    PathParam(&'static str),
+    /// The first query parameter of this name; the URL when there is none.
+    Query(String),
+    /// The first header of this name (case-insensitive); the request line when there is none
+    /// (a missing header is reported where the request starts).
+    Header(String),
+    /// Bytes of the request's file that the reader named (an undefined variable).
+    Bytes(std::ops::Range<usize>),
 }
 
+/// The pointer of a place outside the body.
+static NO_POINTER: Pointer = Pointer::ROOT;
+
 impl Location {
-    /// The JSON Pointer of a place in the body.
+    /// The JSON Pointer of a place in the body (the empty pointer outside the body).
     pub fn pointer(&self) -> &Pointer {
         match self {
             Location::Body { pointer, .. } => pointer,
+            _ => &NO_POINTER,
         }
     }
 
-    /// What of the node to mark.
+    /// What of the node to mark (the value, outside the body).
     pub fn target(&self) -> &Target {
         match self {
             Location::Body { target, .. } => target,
+            _ => &Target::Value,
         }
+    }
+
+    /// Whether the place is in the body.
+    pub fn in_body(&self) -> bool {
+        matches!(self, Location::Body { .. })
     }
 }
 
@@ -81,6 +106,30 @@ impl Finding {
             related: Vec::new(),
         }
     }
+
+    /// A finding on the request around the body (a header, the path, a query parameter).
+    pub fn on_request(rule: &'static Rule, location: Location, message: impl Into<String>) -> Self {
+        Finding {
+            rule,
+            message: message.into(),
+            help: None,
+            note: None,
+            location,
+            proposal: Vec::new(),
+            related: Vec::new(),
+        }
+    }
+
+    /// Adds a related place on the request (the body's `type` that contradicts the path).
+    #[must_use]
+    pub fn related_at(mut self, location: Location, label: impl Into<String>) -> Self {
+        self.related.push(RelatedPlace {
+            location,
+            label: label.into(),
+        });
+        self
+    }
+
     /// Labels another place the finding is about (the first occurrence of a repeated key,
     /// `eventId` or salt): the human report marks it beside the finding, SARIF lists it in
     /// `relatedLocations`, the JSON report under `related`.
@@ -153,8 +202,9 @@ impl Finding {
     }
     #[must_use]
     pub fn target(mut self, target: Target) -> Self {
-        let Location::Body { target: t, .. } = &mut self.location;
-        *t = target;
+        if let Location::Body { target: t, .. } = &mut self.location {
+            *t = target;
+        }
         self
     }
     #[must_use]

@@ -6,6 +6,7 @@
 //! ([`time`]: ISO 8601 and epoch timestamps; [`uuid`]).
 
 pub(crate) mod finding;
+pub(crate) mod request;
 pub(crate) mod time;
 pub(crate) mod uuid;
 

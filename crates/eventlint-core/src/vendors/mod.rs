@@ -17,6 +17,59 @@ pub(crate) static KINDS: &[&[&Kind]] = &[
     synerise::KINDS,
 ];
 
+/// Where a vendor's API lives, to tell a request to an undocumented path of a known API
+/// (reported) from a request to some other service (not a vendor's).
+pub(crate) struct Api {
+    /// The vendor's name, as its kinds give it ([`Kind::vendor`]).
+    pub vendor: &'static str,
+    /// Host names (or their last labels) of the API, lower-case.
+    pub hosts: &'static [&'static str],
+    /// Path prefixes that only this vendor's API uses.
+    pub prefixes: &'static [&'static str],
+}
+
+/// The vendors' APIs (vendor-rules.md §1.1, §2.1, §3.1, §4.1, §5.1). Sajari's prefix comes
+/// before Synerise's, which it extends.
+pub(crate) static APIS: &[Api] = &[
+    Api {
+        vendor: "Sajari",
+        hosts: &["sajari.com", "search.io"],
+        prefixes: &["/v4/events:"],
+    },
+    Api {
+        vendor: "Synerise",
+        hosts: &["snrs.com", "synerise.com"],
+        prefixes: &["/v4/events", "/events/v1/", "/v4/transactions"],
+    },
+    Api {
+        vendor: "Glia",
+        hosts: &["salemove.com", "glia.com"],
+        prefixes: &["/engagements/"],
+    },
+    Api {
+        vendor: "Neuralens",
+        hosts: &["neuralens.ai"],
+        prefixes: &["/analytics/"],
+    },
+    Api {
+        vendor: "AWS Personalize Events",
+        hosts: &["personalize-events"],
+        prefixes: &[],
+    },
+];
+
+impl Api {
+    /// Whether `host` is this API's (a listed name, a subdomain of one, or for AWS a regional
+    /// `personalize-events.<region>.amazonaws.com`).
+    pub fn serves(&self, host: &str) -> bool {
+        self.hosts.iter().any(|h| {
+            host == *h
+                || host.ends_with(&format!(".{h}"))
+                || (h.starts_with("personalize-events") && host.starts_with("personalize-events."))
+        })
+    }
+}
+
 /// Said once: the key lists the rules use (`unknown-key`'s "known keys", detection) are the
 /// models' members. Each list is held to the generated schema's `properties` at its place (the
 /// root, or a `$defs` entry), so a field added to a model and not to its list (or the reverse)

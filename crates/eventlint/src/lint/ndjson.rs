@@ -298,6 +298,7 @@ fn too_long(length: u64, options: &CheckOptions) -> eventlint_core::DocumentRepo
             start,
             end: start,
             related: Vec::new(),
+            request: None,
         }],
     }
 }

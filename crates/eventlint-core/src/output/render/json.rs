@@ -77,11 +77,25 @@ pub fn entries(outcome: &DocumentOutcome, out: &mut String, any: &mut bool) {
         push_str(out, d.severity.as_str());
         out.push_str(",\n      \"message\": ");
         push_str(out, &d.message);
-        push_place(out, "\n      ", &d.pointer, d.start, d.end);
+        push_place(out, "\n      ", d.pointer(), d.start, d.end);
         out.push_str(",\n      \"help\": ");
         match &d.help {
             Some(help) => push_str(out, help),
             None => out.push_str("null"),
+        }
+        // A request's diagnostic says which request and which part of it (an extension of
+        // report v1: members that readers of the others never see).
+        if let Some(request) = &d.request {
+            out.push_str(",\n      \"request\": {\"method\": ");
+            push_str(out, &request.method);
+            out.push_str(", \"path\": ");
+            push_str(out, &request.path);
+            out.push_str("},\n      \"part\": ");
+            push_str(out, request.part.as_str());
+            if let Some(name) = &request.name {
+                out.push_str(",\n      \"name\": ");
+                push_str(out, name);
+            }
         }
         // Other places the finding is about: only where there are some (an extension of
         // report v1 that readers of the other members never see).
@@ -93,7 +107,7 @@ pub fn entries(outcome: &DocumentOutcome, out: &mut String, any: &mut bool) {
             });
             out.push_str("\n          \"message\": ");
             push_str(out, &r.message);
-            push_place(out, "\n          ", &r.pointer, r.start, r.end);
+            push_place(out, "\n          ", Some(&r.pointer), r.start, r.end);
             out.push_str("\n        }");
         }
         if !d.related.is_empty() {
@@ -105,12 +119,21 @@ pub fn entries(outcome: &DocumentOutcome, out: &mut String, any: &mut bool) {
 
 /// Appends `,"pointer": …, "line": …, "column": …, "end_line": …, "end_column": …`, each member
 /// on its own line after `indent` (a line break and the member's indentation).
-fn push_place(out: &mut String, indent: &str, pointer: &str, start: Position, end: Position) {
+fn push_place(
+    out: &mut String,
+    indent: &str,
+    pointer: Option<&str>,
+    start: Position,
+    end: Position,
+) {
     let mut number = itoa::Buffer::new();
     out.push(',');
     out.push_str(indent);
     out.push_str("\"pointer\": ");
-    push_str(out, pointer);
+    match pointer {
+        Some(pointer) => push_str(out, pointer),
+        None => out.push_str("null"),
+    }
     for (name, n) in [
         ("line", start.line),
         ("column", start.column),
@@ -276,7 +299,7 @@ mod tests {
                     rule: d.rule,
                     severity: d.severity.as_str(),
                     message: &d.message,
-                    place: crate::message::diagnostic::Place::new(&d.pointer, d.start, d.end),
+                    place: crate::message::diagnostic::Place::new(d.pointer(), d.start, d.end),
                     help: d.help.as_deref(),
                     related: &d.related,
                 };

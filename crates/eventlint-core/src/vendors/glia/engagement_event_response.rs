@@ -42,6 +42,7 @@ pub(crate) static ENGAGEMENT_EVENT_RESPONSE: Kind = Kind {
     detect,
     map_violation,
     check,
+    transport: crate::rule::request::no_transport,
     validators: Validators::new(),
 };
 

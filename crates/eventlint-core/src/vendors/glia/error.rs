@@ -34,6 +34,7 @@ pub(crate) static ERROR: Kind = Kind {
     detect,
     map_violation,
     check,
+    transport: crate::rule::request::no_transport,
     validators: Validators::new(),
 };
 

@@ -52,6 +52,7 @@ pub(crate) static EVENT: Kind = Kind {
     detect,
     map_violation,
     check,
+    transport: crate::rule::request::no_transport,
     validators: Validators::new(),
 };
 

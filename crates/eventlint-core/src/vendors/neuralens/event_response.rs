@@ -33,6 +33,7 @@ pub(crate) static EVENT_RESPONSE: Kind = Kind {
     detect,
     map_violation,
     check,
+    transport: crate::rule::request::no_transport,
     validators: Validators::new(),
 };
 

@@ -60,6 +60,7 @@ pub(crate) static PUT_EVENTS: Kind = Kind {
     detect,
     map_violation,
     check,
+    transport: crate::rule::request::no_transport,
     validators: Validators::new(),
 };
 

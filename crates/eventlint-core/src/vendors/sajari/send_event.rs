@@ -53,6 +53,7 @@ pub(crate) static SEND_EVENT: Kind = Kind {
     detect,
     map_violation,
     check,
+    transport: crate::rule::request::no_transport,
     validators: Validators::new(),
 };
 

@@ -36,6 +36,7 @@ pub(crate) static SEND_EVENT_RESPONSE: Kind = Kind {
     detect,
     map_violation,
     check,
+    transport: crate::rule::request::no_transport,
     validators: Validators::new(),
 };
 

@@ -35,6 +35,7 @@ pub(crate) static DEDICATED_EVENT: Kind = Kind {
     detect,
     map_violation,
     check,
+    transport: crate::rule::request::no_transport,
     validators: Validators::new(),
 };
 

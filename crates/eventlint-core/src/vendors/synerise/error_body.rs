@@ -33,6 +33,7 @@ pub(crate) static ERROR: Kind = Kind {
     detect,
     map_violation,
     check: |_, _| {},
+    transport: crate::rule::request::no_transport,
     validators: Validators::new(),
 };
 

@@ -1,0 +1,333 @@
+//! Whole HTTP requests: the layer between the request readers (`eventlint-request`: `.http`,
+//! curl, Hurl, HAR, the request log) and the body pipeline. A request is routed by its method,
+//! path and host to a kind ([`crate::registry`]'s routes); its body goes through exactly the body
+//! pipeline ([`crate::check_document`]), whose findings are moved to the body's bytes in the file
+//! through the reader's offset map; its transport rules (the kind's, and `request/*`) report on
+//! the request line, a header or a query parameter. Every diagnostic's span and positions are
+//! in the request's text ([`RequestReport::source`]), so renderers show them as they show a
+//! body's.
+//!
+//! Architecture Invariant: nothing of the body pipeline is copied here; this module calls it.
+
+mod mask;
+mod target;
+
+use std::ops::Range;
+
+use eventlint_request::{BodySource, Problem, RawRequest};
+
+use crate::catalog::kind::Kind;
+use crate::catalog::registry::{self, Routing};
+use crate::lint::check::{CheckOptions, finish_with};
+use crate::lint::isolation::check_document_isolated;
+use crate::locate::spans::LineIndex;
+use crate::message::diagnostic::{Diagnostic, Part, RequestPlace};
+use crate::rule::finding::{Ctx, Finding, Location};
+use crate::rule::request::RequestView;
+use crate::rules::request as rules;
+
+/// One checked request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestReport {
+    /// The kind the body was checked as: the endpoint's, or (for a path eventlint does not
+    /// route) the one its shape shows.
+    pub kind: Option<&'static Kind>,
+    /// The bytes of the file the request spans: what [`RequestReport::source`] is.
+    pub region: Range<usize>,
+    /// The request's text in the file, with credentials masked (the same number of bytes, so
+    /// every span stays exact): the source renderers quote.
+    pub source: String,
+    /// Every finding, with spans and positions in [`RequestReport::source`], in source order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Checks `request`, read from `file` (the whole text of the file the reader read).
+#[must_use]
+pub fn check(request: &RawRequest, file: &str, options: &CheckOptions) -> RequestReport {
+    let region = region(request, file);
+    let base = region.start;
+    let text = file.get(region.clone()).unwrap_or_default();
+    let target = target::split(&request.url.value, &request.url.span, file);
+    let method = request.method.value.as_str();
+    let mut findings: Vec<Finding> = request
+        .problems
+        .iter()
+        .map(|p| reader_finding(&rules::reader::READER, p))
+        .collect();
+    let routing = registry::route_request(method, &target.path, target.host.as_deref());
+    let mut routed: Option<(&'static Kind, &'static crate::catalog::kind::Route, Vec<_>)> = None;
+    match routing {
+        Routing::Endpoint {
+            kind,
+            route,
+            params,
+        } => routed = Some((kind, route, params)),
+        Routing::Method { kind, route } => findings.push(
+            Finding::on_request(
+                &rules::method::METHOD,
+                Location::Method,
+                format!("`{}` takes `{}`, not `{method}`", route.path, route.method),
+            )
+            .help(format!(
+                "send the `{}` event with `{}`",
+                kind.id, route.method
+            )),
+        ),
+        Routing::Undocumented { vendor, nearest } => {
+            let mut f = Finding::on_request(
+                &rules::unknown_endpoint::UNKNOWN_ENDPOINT,
+                Location::Path,
+                format!("`{}` is not a documented {vendor} endpoint", target.path),
+            );
+            f = match nearest {
+                Some(near) => f.help(format!("send it to `{near}`, the nearest documented path")),
+                None => f.help("`eventlint kinds` lists the documented endpoints"),
+            };
+            findings.push(f);
+        }
+        Routing::Unknown => {
+            if request.body.is_none() {
+                findings.push(
+                    Finding::on_request(
+                        &rules::unknown_endpoint::UNKNOWN_ENDPOINT,
+                        Location::Path,
+                        format!(
+                            "`{method} {}` is not an endpoint of a vendor eventlint knows, and has no body to check",
+                            target.path
+                        ),
+                    )
+                    .help("`eventlint kinds` lists the documented endpoints"),
+                );
+            }
+        }
+    }
+    let mut kind = options.kind.or(routed.as_ref().map(|(k, ..)| *k));
+    let lines = LineIndex::new(text);
+    let mut diagnostics = Vec::new();
+    match &request.body {
+        Some(body) => {
+            let body_options = match kind {
+                Some(kind) => options.clone().with_kind(kind),
+                None => options.clone(),
+            };
+            let report = check_document_isolated(body.text.as_bytes(), &body_options);
+            kind = report.kind;
+            for d in report.diagnostics {
+                let mut d = moved(d, body, base, text, &lines);
+                d.request = Some(RequestPlace {
+                    method: method.to_owned(),
+                    path: target.path.clone(),
+                    part: Part::Body,
+                    name: None,
+                });
+                diagnostics.push(d);
+            }
+        }
+        None => {
+            if let Some((kind, route, _)) = &routed
+                && route.method.eq_ignore_ascii_case("POST")
+            {
+                findings.push(
+                    Finding::on_request(
+                        &rules::body_missing::BODY_MISSING,
+                        Location::RequestLine,
+                        format!("the request to `{}` has no body", route.path),
+                    )
+                    .help(format!("send the `{}` payload as the JSON body", kind.id)),
+                );
+            }
+        }
+    }
+    if let Some((kind, route, params)) = &routed {
+        let headers: Vec<(&str, &str)> = request
+            .headers
+            .iter()
+            .map(|h| (h.name.value.as_str(), h.value.value.as_str()))
+            .collect();
+        let view = RequestView {
+            method,
+            path: &target.path,
+            query: target
+                .query
+                .iter()
+                .map(|(n, v, _)| (n.clone(), v.clone()))
+                .collect(),
+            headers,
+            endpoint: route.path,
+            deprecated: route.deprecated,
+            params,
+            has_body: request.body.is_some(),
+            credentials_stripped: request.credentials_stripped,
+        };
+        let mut ctx = Ctx {
+            clock: options.clock(),
+            bytes: &[],
+            findings: Vec::new(),
+        };
+        (kind.transport)(&mut ctx, &view);
+        findings.append(&mut ctx.findings);
+    }
+    let place = |location: &Location| -> Range<usize> {
+        let span = place_in_file(location, request, &target, routed.as_ref().map(|r| &r.2));
+        relative(&span, base, text.len())
+    };
+    // Each finding on its own, to keep its part with it (a request has a few).
+    for finding in findings {
+        let (part, name) = part_of(&finding.location);
+        for mut d in finish_with(text, vec![finding], options, place) {
+            d.request = Some(RequestPlace {
+                method: method.to_owned(),
+                path: target.path.clone(),
+                part,
+                name: name.clone(),
+            });
+            diagnostics.push(d);
+        }
+    }
+    diagnostics.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
+    });
+    RequestReport {
+        kind,
+        source: mask::masked(file, &region, request, &target),
+        region,
+        diagnostics,
+    }
+}
+
+/// A reader's problem as a finding of `rule`, at its bytes.
+fn reader_finding(rule: &'static crate::rule::Rule, problem: &Problem) -> Finding {
+    Finding::on_request(
+        rule,
+        Location::Bytes(problem.span.clone()),
+        problem.message.clone(),
+    )
+    .help(problem.help.clone())
+}
+
+/// A problem that kept a request from being read (`request/syntax`), as a report of the
+/// lines it is on.
+#[must_use]
+pub fn problem(problem: &Problem, file: &str, options: &CheckOptions) -> RequestReport {
+    let start = file[..problem.span.start.min(file.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let end = file[problem.span.end.min(file.len())..]
+        .find('\n')
+        .map_or(file.len(), |i| problem.span.end.min(file.len()) + i);
+    let region = start..end.max(start);
+    let text = file.get(region.clone()).unwrap_or_default();
+    let finding = reader_finding(&rules::syntax::SYNTAX, problem);
+    let diagnostics = finish_with(text, vec![finding], options, |location| match location {
+        Location::Bytes(span) => relative(span, start, text.len()),
+        _ => 0..0,
+    });
+    RequestReport {
+        kind: None,
+        source: text.to_owned(),
+        region,
+        diagnostics,
+    }
+}
+
+/// The bytes of the file a request's report quotes: the request's, widened to whole lines.
+fn region(request: &RawRequest, file: &str) -> Range<usize> {
+    let end = request.span.end.min(file.len());
+    let start = request.span.start.min(end);
+    let start = file[..start].rfind('\n').map_or(0, |i| i + 1);
+    let end = file[end..].find('\n').map_or(file.len(), |i| end + i);
+    start..end
+}
+
+/// `span` of the file as a span of the region at `base` (clamped into it).
+fn relative(span: &Range<usize>, base: usize, len: usize) -> Range<usize> {
+    let start = span.start.saturating_sub(base).min(len);
+    let end = span.end.saturating_sub(base).clamp(start, len);
+    start..end
+}
+
+/// A body diagnostic moved from the body's bytes to the request's text.
+fn moved(
+    mut d: Diagnostic,
+    body: &eventlint_request::Body,
+    base: usize,
+    text: &str,
+    lines: &LineIndex<'_>,
+) -> Diagnostic {
+    let to_file = |span: &Range<usize>| match &body.source {
+        BodySource::Inline(map) => map.file_range(span.clone()),
+        BodySource::File(_) => body.span.clone(),
+    };
+    let span = relative(&to_file(&d.span), base, text.len());
+    d.start = lines.position(span.start);
+    d.end = lines.position(span.end);
+    d.span = span;
+    for r in &mut d.related {
+        let span = relative(&to_file(&r.span), base, text.len());
+        r.start = lines.position(span.start);
+        r.end = lines.position(span.end);
+        r.span = span;
+    }
+    if let BodySource::File(path) = &body.source {
+        let note = format!("in the body file `{}`", path.display());
+        d.note = Some(match d.note.take() {
+            Some(old) => format!("{old}; {note}"),
+            None => note,
+        });
+    }
+    d
+}
+
+/// The part of a request a finding's place is.
+fn part_of(location: &Location) -> (Part, Option<String>) {
+    match location {
+        Location::Body { .. } => (Part::Body, None),
+        Location::Header(name) => (Part::Header, Some(name.clone())),
+        Location::Query(name) => (Part::Query, Some(name.clone())),
+        _ => (Part::RequestLine, None),
+    }
+}
+
+/// The bytes of the file a place outside the body is.
+fn place_in_file(
+    location: &Location,
+    request: &RawRequest,
+    target: &target::Target,
+    params: Option<&Vec<(&'static str, String)>>,
+) -> Range<usize> {
+    let line = request.method.span.start.min(request.url.span.start)
+        ..request.method.span.end.max(request.url.span.end);
+    match location {
+        Location::Body { .. } | Location::RequestLine => line,
+        Location::Method => request.method.span.clone(),
+        Location::Path => target.path_span.clone(),
+        Location::PathParam(name) => {
+            let value = params
+                .and_then(|p| p.iter().find(|(n, _)| n == name))
+                .map(|(_, v)| v.as_str());
+            match value {
+                Some(v) if target.path_span.len() == target.path.len() => {
+                    match target.path.find(&format!("/{v}")) {
+                        Some(i) => {
+                            let start = target.path_span.start + i + 1;
+                            start..start + v.len()
+                        }
+                        None => target.path_span.clone(),
+                    }
+                }
+                _ => target.path_span.clone(),
+            }
+        }
+        Location::Query(name) => target
+            .query
+            .iter()
+            .find(|(n, ..)| n == name)
+            .map_or_else(|| request.url.span.clone(), |(.., span)| span.clone()),
+        Location::Header(name) => request
+            .headers
+            .iter()
+            .find(|h| h.name.value.eq_ignore_ascii_case(name))
+            .map_or(line, |h| h.span.clone()),
+        Location::Bytes(span) => span.clone(),
+    }
+}

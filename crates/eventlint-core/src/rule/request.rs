@@ -1,0 +1,89 @@
+//! What a transport rule reads: the request around a body (method, path, query, headers, the
+//! route's path parameters), decoded. Part of the rule API, a leaf like [`super::finding`]: it
+//! holds no positions (the request layer places a finding's [`Location`](super::finding::Location)
+//! in the file) and imports nothing above it.
+
+/// A request as transport rules see it.
+#[derive(Debug, Clone)]
+pub(crate) struct RequestView<'a> {
+    /// The method, upper-case.
+    pub method: &'a str,
+    /// The path, without the query (`/v4/events/custom`).
+    pub path: &'a str,
+    /// The query parameters, percent-decoded, in order.
+    pub query: Vec<(String, String)>,
+    /// The headers as sent (names in their case), in order.
+    pub headers: Vec<(&'a str, &'a str)>,
+    /// The path of the endpoint the request was routed to, as the kind's route declares it
+    /// (`/engagements/{engagement_id}/events`).
+    pub endpoint: &'static str,
+    /// The vendor documents that endpoint as deprecated.
+    pub deprecated: bool,
+    /// The path parameters the route captured (`engagement_id`), in order.
+    pub params: &'a [(&'static str, String)],
+    /// Whether the request has a body.
+    pub has_body: bool,
+    /// The capture is known to strip credentials (a browser's HAR export).
+    pub credentials_stripped: bool,
+}
+
+impl RequestView<'_> {
+    /// The first header named `name` (case-insensitive), with its index among the headers.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| *v)
+    }
+
+    /// The first query parameter named `name` (case-sensitive, as servers read them).
+    pub fn query(&self, name: &str) -> Option<&str> {
+        self.query
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The path parameter `name` the route captured.
+    pub fn param(&self, name: &str) -> Option<&str> {
+        self.params
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// The transport rules of a kind whose requests carry nothing to check beyond the common ones.
+pub(crate) fn no_transport(_: &mut crate::rule::finding::Ctx<'_>, _: &RequestView<'_>) {}
+
+/// A credential as a message may show it: the scheme and a few characters, never the whole
+/// secret (`Bearer eyJh…`, `Basic dXNl…`, `56ba…`).
+pub(crate) fn masked_credential(value: &str) -> String {
+    let (scheme, secret) = match value.split_once(' ') {
+        Some((scheme, secret)) if !scheme.is_empty() => (Some(scheme), secret.trim_start()),
+        _ => (None, value),
+    };
+    let head: String = secret.chars().take(4).collect();
+    let shown = if secret.chars().count() > 4 {
+        format!("{head}…")
+    } else {
+        "…".to_owned()
+    };
+    match scheme {
+        Some(scheme) => format!("{scheme} {shown}"),
+        None => shown,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::masked_credential;
+
+    #[test]
+    fn a_credential_keeps_its_scheme_and_four_characters() {
+        assert_eq!(masked_credential("Bearer eyJhbGciOi.x.y"), "Bearer eyJh…");
+        assert_eq!(masked_credential("Token abc"), "Token …");
+        assert_eq!(masked_credential("56ba9d02-aaaa-4bbb"), "56ba…");
+        assert_eq!(masked_credential(""), "…");
+    }
+}
