@@ -27,10 +27,12 @@ fn base(kind: &str) -> Option<serde_json::Value> {
 /// The rules whose examples are illustrative only.
 const ILLUSTRATIVE: &[&str] = &["glia.engagement-event/message-length"];
 
-/// A JSON code block: its info string after `json`, and its text.
+/// A JSON code block (its info string after `json`), or an HTTP request (```` ```http ````,
+/// read as a `.http` file and checked as a request), and its text.
 struct Block {
     info: String,
     text: String,
+    http: bool,
 }
 
 /// The JSON code blocks of the manual's section `heading`.
@@ -56,6 +58,14 @@ fn blocks(manual: &str, heading: &str) -> Vec<Block> {
             current = Some(Block {
                 info: info.trim().to_owned(),
                 text: String::new(),
+                http: false,
+            });
+        }
+        if in_section && line.trim_end() == "```http" {
+            current = Some(Block {
+                info: String::new(),
+                text: String::new(),
+                http: true,
             });
         }
     }
@@ -118,6 +128,23 @@ fn firing(
         .collect())
 }
 
+/// Whether `rule` fires on the requests of the `.http` text.
+fn http_fires(rule: &Rule, text: &str) -> bool {
+    let options = CheckOptions::at_rfc3339("2026-01-01T00:00:00Z").expect("a clock");
+    let ctx = eventlint_request::ReadContext::default();
+    eventlint_request::http::read(text, &ctx)
+        .iter()
+        .flat_map(|item| match item {
+            eventlint_request::Item::Request(request) => {
+                eventlint_core::request::check(request, text, &options).diagnostics
+            }
+            eventlint_request::Item::Problem(problem) => {
+                eventlint_core::request::problem(problem, text, &options).diagnostics
+            }
+        })
+        .any(|d| d.rule == rule.id)
+}
+
 /// Whether `rule` fires on `text` as any kind it is checked as (see [`firing`]).
 fn fires(rule: &Rule, text: &str, only: Option<&'static Kind>) -> Result<bool, String> {
     firing(rule, text, only).map(|kinds| !kinds.is_empty())
@@ -140,8 +167,14 @@ fn every_example_raises_its_rule_and_every_fix_does_not() {
                     illustrative.push(rule.id);
                     continue;
                 }
-                let verdict =
-                    document(&block, &kinds).and_then(|(text, only)| firing(rule, &text, only));
+                let verdict = if block.http {
+                    Ok(http_fires(rule, &block.text)
+                        .then_some(None)
+                        .into_iter()
+                        .collect())
+                } else {
+                    document(&block, &kinds).and_then(|(text, only)| firing(rule, &text, only))
+                };
                 let kinds_firing = match verdict {
                     Ok(kinds_firing) => kinds_firing,
                     Err(why) => {
@@ -193,6 +226,7 @@ fn a_manual_whose_example_is_clean_is_caught() {
     let block = Block {
         info: "event".to_owned(),
         text: r#"{"eventType": "click", "sentAt": 1672574400, "itemId": "i1"}"#.to_owned(),
+        http: false,
     };
     let kinds = kinds_of(rule);
     let (text, only) = document(&block, &kinds).expect("placed");
@@ -200,7 +234,22 @@ fn a_manual_whose_example_is_clean_is_caught() {
     let block = Block {
         info: "event".to_owned(),
         text: r#"{"eventType": "click", "sentAt": 1672574400}"#.to_owned(),
+        http: false,
     };
     let (text, only) = document(&block, &kinds).expect("placed");
     assert_eq!(fires(rule, &text, only), Ok(true));
+}
+
+/// The harness reads request examples too: a request with a JSON body and no `Content-Type`
+/// raises `common/content-type`, and with it does not.
+#[test]
+fn a_request_example_is_checked_as_a_request() {
+    let rule = registry::rule("common/content-type").expect("a rule");
+    let request = "POST https://api.neuralens.ai/analytics/event\nX-Neuralens-API-Key: Bearer 4f9c2a7e1b\nX-Neuralens-Application-ID: shop-1\n";
+    let body = "\n{\"uid\": \"u-1\", \"items\": [\"i-1\"], \"event\": \"PURCHASE\"}\n";
+    assert!(http_fires(rule, &format!("{request}{body}")));
+    assert!(!http_fires(
+        rule,
+        &format!("{request}Content-Type: application/json\n{body}")
+    ));
 }

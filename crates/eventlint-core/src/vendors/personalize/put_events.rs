@@ -60,7 +60,7 @@ pub(crate) static PUT_EVENTS: Kind = Kind {
     detect,
     map_violation,
     check,
-    transport: crate::rule::request::no_transport,
+    transport: crate::rules::common::content_type::check,
     validators: Validators::new(),
 };
 

@@ -53,7 +53,7 @@ pub(crate) static SEND_EVENT: Kind = Kind {
     detect,
     map_violation,
     check,
-    transport: crate::rule::request::no_transport,
+    transport: crate::rules::common::content_type::check,
     validators: Validators::new(),
 };
 

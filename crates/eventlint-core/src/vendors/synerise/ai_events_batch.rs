@@ -30,7 +30,7 @@ pub(crate) static AI_EVENTS_BATCH: Kind = Kind {
     detect,
     map_violation,
     check,
-    transport: crate::rule::request::no_transport,
+    transport: crate::rules::common::content_type::check,
     validators: Validators::new(),
 };
 
