@@ -27,10 +27,42 @@ pub(crate) enum Mode {
     Json,
     /// One document per non-blank line.
     Ndjson,
+    /// HTTP requests (`.http`, `.rest`: the HTTP Client of JetBrains IDEs, VS Code's REST Client).
+    Http,
+    /// curl command lines (`.curl`).
+    Curl,
+    /// Hurl files (`.hurl`).
+    Hurl,
+    /// HAR captures (`.har`).
+    Har,
+    /// eventlint's request log (`*.requests.ndjson`).
+    Requests,
 }
 
 impl Mode {
+    /// The request format of this mode, if it reads requests.
+    pub(crate) fn requests(self) -> Option<eventlint_core::request::read::Format> {
+        use eventlint_core::request::read::Format;
+        Some(match self {
+            Mode::Json | Mode::Ndjson => return None,
+            Mode::Http => Format::Http,
+            Mode::Curl => Format::Curl,
+            Mode::Hurl => Format::Hurl,
+            Mode::Har => Format::Har,
+            Mode::Requests => Format::Requests,
+        })
+    }
+
     pub(crate) fn of(name: &str) -> Mode {
+        use eventlint_core::request::read::Format;
+        match Format::from_name(name) {
+            Some(Format::Http) => return Mode::Http,
+            Some(Format::Curl) => return Mode::Curl,
+            Some(Format::Hurl) => return Mode::Hurl,
+            Some(Format::Har) => return Mode::Har,
+            Some(Format::Requests) => return Mode::Requests,
+            None => {}
+        }
         let ext = Path::new(name)
             .extension()
             .and_then(|e| e.to_str())
@@ -131,7 +163,7 @@ fn is_lintable(path: &Path) -> bool {
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase)
             .as_deref(),
-        Some("json" | "ndjson" | "jsonl")
+        Some("json" | "ndjson" | "jsonl" | "http" | "rest" | "curl" | "hurl" | "har")
     )
 }
 

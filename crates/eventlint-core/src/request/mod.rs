@@ -9,8 +9,12 @@
 //!
 //! Architecture Invariant: nothing of the body pipeline is copied here; this module calls it.
 
+mod file;
 mod mask;
 mod target;
+
+pub use eventlint_request as read;
+pub use file::{CheckedFile, check_file, is_vendor_request};
 
 use std::ops::Range;
 
@@ -193,6 +197,31 @@ pub fn check(request: &RawRequest, file: &str, options: &CheckOptions) -> Reques
         region,
         diagnostics,
     }
+}
+
+/// [`check`] with a panic inside eventlint reported as `internal/error` on the request's line
+/// instead of taking the caller down (as [`crate::check_document_isolated`] does for a body).
+#[must_use]
+pub fn check_isolated(request: &RawRequest, file: &str, options: &CheckOptions) -> RequestReport {
+    let mut out = None;
+    let report = crate::lint::isolation::isolate(options, || {
+        let report = check(request, file, options);
+        let body = crate::lint::check::DocumentReport {
+            kind: report.kind,
+            diagnostics: Vec::new(),
+        };
+        out = Some(report);
+        body
+    });
+    out.unwrap_or_else(|| {
+        let region = region(request, file);
+        RequestReport {
+            kind: None,
+            source: file.get(region.clone()).unwrap_or_default().to_owned(),
+            region,
+            diagnostics: report.diagnostics,
+        }
+    })
 }
 
 /// A reader's problem as a finding of `rule`, at its bytes.

@@ -48,13 +48,15 @@ pub(crate) struct CheckArgs {
     /// Warnings also fail the run.
     #[arg(long)]
     pub(super) deny_warnings: bool,
-    /// The name shown for stdin; its extension (.json, .ndjson, .jsonl) picks how it is read,
-    /// unless --input-format says.
+    /// The name shown for stdin; its extension (.json, .ndjson, .jsonl, .http, .rest, .curl,
+    /// .hurl, .har, .requests.ndjson) picks how it is read, unless --input-format says.
     #[arg(long, value_name = "NAME")]
     pub(super) stdin_filename: Option<String>,
-    /// Read every input as FORMAT whatever its name: json (the whole file is one document) or
-    /// ndjson (one document per line), e.g. `--input-format ndjson <(gen-events)`. Default: by
-    /// extension (.ndjson and .jsonl are ndjson).
+    /// Read every input as FORMAT whatever its name: json (the whole file is one document),
+    /// ndjson (one document per line), or requests: http (.http/.rest files), curl (curl
+    /// command lines), hurl, har (HAR captures), requests (eventlint's request log), e.g.
+    /// `--input-format ndjson <(gen-events)`. Default: by extension (.ndjson and .jsonl are
+    /// ndjson, *.requests.ndjson is requests).
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub(super) input_format: Option<Mode>,
     /// The configuration file for every path. Default: the nearest eventlint.toml from each
@@ -79,6 +81,11 @@ pub(crate) struct CheckArgs {
     /// those of the array's file). Also `split-arrays = true` in a [[files]] entry.
     #[arg(long)]
     pub(super) split_arrays: bool,
+    /// For .http and .rest files: resolve `{{variables}}` from environment NAME of
+    /// `http-client.env.json` and `http-client.private.env.json` beside the file (the private
+    /// file wins). An undefined variable is reported, never guessed.
+    #[arg(long, value_name = "NAME")]
+    pub(super) env: Option<String>,
     /// Say what each document was checked as: a line per file in the human report, a `files`
     /// member in the JSON report.
     #[arg(long)]

@@ -25,6 +25,8 @@ pub(super) struct FileResult<T = DocumentOutcome> {
     pub(super) outcomes: Vec<T>,
     /// Diagnostics hidden because the file met its `expect = "invalid"`.
     pub(super) expected: usize,
+    /// HAR entries that are no vendor's requests, skipped.
+    pub(super) skipped: usize,
 }
 
 impl FileResult {
@@ -38,13 +40,17 @@ impl FileResult {
                 .map(|outcome| renderers.prepare(outcome))
                 .collect(),
             expected: self.expected,
+            skipped: self.skipped,
         }
     }
 }
 
 pub(super) fn lint_input(job: &Job) -> Result<FileResult, String> {
     let options = &job.options;
-    let mut file = read_and_check(&job.input, options, job.split_arrays)?;
+    let mut file = match job.input.mode().requests() {
+        Some(format) => read_requests(&job.input, format, options, job.env.as_deref())?,
+        None => read_and_check(&job.input, options, job.split_arrays)?,
+    };
     if let Some(expectation) = &job.settings.expectation {
         let first_kind = file.record.iter().next().and_then(|(_, kind)| kind);
         file.expected = config::apply_expectation(
@@ -69,7 +75,8 @@ fn read_and_check(
         .map_err(|e| format!("cannot read `{name}`: {e}"))?;
     let read_err = |e: std::io::Error| format!("cannot read `{name}`: {e}");
     match input.mode() {
-        Mode::Json => {
+        // Read by `read_requests`.
+        Mode::Json | Mode::Http | Mode::Curl | Mode::Hurl | Mode::Har | Mode::Requests => {
             let bytes = read_document(reader.as_mut()).map_err(read_err)?;
             if split_arrays && let Some(elements) = eventlint_core::source::array_elements(&bytes) {
                 return Ok(check_elements(name, &bytes, &elements, options));
@@ -86,6 +93,7 @@ fn read_and_check(
                 record,
                 outcomes,
                 expected: 0,
+                skipped: 0,
             })
         }
         Mode::Ndjson => {
@@ -116,9 +124,61 @@ fn read_and_check(
                 record,
                 outcomes,
                 expected: 0,
+                skipped: 0,
             })
         }
     }
+}
+
+/// Reads a file of requests whole and checks each request (`eventlint_core::request`): `.http`
+/// variables from `--env`, body files (`< ./body.json`, `-d @body.json`) beside the file.
+fn read_requests(
+    input: &Input,
+    format: eventlint_core::request::read::Format,
+    options: &CheckOptions,
+    env: Option<&str>,
+) -> Result<FileResult, String> {
+    use eventlint_core::request::read::{ReadContext, http};
+    let name = input.display();
+    let mut reader = input
+        .open()
+        .map_err(|e| format!("cannot read `{name}`: {e}"))?;
+    let mut bytes = Vec::new();
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read `{name}`: {e}"))?;
+    let (_, bytes) = eventlint_core::source::strip_bom(&bytes);
+    let text = String::from_utf8_lossy(bytes);
+    let base_dir = match input {
+        Input::File { path, .. } => path
+            .parent()
+            .map(std::path::Path::to_path_buf)
+            .unwrap_or_default(),
+        Input::Stdin { .. } => std::path::PathBuf::from("."),
+    };
+    let variables = match env {
+        Some(env) => http::load_env(&base_dir, env)
+            .map_err(|e| format!("cannot read the environment `{env}` for `{name}`: {e}"))?,
+        None => std::collections::BTreeMap::new(),
+    };
+    let ctx = ReadContext {
+        base_dir,
+        variables,
+        now_unix_ms: Some(options.now.timestamp_millis()),
+    };
+    let checked = eventlint_core::request::check_file(name, &text, format, &ctx, options);
+    let mut record = FileRecord::new(name, false);
+    let mut outcomes = Vec::new();
+    for (kind, outcome) in checked.documents {
+        record.push(kind);
+        outcomes.extend(outcome);
+    }
+    Ok(FileResult {
+        record,
+        outcomes,
+        expected: 0,
+        skipped: checked.skipped,
+    })
 }
 
 /// Reads a document whole, unless its first [`PEEK_BYTES`] already decide its diagnostic: then
@@ -178,6 +238,7 @@ fn check_elements(
         record,
         outcomes,
         expected: 0,
+        skipped: 0,
     }
 }
 

@@ -314,6 +314,7 @@ mod tests {
             options: CheckOptions::default(),
             settings: FileSettings::default(),
             split_arrays: false,
+            env: None,
         }
     }
 

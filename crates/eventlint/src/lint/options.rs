@@ -19,6 +19,8 @@ pub(super) struct Job {
     pub(super) options: CheckOptions,
     pub(super) settings: FileSettings,
     pub(super) split_arrays: bool,
+    /// `--env`: the environment of `.http` variables.
+    pub(super) env: Option<String>,
 }
 
 /// The options the command line gives every document: the clock, the kind and the rule
@@ -133,6 +135,7 @@ pub(super) fn plan_jobs(
                     options: flags.clone(),
                     settings: FileSettings::default(),
                     split_arrays: args.split_arrays,
+                    env: args.env.clone(),
                 }),
                 settings_problem: None,
             });
@@ -163,6 +166,7 @@ pub(super) fn plan_jobs(
                         options,
                         settings,
                         split_arrays,
+                        env: args.env.clone(),
                     }),
                     settings_problem: None,
                 });

@@ -15,8 +15,21 @@ struct Entry<'a> {
     #[serde(flatten)]
     place: crate::message::diagnostic::Place<'a>,
     help: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    request: Option<EntryRequest<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    part: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'a str>,
     #[serde(skip_serializing_if = "<[crate::message::diagnostic::Related]>::is_empty")]
     related: &'a [crate::message::diagnostic::Related],
+}
+
+#[cfg(test)]
+#[derive(serde::Serialize)]
+struct EntryRequest<'a> {
+    method: &'a str,
+    path: &'a str,
 }
 
 /// The JSON report (pretty-printed, with a final newline).
@@ -86,11 +99,11 @@ pub fn entries(outcome: &DocumentOutcome, out: &mut String, any: &mut bool) {
         // A request's diagnostic says which request and which part of it (an extension of
         // report v1: members that readers of the others never see).
         if let Some(request) = &d.request {
-            out.push_str(",\n      \"request\": {\"method\": ");
+            out.push_str(",\n      \"request\": {\n        \"method\": ");
             push_str(out, &request.method);
-            out.push_str(", \"path\": ");
+            out.push_str(",\n        \"path\": ");
             push_str(out, &request.path);
-            out.push_str("},\n      \"part\": ");
+            out.push_str("\n      },\n      \"part\": ");
             push_str(out, request.part.as_str());
             if let Some(name) = &request.name {
                 out.push_str(",\n      \"name\": ");
@@ -256,58 +269,76 @@ mod tests {
             ),
             (None, None),
         ] {
-            let outcome = DocumentOutcome {
-                path: format!("dir/{tricky}.ndjson"),
-                document: 7,
-                placement: crate::output::report::OffsetMap::lines(6),
-                kind,
-                source: String::new(),
-                diagnostics: vec![
-                    Diagnostic {
-                        rule: "synerise.event/null-value",
-                        severity: Severity::Warning,
-                        message: tricky.to_owned(),
-                        help,
-                        note: None,
-                        pointer: "/a~1b/0".to_owned(),
-                        span: 0..0,
-                        start: Position { line: 1, column: 2 },
-                        end: Position { line: 3, column: 4 },
-                        related: vec![
-                            crate::message::diagnostic::Related {
-                                message: tricky.to_owned(),
-                                pointer: "/x".to_owned(),
-                                span: 0..0,
-                                start: Position { line: 2, column: 5 },
-                                end: Position { line: 2, column: 9 },
-                            };
-                            2
-                        ],
-                    };
-                    2
-                ],
-            };
-            let mut fast = String::new();
-            let mut any = false;
-            entries(&outcome, &mut fast, &mut any);
-            let mut reference = String::new();
-            for (i, d) in outcome.diagnostics.iter().enumerate() {
-                let entry = Entry {
-                    path: &outcome.path,
-                    document: outcome.document,
-                    kind: outcome.kind.map(|k| k.id),
-                    rule: d.rule,
-                    severity: d.severity.as_str(),
-                    message: &d.message,
-                    place: crate::message::diagnostic::Place::new(d.pointer(), d.start, d.end),
-                    help: d.help.as_deref(),
-                    related: &d.related,
+            for request in [
+                None,
+                Some(crate::message::diagnostic::RequestPlace {
+                    method: "POST".to_owned(),
+                    path: tricky.to_owned(),
+                    part: crate::message::diagnostic::Part::Header,
+                    name: Some(tricky.to_owned()),
+                }),
+            ] {
+                let help = help.clone();
+                let outcome = DocumentOutcome {
+                    path: format!("dir/{tricky}.ndjson"),
+                    document: 7,
+                    placement: crate::output::report::OffsetMap::lines(6),
+                    kind,
+                    source: String::new(),
+                    diagnostics: vec![
+                        Diagnostic {
+                            rule: "synerise.event/null-value",
+                            severity: Severity::Warning,
+                            message: tricky.to_owned(),
+                            help,
+                            note: None,
+                            pointer: "/a~1b/0".to_owned(),
+                            span: 0..0,
+                            start: Position { line: 1, column: 2 },
+                            end: Position { line: 3, column: 4 },
+                            related: vec![
+                                crate::message::diagnostic::Related {
+                                    message: tricky.to_owned(),
+                                    pointer: "/x".to_owned(),
+                                    span: 0..0,
+                                    start: Position { line: 2, column: 5 },
+                                    end: Position { line: 2, column: 9 },
+                                };
+                                2
+                            ],
+                            request: request.clone(),
+                        };
+                        2
+                    ],
                 };
-                reference.push_str(if i > 0 { ",\n    " } else { "\n    " });
-                let text = serde_json::to_string_pretty(&entry).unwrap();
-                reference.push_str(&text.replace('\n', "\n    "));
+                let mut fast = String::new();
+                let mut any = false;
+                entries(&outcome, &mut fast, &mut any);
+                let mut reference = String::new();
+                for (i, d) in outcome.diagnostics.iter().enumerate() {
+                    let entry = Entry {
+                        path: &outcome.path,
+                        document: outcome.document,
+                        kind: outcome.kind.map(|k| k.id),
+                        rule: d.rule,
+                        severity: d.severity.as_str(),
+                        message: &d.message,
+                        place: crate::message::diagnostic::Place::new(d.pointer(), d.start, d.end),
+                        help: d.help.as_deref(),
+                        request: d.request.as_ref().map(|r| EntryRequest {
+                            method: &r.method,
+                            path: &r.path,
+                        }),
+                        part: d.request.as_ref().map(|r| r.part.as_str()),
+                        name: d.request.as_ref().and_then(|r| r.name.as_deref()),
+                        related: &d.related,
+                    };
+                    reference.push_str(if i > 0 { ",\n    " } else { "\n    " });
+                    let text = serde_json::to_string_pretty(&entry).unwrap();
+                    reference.push_str(&text.replace('\n', "\n    "));
+                }
+                assert_eq!(fast, reference);
             }
-            assert_eq!(fast, reference);
         }
     }
 }
