@@ -58,7 +58,8 @@ pub fn parse_fixture_path(path: &Path) -> Result<Fixture, String> {
         );
     };
     match (rest[0], rest.len()) {
-        ("valid", 2) => Ok(Fixture {
+        // `valid/NAME`, or `valid/requests/NAME` for request files.
+        ("valid", 2) | ("valid", 3) if rest.len() == 2 || rest[1] == "requests" => Ok(Fixture {
             rel,
             kind,
             expect_rule: None,
@@ -116,6 +117,19 @@ pub fn check_file(
     bytes: &[u8],
     options: &CheckOptions,
 ) -> (Vec<DocumentOutcome>, usize) {
+    if let Some(format) = eventlint_request::Format::from_name(rel) {
+        // A file of requests: the core's request reader and checker, as the CLI calls them.
+        let text = String::from_utf8_lossy(bytes);
+        let ctx = eventlint_request::ReadContext {
+            base_dir: root().join(rel).parent().map(Path::to_path_buf).unwrap_or_default(),
+            variables: std::collections::BTreeMap::new(),
+            now_unix_ms: Some(options.now.timestamp_millis()),
+        };
+        let checked = eventlint_core::request::check_file(rel, &text, format, &ctx, options);
+        let documents = checked.documents.len();
+        let outcomes = checked.documents.into_iter().filter_map(|(_, o)| o).collect();
+        return (outcomes, documents);
+    }
     let documents = split_documents(rel, bytes);
     let outcomes = documents
         .iter()
@@ -161,7 +175,7 @@ pub fn fixture_files() -> Vec<PathBuf> {
                 walk(&p, out);
             } else if matches!(
                 p.extension().and_then(|e| e.to_str()),
-                Some("json" | "ndjson" | "jsonl")
+                Some("json" | "ndjson" | "jsonl" | "http" | "rest" | "curl" | "hurl" | "har")
             ) {
                 out.push(p);
             }

@@ -57,5 +57,5 @@ fn check_fixture(path: &Path) -> datatest_stable::Result<()> {
 }
 
 datatest_stable::harness! {
-    { test = check_fixture, root = "../fixtures", pattern = r"\.(json|ndjson|jsonl)$" },
+    { test = check_fixture, root = "../fixtures", pattern = r"\.(json|ndjson|jsonl|http|rest|curl|hurl|har)$" },
 }
