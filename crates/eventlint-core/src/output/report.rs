@@ -242,6 +242,10 @@ pub struct Summary {
     /// report when zero, so runs without expectations keep the exact version 1 report.
     #[serde(skip_serializing_if = "is_zero")]
     pub expected: usize,
+    /// HAR entries that are not requests to a vendor's API: read, not checked, not counted as
+    /// documents. Omitted from the JSON report when zero.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub skipped: usize,
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference

@@ -44,7 +44,7 @@ impl Emitter {
                             for outcome in file.outcomes {
                                 self.outcome(outcome);
                             }
-                            self.file(&file.record, file.expected);
+                            self.file(&file.record, file.expected, file.skipped);
                         }
                         Err(problem) => self.problems.push(problem),
                     }
@@ -65,7 +65,7 @@ impl Emitter {
                 }
                 match end {
                     None => self.stream = Some(record),
-                    Some(Ok(())) => self.file(&record, 0),
+                    Some(Ok(())) => self.file(&record, 0, 0),
                     Some(Err(problem)) => self.problems.push(problem),
                 }
             }
@@ -102,11 +102,17 @@ impl Emitter {
         });
     }
 
-    fn file(&mut self, record: &FileRecord, expected: usize) {
+    fn file(&mut self, record: &FileRecord, expected: usize, skipped: usize) {
         self.summary.files += 1;
         self.summary.documents += record.documents();
         self.summary.expected += expected;
-        if record.documents() == 0 {
+        self.summary.skipped += skipped;
+        if record.documents() == 0 && skipped > 0 {
+            self.notes.push(format!(
+                "`{}` holds no request to a vendor's API ({skipped} skipped)",
+                record.path
+            ));
+        } else if record.documents() == 0 {
             self.notes.push(format!(
                 "`{}` holds no document (every line is blank)",
                 record.path

@@ -264,6 +264,13 @@ pub fn summary_line(s: &Summary) -> String {
             plural(s.expected, "finding")
         );
     }
+    if s.skipped > 0 {
+        let _ = write!(
+            line,
+            "; {} of no vendor's API skipped",
+            plural(s.skipped, "HAR entry").replace("entrys", "entries")
+        );
+    }
     line
 }
 
