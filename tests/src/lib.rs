@@ -109,6 +109,38 @@ pub fn split_documents<'a>(rel: &str, bytes: &'a [u8]) -> Vec<(usize, &'a [u8])>
     Documents::new(bytes).map(|d| (d.line, d.bytes)).collect()
 }
 
+/// The bodies of a request fixture (`None` for a payload file): what a round trip through the
+/// model, or a payload-level test, reads of it.
+#[must_use]
+pub fn request_bodies(rel: &str, bytes: &[u8]) -> Option<Vec<String>> {
+    let format = eventlint_request::Format::from_name(rel)?;
+    let text = String::from_utf8_lossy(bytes);
+    let ctx = eventlint_request::ReadContext {
+        base_dir: root()
+            .join(rel)
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default(),
+        ..eventlint_request::ReadContext::default()
+    };
+    let items = match format {
+        eventlint_request::Format::Http => eventlint_request::http::read(&text, &ctx),
+        eventlint_request::Format::Curl => eventlint_request::curl::read(&text, &ctx),
+        eventlint_request::Format::Hurl => eventlint_request::hurl::read(&text, &ctx),
+        eventlint_request::Format::Har => eventlint_request::har::read(&text, &ctx),
+        eventlint_request::Format::Requests => eventlint_request::requests::read(&text, &ctx),
+    };
+    Some(
+        items
+            .into_iter()
+            .filter_map(|item| match item {
+                eventlint_request::Item::Request(r) => r.body.map(|b| b.text),
+                eventlint_request::Item::Problem(_) => None,
+            })
+            .collect(),
+    )
+}
+
 /// Checks a fixture file and returns the outcomes with diagnostics and the number of documents.
 /// A panic while checking a document is its `internal/error` diagnostic, as in the CLI.
 #[must_use]
@@ -121,13 +153,21 @@ pub fn check_file(
         // A file of requests: the core's request reader and checker, as the CLI calls them.
         let text = String::from_utf8_lossy(bytes);
         let ctx = eventlint_request::ReadContext {
-            base_dir: root().join(rel).parent().map(Path::to_path_buf).unwrap_or_default(),
+            base_dir: root()
+                .join(rel)
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_default(),
             variables: std::collections::BTreeMap::new(),
             now_unix_ms: Some(options.now.timestamp_millis()),
         };
         let checked = eventlint_core::request::check_file(rel, &text, format, &ctx, options);
         let documents = checked.documents.len();
-        let outcomes = checked.documents.into_iter().filter_map(|(_, o)| o).collect();
+        let outcomes = checked
+            .documents
+            .into_iter()
+            .filter_map(|(_, o)| o)
+            .collect();
         return (outcomes, documents);
     }
     let documents = split_documents(rel, bytes);

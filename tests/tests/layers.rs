@@ -25,6 +25,7 @@ const LAYERS: &[(&str, usize, &str)] = &[
     ("vendors", 1, "kinds and rules"),
     ("catalog", 2, "the registry"),
     ("lint", 3, "the pipeline"),
+    ("http", 3, "the pipeline"),
     ("output", 4, "reports"),
     ("library", 5, "the library face"),
     ("config", 5, "the library face"),

@@ -21,7 +21,12 @@ fn every_valid_fixture_round_trips_through_its_model() {
             continue;
         };
         let bytes = std::fs::read(&path).expect("readable");
-        for (line, doc) in split_documents(&fixture.rel, &bytes) {
+        let bodies = eventlint_tests::request_bodies(&fixture.rel, &bytes);
+        let documents: Vec<(usize, &[u8])> = match &bodies {
+            Some(bodies) => bodies.iter().map(|b| (0, b.as_bytes())).collect(),
+            None => split_documents(&fixture.rel, &bytes),
+        };
+        for (line, doc) in documents {
             let (_, doc) = eventlint_core::source::strip_bom(doc);
             let value: Value = serde_json::from_slice(doc).expect("valid JSON");
             match kind.round_trip(&value) {

@@ -116,6 +116,35 @@ fn valid_fixtures_are_detected_as_their_kind() {
             continue;
         };
         let bytes = std::fs::read(&path).expect("readable fixture");
+        if eventlint_request::Format::from_name(&fixture.rel).is_some() {
+            // A request's kind comes from its route.
+            let (outcomes, documents) =
+                eventlint_tests::check_file(&fixture.rel, &bytes, &options(None));
+            assert!(documents > 0, "{}", fixture.rel);
+            for outcome in outcomes {
+                assert_eq!(outcome.kind.map(|k| k.id), Some(kind.id), "{}", fixture.rel);
+            }
+            let text = String::from_utf8_lossy(&bytes);
+            let ctx = eventlint_request::ReadContext::default();
+            let format =
+                eventlint_request::Format::from_name(&fixture.rel).expect("a request file");
+            let checked = eventlint_core::request::check_file(
+                &fixture.rel,
+                &text,
+                format,
+                &ctx,
+                &options(None),
+            );
+            for (got, _) in checked.documents {
+                assert_eq!(
+                    got.map(|k| k.id),
+                    Some(kind.id),
+                    "{} routed to {got:?}",
+                    fixture.rel
+                );
+            }
+            continue;
+        }
         for (_, doc) in split_documents(&fixture.rel, &bytes) {
             let report = eventlint_core::check_document(doc, &options(None));
             // `{}` is Sajari's whole send-event response, but an empty object is no evidence:

@@ -35,6 +35,8 @@
 //! - [`check_str`] and [`check_bytes`]: a payload as text, e.g. a captured request body;
 //! - [`check_value`]: an in-memory [`serde_json::Value`];
 //! - [`check_payload`]: a payload built from the [`model`] types, checked as its kind;
+//! - [`check_request`]: a whole HTTP request (method, URL, headers, body), as a service's HTTP
+//!   client builds it: routed to its kind, its headers, path and query checked too;
 //! - [`check_document`]: what the CLI calls for each document (no text kept in the report).
 //!
 //! Each takes [`CheckOptions`] (the clock, a forced [`Kind`] or shape detection, severity
@@ -63,12 +65,12 @@
 mod catalog;
 pub mod config;
 mod document;
+mod http;
 mod library;
 mod lint;
 mod locate;
 mod message;
 mod output;
-pub mod request;
 mod rule;
 mod rules;
 pub mod schema;
@@ -81,6 +83,16 @@ pub use library::fuzzing;
 pub use message::suggest;
 pub use output::{redact, render, report};
 
+/// Whole HTTP requests, as people keep them (`.http`, curl, Hurl, HAR, eventlint's request
+/// log; the readers are [`request::read`], the `eventlint-request` crate): a file checked whole
+/// ([`request::check_file`]), or one request read from a file ([`request::check`]), routed to
+/// its kind, its body through the body pipeline and its headers, path and query through the
+/// vendor's transport rules. [`check_request`] checks one request given as parts.
+pub mod request {
+    pub use crate::http::{RequestReport, check, check_isolated, is_vendor_request, problem, read};
+    pub use crate::library::requests::{CheckedFile, check_file};
+}
+
 /// Bytes to documents: the NDJSON reader every front end uses ([`source::documents`]), BOM and
 /// encoding handling, array splitting, and line/column positions ([`source::LineIndex`], in
 /// characters or UTF-16 code units).
@@ -90,12 +102,13 @@ pub mod source {
 
 pub use catalog::kind::{Kind, Role, Route};
 pub use library::payload::Payload;
+pub use library::request::check_request;
 pub use library::{PayloadReport, check_bytes, check_payload, check_str, check_value};
 pub use lint::check::{
     CheckOptions, DocumentReport, INTERNAL_ERROR_RULE, UnknownRule, check_document, internal_error,
 };
 pub use lint::isolation::{check_document_isolated, isolate, panic_message, record_panic};
-pub use message::diagnostic::{Diagnostic, Position, Related, Severity};
+pub use message::diagnostic::{Diagnostic, Part, Position, Related, RequestPlace, Severity};
 pub use rule::{Citation, Rule, SOURCES_PAGE};
 
 /// The payload types of every vendor, for building payloads with the compiler's help. Each

@@ -8,6 +8,8 @@ pub mod codegen;
 #[doc(hidden)]
 pub mod fuzzing;
 pub(crate) mod payload;
+pub(crate) mod request;
+pub(crate) mod requests;
 
 use serde::{Serialize, Serializer};
 use serde_json::Value;

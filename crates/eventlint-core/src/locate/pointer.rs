@@ -49,12 +49,6 @@ impl Pointer {
         &self.0
     }
 
-    /// The pointer text, without a copy.
-    #[must_use]
-    pub fn into_string(self) -> String {
-        self.0
-    }
-
     /// Wraps pointer text that is already escaped (as jsonschema's instance paths are).
     #[must_use]
     pub fn from_escaped(text: &str) -> Self {

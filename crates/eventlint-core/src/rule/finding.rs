@@ -80,11 +80,6 @@ impl Location {
             _ => &Target::Value,
         }
     }
-
-    /// Whether the place is in the body.
-    pub fn in_body(&self) -> bool {
-        matches!(self, Location::Body { .. })
-    }
 }
 
 impl Finding {

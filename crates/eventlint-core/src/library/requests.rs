@@ -4,7 +4,6 @@
 use eventlint_request::{Format, Item, ReadContext};
 
 use crate::catalog::kind::Kind;
-use crate::catalog::registry::{self, Routing};
 use crate::lint::check::{CheckOptions, DocumentReport};
 use crate::locate::spans::LineIndex;
 use crate::output::report::{DocumentOutcome, OffsetMap};
@@ -44,16 +43,16 @@ pub fn check_file(
     for (n, item) in items.iter().enumerate() {
         let (ordinal, report) = match item {
             Item::Request(request) => {
-                if format == Format::Har && !is_vendor_request(request) {
+                if format == Format::Har && !crate::http::is_vendor_request(request) {
                     out.skipped += 1;
                     continue;
                 }
                 (
                     request.ordinal,
-                    super::check_isolated(request, text, options),
+                    crate::http::check_isolated(request, text, options),
                 )
             }
-            Item::Problem(problem) => (n + 1, super::problem(problem, text, options)),
+            Item::Problem(problem) => (n + 1, crate::http::problem(problem, text, options)),
         };
         let mut diagnostics = report.diagnostics;
         if diagnostics
@@ -84,14 +83,4 @@ pub fn check_file(
         out.documents.push((report.kind, outcome));
     }
     out
-}
-
-/// Whether a request goes to a vendor's API (a documented endpoint or not).
-#[must_use]
-pub fn is_vendor_request(request: &eventlint_request::RawRequest) -> bool {
-    let target = super::target::split(&request.url.value, &request.url.span, "");
-    !matches!(
-        registry::route_request(&request.method.value, &target.path, target.host.as_deref()),
-        Routing::Unknown
-    )
 }

@@ -9,12 +9,10 @@
 //!
 //! Architecture Invariant: nothing of the body pipeline is copied here; this module calls it.
 
-mod file;
 mod mask;
-mod target;
+pub(crate) mod target;
 
 pub use eventlint_request as read;
-pub use file::{CheckedFile, check_file, is_vendor_request};
 
 use std::ops::Range;
 
@@ -222,6 +220,16 @@ pub fn check_isolated(request: &RawRequest, file: &str, options: &CheckOptions) 
             diagnostics: report.diagnostics,
         }
     })
+}
+
+/// Whether a request goes to a vendor's API (a documented endpoint or not).
+#[must_use]
+pub fn is_vendor_request(request: &RawRequest) -> bool {
+    let target = target::split(&request.url.value, &request.url.span, "");
+    !matches!(
+        registry::route_request(&request.method.value, &target.path, target.host.as_deref()),
+        Routing::Unknown
+    )
 }
 
 /// A reader's problem as a finding of `rule`, at its bytes.
