@@ -82,6 +82,7 @@ impl Location {
     }
 
     /// Whether the place is in the body.
+    #[allow(dead_code)] // for transport rules that tell body places from request places
     pub fn in_body(&self) -> bool {
         matches!(self, Location::Body { .. })
     }
@@ -122,6 +123,7 @@ impl Finding {
 
     /// Adds a related place on the request (the body's `type` that contradicts the path).
     #[must_use]
+    #[allow(dead_code)] // no transport rule relates a place on the request yet
     pub fn related_at(mut self, location: Location, label: impl Into<String>) -> Self {
         self.related.push(RelatedPlace {
             location,
