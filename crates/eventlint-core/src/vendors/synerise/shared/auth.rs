@@ -89,9 +89,9 @@ pub(crate) fn is_jwt(token: &str) -> bool {
 }
 
 /// A credential that is a placeholder, as a message may show it: an unexpanded shell variable
-/// (`$access_token`, `${TOKEN}`), shown whole (it is a name, not a secret); or the
-/// documentation's elided or bracketed forms (`ey...RtH_g`, `eyJ…`, `<JWT>`, `YOUR_TOKEN`),
-/// shown masked.
+/// (`$access_token`, `${TOKEN}`), shown whole (it is a name, not a secret); the documentation's
+/// elided form (`ey...RtH_g`, `eyJ…`), shown as at most four characters and `...`; or a
+/// bracketed or spelled-out stand-in (`<JWT>`, `YOUR_TOKEN`), shown whole.
 pub(crate) fn placeholder(token: &str) -> Option<String> {
     let name = token
         .strip_prefix("${")
@@ -104,17 +104,15 @@ pub(crate) fn placeholder(token: &str) -> Option<String> {
     {
         return Some(token.to_owned());
     }
+    if let Some(at) = token.find("...").or_else(|| token.find('…')) {
+        // What the documentation writes (`eyJ...`): at most four characters before the elision.
+        let head: String = token[..at].chars().take(4).collect();
+        return Some(format!("{head}..."));
+    }
     let upper = token.to_ascii_uppercase();
-    let elided = token.contains("...") || token.contains('…');
     let bracketed = token.starts_with('<') && token.ends_with('>');
     let spelled = upper.starts_with("YOUR_") || upper.starts_with("YOUR-") || upper == "TOKEN";
-    (elided || bracketed || spelled).then(|| {
-        if bracketed || spelled {
-            token.to_owned()
-        } else {
-            masked_credential(token)
-        }
-    })
+    (bracketed || spelled).then(|| token.to_owned())
 }
 
 #[cfg(test)]
@@ -150,7 +148,7 @@ mod tests {
         );
         assert_eq!(
             bearer_problem("Bearer ey...RtH_g"),
-            Some(BearerProblem::Placeholder("ey..…".to_owned()))
+            Some(BearerProblem::Placeholder("ey...".to_owned()))
         );
     }
 
@@ -159,6 +157,10 @@ mod tests {
         assert_eq!(placeholder("${TOKEN}").as_deref(), Some("${TOKEN}"));
         assert_eq!(placeholder("<JWT>").as_deref(), Some("<JWT>"));
         assert_eq!(placeholder("$1abc"), None);
+        assert_eq!(
+            placeholder("eyJhbGciOiJIUzI1NiJ9...secret").as_deref(),
+            Some("eyJh...")
+        );
         assert_eq!(placeholder(JWT), None);
     }
 
