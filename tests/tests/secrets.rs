@@ -23,7 +23,11 @@ fn secrets(rel: &str, text: &str) -> Vec<String> {
         return Vec::new();
     };
     let ctx = eventlint_request::ReadContext {
-        base_dir: root().join(rel).parent().map(Path::to_path_buf).unwrap_or_default(),
+        base_dir: root()
+            .join(rel)
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default(),
         ..eventlint_request::ReadContext::default()
     };
     let items = match format {
@@ -41,7 +45,9 @@ fn secrets(rel: &str, text: &str) -> Vec<String> {
         for header in &request.headers {
             if SECRET_HEADERS.contains(&header.name.value.to_ascii_lowercase().as_str()) {
                 let value = &header.value.value;
-                let secret = value.split_once(' ').map_or(value.as_str(), |(_, s)| s.trim());
+                let secret = value
+                    .split_once(' ')
+                    .map_or(value.as_str(), |(_, s)| s.trim());
                 out.push(secret.to_owned());
                 // What the file holds for it (curl's `-u user:password`).
                 if let Some(written) = text.get(header.value.span.clone()) {
@@ -102,13 +108,22 @@ fn no_report_shows_a_credential_whole() {
                 let all = format!("{}{}", stdout(&output), stderr(&output));
                 for secret in &secrets {
                     if all.contains(secret.as_str()) {
-                        leaks.push(format!("{rel} --format {format} (redact: {redact}) shows `{secret}`"));
+                        leaks.push(format!(
+                            "{rel} --format {format} (redact: {redact}) shows `{secret}`"
+                        ));
                     }
                 }
             }
         }
     }
-    assert!(leaks.is_empty(), "credentials shown whole:\n{}", leaks.join("\n"));
+    assert!(
+        leaks.is_empty(),
+        "credentials shown whole:\n{}",
+        leaks.join("\n")
+    );
     // The fixtures hold credentials of every kind that has them; the test is not vacuous.
-    assert!(checked >= 4, "only {checked} credentials found in the request fixtures");
+    assert!(
+        checked >= 4,
+        "only {checked} credentials found in the request fixtures"
+    );
 }

@@ -368,3 +368,48 @@ fn place_in_file(
         Location::Bytes(span) => span.clone(),
     }
 }
+
+/// What the transport rules' tests share: a `.http` text checked as a request.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::RequestReport;
+    use crate::lint::check::CheckOptions;
+    use crate::message::diagnostic::Diagnostic;
+
+    /// The first request of the `.http` text, read.
+    pub(crate) fn read(text: &str) -> eventlint_request::RawRequest {
+        eventlint_request::http::read(text, &eventlint_request::ReadContext::default())
+            .into_iter()
+            .find_map(|item| match item {
+                eventlint_request::Item::Request(request) => Some(request),
+                eventlint_request::Item::Problem(_) => None,
+            })
+            .unwrap_or_else(|| panic!("no request in\n{text}"))
+    }
+
+    /// `request` (read from `text`) checked at the fixed clock of the fixtures.
+    pub(crate) fn check_read(request: &eventlint_request::RawRequest, text: &str) -> RequestReport {
+        let options = CheckOptions::at_rfc3339("2026-01-01T00:00:00Z")
+            .unwrap_or_else(|e| panic!("a clock: {e}"));
+        super::check(request, text, &options)
+    }
+
+    /// The first request of the `.http` text, checked.
+    pub(crate) fn check(text: &str) -> RequestReport {
+        check_read(&read(text), text)
+    }
+
+    /// The diagnostics of `rule` in `report`.
+    pub(crate) fn of<'r>(report: &'r RequestReport, rule: &str) -> Vec<&'r Diagnostic> {
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == rule)
+            .collect()
+    }
+
+    /// The text a diagnostic marks.
+    pub(crate) fn marked<'r>(report: &'r RequestReport, d: &Diagnostic) -> &'r str {
+        &report.source[d.span.clone()]
+    }
+}

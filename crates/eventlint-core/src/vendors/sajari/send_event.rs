@@ -1,4 +1,5 @@
-//! `sajari.send-event`: the body of `POST /v4/events:sendEvent`.
+//! `sajari.send-event`: the body of `POST /v4/events:send` and of the deprecated
+//! `POST /v4/events:sendEvent`.
 
 use crate::schema::Validators;
 
@@ -10,6 +11,7 @@ use super::shared::weight::weight_value;
 use crate::catalog::kind::{Kind, Role, Route};
 use crate::locate::pointer::Pointer;
 use crate::rule::finding::{Ctx, Finding};
+use crate::rule::request::RequestView;
 use crate::schema::{self, Keyword, Violation};
 
 pub(crate) static SEND_EVENT: Kind = Kind {
@@ -32,7 +34,10 @@ pub(crate) static SEND_EVENT: Kind = Kind {
     ],
     description: "Feedback on a search result (name, token from the query, optional weight and metadata)",
     rules: &[
+        &r::account_id_header::ACCOUNT_ID_HEADER,
+        &r::account_id_recommended::ACCOUNT_ID_RECOMMENDED,
         &r::body_object::BODY_OBJECT,
+        &r::deprecated_endpoint::DEPRECATED_ENDPOINT,
         &r::metadata_null::METADATA_NULL,
         &r::metadata_object::METADATA_OBJECT,
         &r::metadata_primitive::METADATA_PRIMITIVE,
@@ -53,7 +58,7 @@ pub(crate) static SEND_EVENT: Kind = Kind {
     detect,
     map_violation,
     check,
-    transport: crate::rules::common::content_type::check,
+    transport,
     validators: Validators::new(),
 };
 
@@ -121,4 +126,13 @@ fn check(ctx: &mut Ctx<'_>, value: &Value) {
     }
     r::weight_missing_or_zero::check(ctx, &root, body);
     r::weight_negative::check(ctx, &root, body);
+}
+
+/// The transport rules: the `Account-Id` header (an error on `:send`, a warning on the
+/// deprecated `:sendEvent`), the deprecated path, and `common/content-type` (a warning).
+fn transport(ctx: &mut Ctx<'_>, request: &RequestView<'_>) {
+    r::account_id_header::check(ctx, request);
+    r::account_id_recommended::check(ctx, request);
+    r::deprecated_endpoint::check(ctx, request);
+    crate::rules::common::content_type::check(ctx, request);
 }

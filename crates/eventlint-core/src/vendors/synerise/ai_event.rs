@@ -24,13 +24,13 @@ pub(crate) static AI_EVENT: Kind = Kind {
         deprecated: false,
     }],
     description: "An AI event: recommendation.view, recommendation.click or item.search.click (correlationId, clientUUID, items)",
-    rules: ai::with_ai_event_rules![&a::body_object::BODY_OBJECT,],
+    rules: ai::with_ai_event_rules![&a::body_object::BODY_OBJECT, &a::path_type::PATH_TYPE,],
     schema: schema::generate::<AiEvent>,
     round_trip: crate::catalog::kind::round_trip::<AiEvent>,
     detect,
     map_violation,
     check,
-    transport: crate::rules::common::content_type::check,
+    transport: super::shared::transport::ai_event,
     validators: Validators::new(),
 };
 

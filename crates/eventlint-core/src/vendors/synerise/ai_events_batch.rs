@@ -30,7 +30,7 @@ pub(crate) static AI_EVENTS_BATCH: Kind = Kind {
     detect,
     map_violation,
     check,
-    transport: crate::rules::common::content_type::check,
+    transport: super::shared::transport::ai_event,
     validators: Validators::new(),
 };
 

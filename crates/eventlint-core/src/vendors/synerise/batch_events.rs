@@ -58,7 +58,7 @@ pub(crate) static BATCH_EVENTS: Kind = Kind {
     detect,
     map_violation,
     check,
-    transport: crate::rule::request::no_transport,
+    transport: super::shared::transport::v4_event,
     validators: Validators::new(),
 };
 

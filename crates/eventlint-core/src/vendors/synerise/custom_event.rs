@@ -41,7 +41,7 @@ pub(crate) static CUSTOM_EVENT: Kind = Kind {
     detect,
     map_violation,
     check,
-    transport: crate::rule::request::no_transport,
+    transport: super::shared::transport::v4_event,
     validators: Validators::new(),
 };
 

@@ -1,5 +1,5 @@
 //! `synerise.dedicated-event`: the body of `POST /v4/events/{endpoint}` (hit-timer, logged-in,
-//! added-to-cart, …). The endpoint is a path parameter, so only the rules every dedicated
+//! added-to-cart, …, and the two-segment `push/clicked`, … at `/v4/events/push/{push}`). The endpoint is a path parameter, so only the rules every dedicated
 //! endpoint shares apply; the endpoint-specific ones run on batch elements, whose `type` names
 //! the endpoint.
 
@@ -19,23 +19,33 @@ pub(crate) static DEDICATED_EVENT: Kind = Kind {
     id: "synerise.dedicated-event",
     vendor: "Synerise",
     role: Role::Request,
-    routes: &[Route {
-        method: "POST",
-        path: "/v4/events/{endpoint}",
-        status: "",
-        deprecated: false,
-    }],
+    // The `push/*` endpoints are two segments: a route of their own.
+    routes: &[
+        Route {
+            method: "POST",
+            path: "/v4/events/{endpoint}",
+            status: "",
+            deprecated: false,
+        },
+        Route {
+            method: "POST",
+            path: "/v4/events/push/{push}",
+            status: "",
+            deprecated: false,
+        },
+    ],
     description: "An event of a dedicated endpoint such as hit-timer (client, label, optional time, params, eventSalt; no action)",
     rules: super::shared::event::with_event_rules![
         &d::action_ignored::ACTION_IGNORED,
         &d::body_object::BODY_OBJECT,
+        &d::endpoint_known::ENDPOINT_KNOWN,
     ],
     schema: schema::generate::<DedicatedEvent>,
     round_trip: crate::catalog::kind::round_trip::<DedicatedEvent>,
     detect,
     map_violation,
     check,
-    transport: crate::rule::request::no_transport,
+    transport: super::shared::transport::dedicated_event,
     validators: Validators::new(),
 };
 

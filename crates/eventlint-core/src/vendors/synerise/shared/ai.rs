@@ -12,12 +12,15 @@ use crate::vendors::synerise::model::AI_EVENT_KEYS;
 use crate::vendors::synerise::rules::ai_event as a;
 
 /// A kind's rule list: its own rules, then the rules this module reports on every AI event
-/// (the single event and each batch element), so a new shared rule is listed once for both kinds.
+/// (the single event and each batch element) and `synerise.ai-event/auth`, which
+/// [`super::transport::ai_event`] reports on every AI events request, so a new shared rule is
+/// listed once for both kinds.
 macro_rules! with_ai_event_rules {
     ($($rule:expr),* $(,)?) => {
         &[
             $($rule,)*
             &$crate::rules::common::epoch_unit::EPOCH_UNIT,
+            &$crate::vendors::synerise::rules::ai_event::auth::AUTH,
             &$crate::vendors::synerise::rules::ai_event::campaignid::CAMPAIGNID,
             &$crate::vendors::synerise::rules::ai_event::click_item_shape::CLICK_ITEM_SHAPE,
             &$crate::vendors::synerise::rules::ai_event::clientuuid_format::CLIENTUUID_FORMAT,

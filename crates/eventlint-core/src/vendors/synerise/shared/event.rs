@@ -9,12 +9,15 @@ use crate::schema::{Keyword, Violation};
 use crate::vendors::synerise::rules::event as r;
 
 /// A kind's rule list: its own rules, then the `synerise.event/*` rules that [`check`] and
-/// [`map_violation`] report on every v4 event body (custom, dedicated and batch elements), so a
-/// new shared rule is listed once for all three kinds.
+/// [`map_violation`] report on every v4 event body (custom, dedicated and batch elements) and
+/// that [`super::transport::v4_event`] reports on every v4 events request, so a new shared rule
+/// is listed once for all three kinds.
 macro_rules! with_event_rules {
     ($($rule:expr),* $(,)?) => {
         &[
             $($rule,)*
+            &$crate::vendors::synerise::rules::event::api_version::API_VERSION,
+            &$crate::vendors::synerise::rules::event::authorization::AUTHORIZATION,
             &$crate::vendors::synerise::rules::event::client_email_format::CLIENT_EMAIL_FORMAT,
             &$crate::vendors::synerise::rules::event::client_forbidden_chars::CLIENT_FORBIDDEN_CHARS,
             &$crate::vendors::synerise::rules::event::client_id_coercible::CLIENT_ID_COERCIBLE,
@@ -24,6 +27,7 @@ macro_rules! with_event_rules {
             &$crate::vendors::synerise::rules::event::client_required::CLIENT_REQUIRED,
             &$crate::vendors::synerise::rules::event::client_string_types::CLIENT_STRING_TYPES,
             &$crate::vendors::synerise::rules::event::client_uuid_format::CLIENT_UUID_FORMAT,
+            &$crate::vendors::synerise::rules::event::content_type::CONTENT_TYPE,
             &$crate::vendors::synerise::rules::event::eventsalt_future_time::EVENTSALT_FUTURE_TIME,
             &$crate::vendors::synerise::rules::event::eventsalt_no_time::EVENTSALT_NO_TIME,
             &$crate::vendors::synerise::rules::event::eventsalt_type::EVENTSALT_TYPE,

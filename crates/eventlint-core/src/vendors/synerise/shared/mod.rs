@@ -3,4 +3,6 @@
 
 pub(crate) mod actions;
 pub(crate) mod ai;
+pub(crate) mod auth;
 pub(crate) mod event;
+pub(crate) mod transport;

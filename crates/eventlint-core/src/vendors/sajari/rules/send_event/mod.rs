@@ -1,6 +1,11 @@
-//! `sajari.send-event/*`: rules of `POST /v4/events:sendEvent` bodies (vendor-rules.md §1.3).
+//! `sajari.send-event/*`: rules of `POST /v4/events:sendEvent` and `POST /v4/events:send`
+//! bodies (vendor-rules.md §1.3), and of their requests (`account-id-header`,
+//! `account-id-recommended`, `deprecated-endpoint`: vendor-rules.md §1.1).
 
+pub(crate) mod account_id_header;
+pub(crate) mod account_id_recommended;
 pub(crate) mod body_object;
+pub(crate) mod deprecated_endpoint;
 pub(crate) mod metadata_null;
 pub(crate) mod metadata_object;
 pub(crate) mod metadata_primitive;

@@ -1,6 +1,9 @@
 //! `synerise.event/*`: rules shared by every v4 event body (custom, dedicated and batch
-//! elements; vendor-rules.md §2.2–2.3).
+//! elements; vendor-rules.md §2.2–2.3), and by every v4 events request (`api-version`,
+//! `authorization`, `content-type`: the headers of vendor-rules.md §2.1).
 
+pub(crate) mod api_version;
+pub(crate) mod authorization;
 pub(crate) mod client_email_format;
 pub(crate) mod client_forbidden_chars;
 pub(crate) mod client_id_coercible;
@@ -10,6 +13,7 @@ pub(crate) mod client_multiple_ids;
 pub(crate) mod client_required;
 pub(crate) mod client_string_types;
 pub(crate) mod client_uuid_format;
+pub(crate) mod content_type;
 pub(crate) mod eventsalt_future_time;
 pub(crate) mod eventsalt_no_time;
 pub(crate) mod eventsalt_type;
