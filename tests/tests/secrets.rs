@@ -71,6 +71,12 @@ fn secrets(rel: &str, text: &str) -> Vec<String> {
 
 #[test]
 fn no_report_shows_a_credential_whole() {
+    // The rules' manuals (SARIF carries them) quote the vendors' own placeholders
+    // (`Bearer ey...RtH_g`, `$access_token`): documentation, not a user's credential.
+    let manuals: String = eventlint_core::registry::rules()
+        .iter()
+        .map(|r| r.manual())
+        .collect();
     let mut checked = 0;
     let mut leaks = Vec::new();
     for path in fixture_files() {
@@ -83,7 +89,8 @@ fn no_report_shows_a_credential_whole() {
             continue;
         }
         let text = String::from_utf8_lossy(&std::fs::read(&path).expect("a fixture")).into_owned();
-        let secrets = secrets(&rel, &text);
+        let mut secrets = secrets(&rel, &text);
+        secrets.retain(|s| !manuals.contains(s.as_str()));
         if secrets.is_empty() {
             continue;
         }
