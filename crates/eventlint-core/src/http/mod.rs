@@ -16,13 +16,13 @@ pub use eventlint_request as read;
 
 use std::ops::Range;
 
-use eventlint_request::{BodySource, Problem, RawRequest};
+use eventlint_request::{Body, BodySource, Problem, RawRequest};
 
 use crate::catalog::kind::Kind;
 use crate::catalog::registry::{self, Routing};
 use crate::lint::check::{CheckOptions, finish_with};
 use crate::lint::isolation::check_document_isolated;
-use crate::locate::spans::LineIndex;
+use crate::locate::spans::{LineIndex, Spans};
 use crate::message::diagnostic::{Diagnostic, Part, RequestPlace};
 use crate::rule::finding::{Ctx, Finding, Location};
 use crate::rule::request::RequestView;
@@ -159,6 +159,7 @@ pub fn check(request: &RawRequest, file: &str, options: &CheckOptions) -> Reques
             deprecated: route.deprecated,
             params,
             has_body: request.body.is_some(),
+            body: request.body.as_ref().map(|b| b.text.as_str()),
             credentials_stripped: request.credentials_stripped,
         };
         let mut ctx = Ctx {
@@ -335,7 +336,16 @@ fn place_in_file(
     let line = request.method.span.start.min(request.url.span.start)
         ..request.method.span.end.max(request.url.span.end);
     match location {
-        Location::Body { .. } | Location::RequestLine => line,
+        Location::Body { pointer, target } => match &request.body {
+            Some(Body {
+                text,
+                source: BodySource::Inline(map),
+                ..
+            }) => map.file_range(Spans::new(text).resolve(pointer.as_str(), target)),
+            Some(body) => body.span.clone(),
+            None => line,
+        },
+        Location::RequestLine => line,
         Location::Method => request.method.span.clone(),
         Location::Path => target.path_span.clone(),
         Location::PathParam(name) => {

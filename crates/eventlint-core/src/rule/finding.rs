@@ -115,6 +115,17 @@ impl Finding {
         }
     }
 
+    /// Labels another place the finding is about, anywhere on a request (the body's `type`
+    /// that contradicts the path).
+    #[must_use]
+    pub fn related_at(mut self, location: Location, label: impl Into<String>) -> Self {
+        self.related.push(RelatedPlace {
+            location,
+            label: label.into(),
+        });
+        self
+    }
+
     /// Labels another place the finding is about (the first occurrence of a repeated key,
     /// `eventId` or salt): the human report marks it beside the finding, SARIF lists it in
     /// `relatedLocations`, the JSON report under `related`.

@@ -23,6 +23,9 @@ pub(crate) struct RequestView<'a> {
     pub params: &'a [(&'static str, String)],
     /// Whether the request has a body.
     pub has_body: bool,
+    /// The body's text (a rule that compares the body with the path reads it; the body's own
+    /// rules run in the body pipeline).
+    pub body: Option<&'a str>,
     /// The capture is known to strip credentials (a browser's HAR export).
     pub credentials_stripped: bool,
 }
@@ -42,6 +45,12 @@ impl RequestView<'_> {
             .iter()
             .find(|(n, _)| n == name)
             .map(|(_, v)| v.as_str())
+    }
+
+    /// The top-level string member `key` of a JSON object body.
+    pub fn body_string(&self, key: &str) -> Option<String> {
+        let value: serde_json::Value = serde_json::from_str(self.body?).ok()?;
+        value.get(key)?.as_str().map(str::to_owned)
     }
 
     /// The path parameter `name` the route captured.

@@ -24,7 +24,11 @@ pub(crate) static AI_EVENT: Kind = Kind {
         deprecated: false,
     }],
     description: "An AI event: recommendation.view, recommendation.click or item.search.click (correlationId, clientUUID, items)",
-    rules: ai::with_ai_event_rules![&a::body_object::BODY_OBJECT, &a::path_type::PATH_TYPE,],
+    rules: ai::with_ai_event_rules![
+        &a::body_object::BODY_OBJECT,
+        &a::path_type::PATH_TYPE,
+        &a::type_mismatch::TYPE_MISMATCH,
+    ],
     schema: schema::generate::<AiEvent>,
     round_trip: crate::catalog::kind::round_trip::<AiEvent>,
     detect,

@@ -39,6 +39,7 @@ pub(crate) static DEDICATED_EVENT: Kind = Kind {
         &d::action_ignored::ACTION_IGNORED,
         &d::body_object::BODY_OBJECT,
         &d::endpoint_known::ENDPOINT_KNOWN,
+        &d::type_mismatch::TYPE_MISMATCH,
     ],
     schema: schema::generate::<DedicatedEvent>,
     round_trip: crate::catalog::kind::round_trip::<DedicatedEvent>,

@@ -18,6 +18,7 @@ pub(crate) fn v4_event(ctx: &mut Ctx<'_>, request: &RequestView<'_>) {
 pub(crate) fn dedicated_event(ctx: &mut Ctx<'_>, request: &RequestView<'_>) {
     v4_event(ctx, request);
     dedicated_event::endpoint_known::check(ctx, request);
+    dedicated_event::type_mismatch::check(ctx, request);
 }
 
 /// An AI events request (single or batch): a tracker key or a JWT, a known event type in the
@@ -26,5 +27,6 @@ pub(crate) fn dedicated_event(ctx: &mut Ctx<'_>, request: &RequestView<'_>) {
 pub(crate) fn ai_event(ctx: &mut Ctx<'_>, request: &RequestView<'_>) {
     ai_event::auth::check(ctx, request);
     ai_event::path_type::check(ctx, request);
+    ai_event::type_mismatch::check(ctx, request);
     content_type::check(ctx, request);
 }

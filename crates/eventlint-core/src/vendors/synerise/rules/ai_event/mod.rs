@@ -19,4 +19,5 @@ pub(crate) mod timestamp_fraction;
 pub(crate) mod timestamp_future;
 pub(crate) mod timestamp_missing;
 pub(crate) mod timestamp_type;
+pub(crate) mod type_mismatch;
 pub(crate) mod unknown_key;

@@ -10,3 +10,4 @@ pub(crate) mod endpoint_known;
 pub(crate) mod item_search_click_params;
 pub(crate) mod min_api_version;
 pub(crate) mod required_params;
+pub(crate) mod type_mismatch;
