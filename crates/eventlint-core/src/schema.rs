@@ -345,6 +345,7 @@ mod tests {
             detect: model.detect,
             map_violation: model.map_violation,
             check: model.check,
+            transport: model.transport,
             validators: Validators::new(),
         }));
         let text = r#"{"action": "a.b", "client": {"id": 1}, "label": 5, "time": 7}"#;

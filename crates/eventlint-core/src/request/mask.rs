@@ -95,7 +95,9 @@ mod tests {
 
     #[test]
     fn a_credential_keeps_its_scheme_and_four_characters() {
-        let keep = |s: &str, name: bool| &s[..kept_bytes(s, name)];
+        fn keep(s: &str, name: bool) -> &str {
+            &s[..kept_bytes(s, name)]
+        }
         assert_eq!(keep("Bearer eyJhbGciOi", false), "Bearer eyJh");
         assert_eq!(keep("'Bearer  abcdefgh'", false), "'Bearer  abcd");
         assert_eq!(keep("token=56ba9d02-aaaa", true), "token=56ba");

@@ -283,6 +283,7 @@ mod tests {
                             };
                             2
                         ],
+                        request: None,
                     };
                     2
                 ],
