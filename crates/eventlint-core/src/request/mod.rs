@@ -11,6 +11,8 @@
 
 mod mask;
 mod target;
+#[cfg(test)]
+pub(crate) mod testing;
 
 use std::ops::Range;
 

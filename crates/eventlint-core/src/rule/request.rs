@@ -75,9 +75,52 @@ pub(crate) fn masked_credential(value: &str) -> String {
     }
 }
 
+/// The vendors' documented placeholders, which a message may quote whole: their own example
+/// text, never a secret.
+const DOC_PLACEHOLDERS: &[&str] = &[
+    "$access_token",
+    "$ACCESS_TOKEN",
+    "{{token}}",
+    "{{access_token}}",
+    "<token>",
+    "<access_token>",
+    "YOUR_TOKEN",
+    "YOUR_ACCESS_TOKEN",
+    "YOUR_API_KEY",
+    "YOUR_API_KEY_HERE",
+    "eyJ...",
+];
+
+/// A credential as a message may show it: whole when its secret (past the scheme) is one of
+/// the vendors' documented placeholders (`Bearer $access_token`), else [`masked_credential`].
+pub(crate) fn shown_credential(value: &str) -> String {
+    let (scheme, secret) = match value.split_once(' ') {
+        Some((scheme, secret)) if !scheme.is_empty() => (Some(scheme), secret.trim_start()),
+        _ => (None, value),
+    };
+    match DOC_PLACEHOLDERS.iter().find(|p| **p == secret) {
+        Some(placeholder) => match scheme {
+            Some(scheme) => format!("{scheme} {placeholder}"),
+            None => (*placeholder).to_owned(),
+        },
+        None => masked_credential(value),
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::masked_credential;
+    use super::{masked_credential, shown_credential};
+
+    #[test]
+    fn a_documented_placeholder_is_shown_whole_and_a_credential_masked() {
+        assert_eq!(
+            shown_credential("Bearer $access_token"),
+            "Bearer $access_token"
+        );
+        assert_eq!(shown_credential("YOUR_API_KEY_HERE"), "YOUR_API_KEY_HERE");
+        assert_eq!(shown_credential("Bearer eyJhbGciOi.x.y"), "Bearer eyJh…");
+        assert_eq!(shown_credential("$access_token2"), "$acc…");
+    }
 
     #[test]
     fn a_credential_keeps_its_scheme_and_four_characters() {
