@@ -43,3 +43,24 @@ pub(crate) fn marked<'r>(report: &'r RequestReport, rule: &str) -> Vec<&'r str> 
 pub(crate) fn rules(report: &RequestReport) -> Vec<&'static str> {
     report.diagnostics.iter().map(|d| d.rule).collect()
 }
+
+/// `text` with its first line starting `starts` (a header's name, or the method) replaced by
+/// `line` (removed when `line` is empty).
+pub(crate) fn with_line(text: &str, starts: &str, line: &str) -> String {
+    let mut out = String::new();
+    let mut found = false;
+    for l in text.lines() {
+        if !found && l.starts_with(starts) {
+            found = true;
+            if !line.is_empty() {
+                out.push_str(line);
+                out.push('\n');
+            }
+        } else {
+            out.push_str(l);
+            out.push('\n');
+        }
+    }
+    assert!(found, "no line starts with {starts}");
+    out
+}

@@ -13,20 +13,5 @@ Content-Type: application/json
 /// [`CLEAN`] with the line starting `starts` (a header's name, or `POST`) replaced by `line`
 /// (removed when `line` is empty).
 pub(crate) fn with_line(starts: &str, line: &str) -> String {
-    let mut out = String::new();
-    let mut found = false;
-    for l in CLEAN.lines() {
-        if !found && l.starts_with(starts) {
-            found = true;
-            if !line.is_empty() {
-                out.push_str(line);
-                out.push('\n');
-            }
-        } else {
-            out.push_str(l);
-            out.push('\n');
-        }
-    }
-    assert!(found, "no line starts with {starts}");
-    out
+    crate::request::testing::with_line(CLEAN, starts, line)
 }

@@ -1,6 +1,7 @@
 use crate::rule::declare_rule;
 use crate::rule::finding::{Ctx, Finding, Location};
-use crate::vendors::glia::shared::authorization::{BEARER, is_scheme_word, legacy, shown, split};
+use crate::rule::request::{is_scheme_word, shown_credential as shown};
+use crate::vendors::glia::shared::authorization::{BEARER, legacy, split};
 
 declare_rule! {
     /// ## What it checks

@@ -1,7 +1,8 @@
 use crate::rule::declare_rule;
 use crate::rule::finding::{Ctx, Finding, Location};
+use crate::rule::request::shown_credential as shown;
 use crate::rules::common::placeholder::{form, is_placeholder};
-use crate::vendors::glia::shared::authorization::{shown, split};
+use crate::vendors::glia::shared::authorization::split;
 
 declare_rule! {
     /// ## What it checks
