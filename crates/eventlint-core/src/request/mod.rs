@@ -13,6 +13,8 @@ mod mask;
 mod target;
 #[cfg(test)]
 pub(crate) mod testing;
+#[cfg(test)]
+mod tests;
 
 use std::ops::Range;
 
