@@ -6,9 +6,9 @@ use crate::rules::common::placeholder::{form, is_placeholder};
 declare_rule! {
     /// ## What it checks
     /// That the path parameter `engagement_id` is not empty and is URL-safe: ASCII letters,
-    /// digits, `-`, `.`, `_` and `~` only. An unexpanded shell variable (`$engagement_id`, as
-    /// in Glia's curl example when the variable is unset in another shell), a template
-    /// variable, a space or a percent-encoded character is reported. A URL-safe id that is not
+    /// digits, `-`, `.`, `_` and `~` only. The documentation's path template copied as is
+    /// (`{engagement_id}`), an unexpanded shell variable (`$engagement_id`), a template
+    /// variable, or a percent-encoded character is reported. A URL-safe id that is not
     /// a UUID is `glia.engagement-event/engagement-id-uuid`'s (an info).
     ///
     /// ## Why
@@ -53,6 +53,8 @@ pub(crate) fn check<'v>(ctx: &mut Ctx<'_>, view: &'v RequestView<'_>) -> Option<
     let id = view.param("engagement_id")?;
     let message = if id.is_empty() {
         "`engagement_id` is empty".to_owned()
+    } else if id.starts_with('{') && id.ends_with('}') && !id.starts_with("{{") {
+        format!("`engagement_id` is `{id}`, the documentation's path template, not an id")
     } else if is_placeholder(id) {
         format!("`engagement_id` `{id}` is {}, not an id", form(id))
     } else if let Some(c) = id.chars().find(|c| !url_safe(*c)) {
@@ -91,6 +93,7 @@ mod tests {
     fn an_id_that_is_not_url_safe_is_reported_on_the_parameter() {
         for (id, says) in [
             ("$engagement_id", "shell variable"),
+            ("{engagement_id}", "path template"),
             ("af8c2e16%20545d", "percent-encoded"),
             ("af8c2e16,545d", "`,`"),
         ] {

@@ -55,7 +55,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, value: &str) {
                 form(value)
             ),
         )
-        .help("send your application's id, as Neuralens's console shows it"),
+        .help("send your Neuralens application's id"),
     );
 }
 
