@@ -1,11 +1,11 @@
 //! The `Authorization` header of a Glia request, read as `<token_type> <token>` (SEED-004; the
-//! 401 `debug_message`: "Authorization header must have format 'token_type token'").
+//! 401 `debug_message`: the header "must have format `token_type token`").
 
 /// The token type this endpoint allows.
 pub(crate) const BEARER: &str = "Bearer";
 
-/// The token types the 401 `debug_message` names instead ("where token_type is SessionId or
-/// AuthToken"), as Glia writes them.
+/// The token types the 401 `debug_message` names instead ("where `token_type` is `SessionId` or
+/// `AuthToken`"), as Glia writes them.
 pub(crate) const LEGACY: &[&str] = &["SessionId", "AuthToken"];
 
 /// A value split at its first space or tab: the token type and the token (the token type is

@@ -14,8 +14,8 @@ declare_rule! {
     ///
     /// ## Why
     /// The endpoint's documentation says "Allowed token type is `Bearer`", and its 401
-    /// `debug_message` says "Authorization header must have format 'token_type token'"
-    /// (SEED-004) [D]: anything else is answered 401.
+    /// `debug_message` says the header "must have format `token_type token`" (SEED-004) [D]:
+    /// anything else is answered 401.
     ///
     /// ## Example
     /// ```http

@@ -9,8 +9,8 @@ declare_rule! {
     ///
     /// ## Why
     /// The sources conflict (vendor-rules.md §8.10): the endpoint's documentation says
-    /// "Allowed token type is `Bearer`", but its own 401 `debug_message` says "token_type is
-    /// SessionId or AuthToken" (SEED-004) [D]; `SessionId` with `X-Salemove-Visit-Session-Id` is
+    /// "Allowed token type is `Bearer`", but its own 401 `debug_message` says "`token_type` is
+    /// `SessionId` or `AuthToken`" (SEED-004) [D]; `SessionId` with `X-Salemove-Visit-Session-Id` is
     /// the older visitor-session scheme (GLIA-OLD, GLIA-ER). Such a request may work, so this
     /// is a warning, not an error.
     ///
