@@ -75,11 +75,10 @@ fn kept_bytes(written: &str, skip_name: bool) -> usize {
         i += eq + 1;
     }
     let rest = &written[i..];
+    // A first word with digits may be part of the secret (`eyJhbGciOiJIUzI1NiJ9 eyJz…`): it
+    // is kept only when it reads as a scheme.
     if let Some((scheme, after)) = rest.split_once(' ')
-        && !scheme.is_empty()
-        && scheme
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && crate::rule::request::is_scheme_word(scheme)
     {
         i += scheme.len() + (after.len() + 1 - after.trim_start().len());
     }
@@ -103,5 +102,6 @@ mod tests {
         assert_eq!(keep("token=56ba9d02-aaaa", true), "token=56ba");
         assert_eq!(keep("abc", false), "abc");
         assert_eq!(keep("ééééé", false), "éééé");
+        assert_eq!(keep("eyJhbGciOiJIUzI1NiJ9 eyJzdWIi", false), "eyJh");
     }
 }

@@ -10,7 +10,11 @@
 //! Architecture Invariant: nothing of the body pipeline is copied here; this module calls it.
 
 mod mask;
+#[cfg(test)]
+pub(crate) mod probe;
 pub(crate) mod target;
+#[cfg(test)]
+mod tests;
 
 pub use eventlint_request as read;
 

@@ -66,10 +66,11 @@ impl RequestView<'_> {
 pub(crate) fn no_transport(_: &mut crate::rule::finding::Ctx<'_>, _: &RequestView<'_>) {}
 
 /// A credential as a message may show it: the scheme and a few characters, never the whole
-/// secret (`Bearer eyJh…`, `Basic dXNl…`, `56ba…`).
+/// secret (`Bearer eyJh…`, `Basic dXNl…`, `56ba…`). A first word that does not read as a scheme
+/// ([`is_scheme_word`]) may be part of the secret: it is not shown whole.
 pub(crate) fn masked_credential(value: &str) -> String {
     let (scheme, secret) = match value.split_once(' ') {
-        Some((scheme, secret)) if !scheme.is_empty() => (Some(scheme), secret.trim_start()),
+        Some((scheme, secret)) if is_scheme_word(scheme) => (Some(scheme), secret.trim_start()),
         _ => (None, value),
     };
     let head: String = secret.chars().take(4).collect();
@@ -84,9 +85,63 @@ pub(crate) fn masked_credential(value: &str) -> String {
     }
 }
 
+/// The vendors' documented placeholders, which a message may quote whole: their own example
+/// text, never a secret.
+const DOC_PLACEHOLDERS: &[&str] = &[
+    "$access_token",
+    "$ACCESS_TOKEN",
+    "{{token}}",
+    "{{access_token}}",
+    "<token>",
+    "<access_token>",
+    "YOUR_TOKEN",
+    "YOUR_ACCESS_TOKEN",
+    "YOUR_API_KEY",
+    "YOUR_API_KEY_HERE",
+    "eyJ...",
+];
+
+/// Whether `word` reads as an authentication scheme (`Bearer`, `Basic`, `AuthToken`), so that a
+/// message may name it: ASCII letters and `-`, at most 20. A word with digits may be part of a
+/// secret.
+pub(crate) fn is_scheme_word(word: &str) -> bool {
+    (1..=20).contains(&word.len())
+        && word.starts_with(|c: char| c.is_ascii_alphabetic())
+        && word.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
+}
+
+/// A credential as a message may show it: the secret whole when it is one of the vendors'
+/// documented placeholders (`Bearer $access_token`), else [`masked_credential`].
+pub(crate) fn shown_credential(value: &str) -> String {
+    let value = value.trim();
+    let (scheme, secret) = match value.split_once(' ') {
+        Some((scheme, secret)) if is_scheme_word(scheme) => (Some(scheme), secret.trim_start()),
+        _ => (None, value),
+    };
+    match (DOC_PLACEHOLDERS.iter().find(|p| **p == secret), scheme) {
+        (Some(placeholder), Some(scheme)) => format!("{scheme} {placeholder}"),
+        (Some(placeholder), None) => (*placeholder).to_owned(),
+        (None, _) => masked_credential(value),
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::masked_credential;
+    use super::{masked_credential, shown_credential};
+
+    #[test]
+    fn a_documented_placeholder_is_shown_whole_and_a_credential_masked() {
+        assert_eq!(
+            shown_credential("Bearer $access_token"),
+            "Bearer $access_token"
+        );
+        assert_eq!(shown_credential("YOUR_API_KEY_HERE"), "YOUR_API_KEY_HERE");
+        assert_eq!(shown_credential("Bearer eyJhbGciOi.x.y"), "Bearer eyJh…");
+        assert_eq!(shown_credential("$access_token2"), "$acc…");
+        assert_eq!(shown_credential(" Bearer  abcdefgh "), "Bearer abcd…");
+        // A first word that does not read as a scheme may be part of the secret.
+        assert_eq!(shown_credential("s3cr3tpart1 s3cr3tpart2"), "s3cr…");
+    }
 
     #[test]
     fn a_credential_keeps_its_scheme_and_four_characters() {
@@ -94,5 +149,6 @@ mod tests {
         assert_eq!(masked_credential("Token abc"), "Token …");
         assert_eq!(masked_credential("56ba9d02-aaaa-4bbb"), "56ba…");
         assert_eq!(masked_credential(""), "…");
+        assert_eq!(masked_credential("eyJhbGciOiJIUzI1NiJ9 eyJz"), "eyJh…");
     }
 }

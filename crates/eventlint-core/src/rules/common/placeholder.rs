@@ -50,6 +50,16 @@ declare_rule! {
     };
 }
 
+/// What form of placeholder `s` is (one [`is_placeholder`] knows), in words for a message.
+pub(crate) fn form(s: &str) -> &'static str {
+    match s.as_bytes().first() {
+        Some(b'$') => "an unexpanded shell variable",
+        Some(b'{') => "an unexpanded template variable",
+        Some(b'<') => "a name in angle brackets",
+        _ => "a documentation placeholder",
+    }
+}
+
 /// Whether `s` is a documentation placeholder (see the rule's manual for the forms). Called on
 /// every string of every document: each form is looked for only after its first byte.
 pub(crate) fn is_placeholder(s: &str) -> bool {

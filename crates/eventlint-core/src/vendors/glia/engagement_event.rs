@@ -1,4 +1,5 @@
-//! `glia.engagement-event`: the body of `POST /engagements/{engagement_id}/events`.
+//! `glia.engagement-event`: the body of `POST /engagements/{engagement_id}/events`, and the
+//! request around it (`Authorization`, `Accept`, `Content-Type`, the path's `engagement_id`).
 
 use crate::schema::Validators;
 
@@ -9,6 +10,7 @@ use super::rules::engagement_event as r;
 use crate::catalog::kind::{Kind, Role, Route};
 use crate::locate::pointer::Pointer;
 use crate::rule::finding::Ctx;
+use crate::rule::request::RequestView;
 use crate::schema::{self, Keyword, Violation};
 
 pub(crate) static ENGAGEMENT_EVENT: Kind = Kind {
@@ -23,7 +25,16 @@ pub(crate) static ENGAGEMENT_EVENT: Kind = Kind {
     }],
     description: "An event message about a visitor's action ({\"message\": …})",
     rules: &[
+        &r::accept::ACCEPT,
+        &r::auth_format::AUTH_FORMAT,
+        &r::auth_missing::AUTH_MISSING,
+        &r::auth_placeholder::AUTH_PLACEHOLDER,
+        &r::auth_scheme_legacy::AUTH_SCHEME_LEGACY,
         &r::body_object::BODY_OBJECT,
+        &r::content_type::CONTENT_TYPE,
+        &r::content_type_charset::CONTENT_TYPE_CHARSET,
+        &r::engagement_id::ENGAGEMENT_ID,
+        &r::engagement_id_uuid::ENGAGEMENT_ID_UUID,
         &r::message_empty::MESSAGE_EMPTY,
         &r::message_length::MESSAGE_LENGTH,
         &r::message_required::MESSAGE_REQUIRED,
@@ -34,7 +45,7 @@ pub(crate) static ENGAGEMENT_EVENT: Kind = Kind {
     detect,
     map_violation,
     check,
-    transport: crate::rule::request::no_transport,
+    transport,
     validators: Validators::new(),
 };
 
@@ -74,4 +85,19 @@ fn check(ctx: &mut Ctx<'_>, value: &Value) {
     let root = Pointer::root();
     r::message_empty::check(ctx, &root, body);
     r::message_length::check(ctx, &root, body);
+}
+
+/// The transport rules (SEED-004's three required headers and the path's `engagement_id`).
+fn transport(ctx: &mut Ctx<'_>, view: &RequestView<'_>) {
+    if let Some(authorization) = r::auth_missing::check(ctx, view) {
+        r::auth_format::check(ctx, authorization);
+        r::auth_scheme_legacy::check(ctx, authorization);
+        r::auth_placeholder::check(ctx, authorization);
+    }
+    r::accept::check(ctx, view);
+    r::content_type::check(ctx, view);
+    r::content_type_charset::check(ctx, view);
+    if let Some(id) = r::engagement_id::check(ctx, view) {
+        r::engagement_id_uuid::check(ctx, id);
+    }
 }

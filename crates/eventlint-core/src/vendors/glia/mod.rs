@@ -1,6 +1,6 @@
 //! Glia (salemove): the engagement event request, its response and the error body
-//! (vendor-rules.md §5). Header, path and authorization rules need the whole HTTP request and
-//! are not part of the body kinds.
+//! (vendor-rules.md §5). The engagement event's header, path and authorization rules are its
+//! kind's transport rules, checked on a whole HTTP request.
 
 pub(crate) mod model;
 
@@ -8,6 +8,7 @@ pub(crate) mod engagement_event;
 pub(crate) mod engagement_event_response;
 pub(crate) mod error;
 pub(crate) mod rules;
+pub(crate) mod shared;
 
 use crate::catalog::kind::Kind;
 

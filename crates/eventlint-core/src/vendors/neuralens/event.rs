@@ -1,4 +1,5 @@
-//! `neuralens.event`: the body of `POST https://api.neuralens.ai/analytics/event`.
+//! `neuralens.event`: the body of `POST https://api.neuralens.ai/analytics/event`, and the
+//! request around it (`X-Neuralens-API-Key`, `X-Neuralens-Application-ID`, `Content-Type`).
 
 use crate::schema::Validators;
 
@@ -11,7 +12,8 @@ use crate::catalog::kind::{Kind, Role, Route};
 use crate::locate::pointer::Pointer;
 use crate::locate::pointer::segments_name;
 use crate::rule::finding::Ctx;
-use crate::rules::common::epoch_unit;
+use crate::rule::request::RequestView;
+use crate::rules::common::{content_type, epoch_unit};
 use crate::schema::{self, Keyword, Violation};
 
 pub(crate) static EVENT: Kind = Kind {
@@ -27,6 +29,10 @@ pub(crate) static EVENT: Kind = Kind {
     description: "An event-tracking event (uid, items, query, page, event, index, geo, timestamp)",
     rules: &[
         &epoch_unit::EPOCH_UNIT,
+        &r::api_key_format::API_KEY_FORMAT,
+        &r::api_key_header::API_KEY_HEADER,
+        &r::app_id_header::APP_ID_HEADER,
+        &r::app_id_placeholder::APP_ID_PLACEHOLDER,
         &r::event_required::EVENT_REQUIRED,
         &r::geo_range::GEO_RANGE,
         &r::geo_shape::GEO_SHAPE,
@@ -52,7 +58,7 @@ pub(crate) static EVENT: Kind = Kind {
     detect,
     map_violation,
     check,
-    transport: crate::rules::common::content_type::check,
+    transport,
     validators: Validators::new(),
 };
 
@@ -148,4 +154,15 @@ fn check(ctx: &mut Ctx<'_>, value: &Value) {
     r::query_expected::check(ctx, &root, body);
     r::index_relevance::check(ctx, &root, body);
     r::page_event_consistency::check(ctx, &root, body);
+}
+
+/// The transport rules: the two documented headers (SEED-002) and `common/content-type`.
+fn transport(ctx: &mut Ctx<'_>, view: &RequestView<'_>) {
+    if let Some(key) = r::api_key_header::check(ctx, view) {
+        r::api_key_format::check(ctx, key);
+    }
+    if let Some(id) = r::app_id_header::check(ctx, view) {
+        r::app_id_placeholder::check(ctx, id);
+    }
+    content_type::check(ctx, view);
 }

@@ -2,3 +2,5 @@
 //! beside this folder, with a `Kind` static).
 
 pub(crate) mod names;
+#[cfg(test)]
+pub(crate) mod testing;

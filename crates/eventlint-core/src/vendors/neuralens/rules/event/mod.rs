@@ -1,5 +1,11 @@
-//! `neuralens.event/*`: rules of `POST /analytics/event` bodies (vendor-rules.md §3.3).
+//! `neuralens.event/*`: rules of `POST /analytics/event` (vendor-rules.md §3.3): its body's,
+//! and its transport rules (the two headers), which the kind's `transport` runs on a whole
+//! request.
 
+pub(crate) mod api_key_format;
+pub(crate) mod api_key_header;
+pub(crate) mod app_id_header;
+pub(crate) mod app_id_placeholder;
 pub(crate) mod event_required;
 pub(crate) mod geo_range;
 pub(crate) mod geo_shape;
