@@ -68,6 +68,8 @@ struct Reach {
     /// The module the visitor is in (the file's, then any inline `mod` inside it).
     here: ModPath,
     found: BTreeSet<ModPath>,
+    /// Child modules declared `#[cfg(test)]`: their files are left out of the graph.
+    test_only: BTreeSet<ModPath>,
 }
 
 fn is_test(attrs: &[syn::Attribute]) -> bool {
@@ -150,6 +152,11 @@ impl<'ast> Visit<'ast> for Reach {
         };
         if !is_test(attrs) {
             syn::visit::visit_item(self, item);
+        } else if let syn::Item::Mod(m) = item {
+            // A module compiled for tests only (`#[cfg(test)] mod testing;`): not a layer's.
+            let mut child = self.here.clone();
+            child.push(m.ident.to_string());
+            self.test_only.insert(child);
         }
     }
 
@@ -180,14 +187,17 @@ fn graph(src: &Path) -> (Vec<ModPath>, Vec<BTreeSet<usize>>) {
     let names: Vec<ModPath> = files.keys().cloned().collect();
     let index: BTreeMap<&ModPath, usize> = names.iter().enumerate().map(|(i, m)| (m, i)).collect();
     let mut edges = vec![BTreeSet::new(); names.len()];
+    let mut test_only = BTreeSet::new();
     for (i, (module, path)) in files.iter().enumerate() {
         let text = std::fs::read_to_string(path).expect("a source file");
         let file = syn::parse_file(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let mut reach = Reach {
             here: module.clone(),
             found: BTreeSet::new(),
+            test_only: BTreeSet::new(),
         };
         reach.visit_file(&file);
+        test_only.extend(reach.test_only);
         for mut target in reach.found {
             // The longest module the path names.
             while !target.is_empty() && !index.contains_key(&target) {
@@ -200,6 +210,14 @@ fn graph(src: &Path) -> (Vec<ModPath>, Vec<BTreeSet<usize>>) {
                 edges[i].insert(j);
             }
         }
+    }
+    // Files compiled for tests only, and their children, are in no layer.
+    let is_test_only = |m: &ModPath| test_only.iter().any(|t: &ModPath| m.starts_with(t));
+    for (i, name) in names.iter().enumerate() {
+        if is_test_only(name) {
+            edges[i].clear();
+        }
+        edges[i].retain(|&j| !is_test_only(&names[j]));
     }
     (names, edges)
 }

@@ -89,8 +89,9 @@ pub use output::{redact, render, report};
 /// its kind, its body through the body pipeline and its headers, path and query through the
 /// vendor's transport rules. [`check_request`] checks one request given as parts.
 pub mod request {
-    pub use crate::http::{RequestReport, check, check_isolated, is_vendor_request, problem, read};
+    pub use crate::http::{RequestReport, check, check_isolated, is_vendor_request, problem};
     pub use crate::library::requests::{CheckedFile, check_file};
+    pub use eventlint_request as read;
 }
 
 /// Bytes to documents: the NDJSON reader every front end uses ([`source::documents`]), BOM and

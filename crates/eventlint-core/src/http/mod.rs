@@ -16,8 +16,6 @@ pub(crate) mod target;
 #[cfg(test)]
 mod tests;
 
-pub use eventlint_request as read;
-
 use std::ops::Range;
 
 use eventlint_request::{Body, BodySource, Problem, RawRequest};
