@@ -170,6 +170,21 @@ pub fn check(request: &RawRequest, file: &str, options: &CheckOptions) -> Reques
             findings: Vec::new(),
         };
         (kind.transport)(&mut ctx, &view);
+        // A value the reader could not resolve (a shell variable the shell would expand, an
+        // undefined `{{variable}}`) is reported by the reader; the rules do not judge it.
+        let unresolved: Vec<&Range<usize>> = request.problems.iter().map(|p| &p.span).collect();
+        ctx.findings.retain(|f| {
+            if !matches!(
+                f.location,
+                Location::Header(_) | Location::Query(_) | Location::PathParam(_)
+            ) {
+                return true;
+            }
+            let at = place_in_file(&f.location, request, &target, Some(params));
+            !unresolved
+                .iter()
+                .any(|p| at.start <= p.start && p.end <= at.end && p.start < p.end)
+        });
         findings.append(&mut ctx.findings);
     }
     let place = |location: &Location| -> Range<usize> {
