@@ -59,7 +59,7 @@ pub fn parse_fixture_path(path: &Path) -> Result<Fixture, String> {
     };
     match (rest[0], rest.len()) {
         // `valid/NAME`, or `valid/requests/NAME` for request files.
-        ("valid", 2) | ("valid", 3) if rest.len() == 2 || rest[1] == "requests" => Ok(Fixture {
+        ("valid", 2 | 3) if rest.len() == 2 || rest[1] == "requests" => Ok(Fixture {
             rel,
             kind,
             expect_rule: None,

@@ -27,7 +27,7 @@ pub(crate) enum Mode {
     Json,
     /// One document per non-blank line.
     Ndjson,
-    /// HTTP requests (`.http`, `.rest`: the HTTP Client of JetBrains IDEs, VS Code's REST Client).
+    /// HTTP requests (`.http`, `.rest`: `JetBrains` and VS Code REST clients).
     Http,
     /// curl command lines (`.curl`).
     Curl,
