@@ -89,8 +89,11 @@ pub use output::{redact, render, report};
 /// its kind, its body through the body pipeline and its headers, path and query through the
 /// vendor's transport rules. [`check_request`] checks one request given as parts.
 pub mod request {
-    pub use crate::http::{RequestReport, check, check_isolated, is_vendor_request, problem};
-    pub use crate::library::requests::{CheckedFile, check_file};
+    pub use crate::http::{
+        RequestReport, Window, check, check_in, check_isolated, check_isolated_in,
+        is_vendor_request, problem, problem_in,
+    };
+    pub use crate::library::requests::{CheckedFile, Stripped, check_file, check_item};
     pub use eventlint_request as read;
 }
 

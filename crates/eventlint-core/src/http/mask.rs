@@ -21,16 +21,13 @@ pub(crate) const SECRET_HEADERS: &[&str] = &[
 /// Query parameters whose value is a credential.
 pub(crate) const SECRET_QUERY: &[&str] = &["token", "access_token", "api_key", "apikey", "key"];
 
-/// The text of `region` of `file` with the credentials of `request` masked.
+/// `text`, the bytes `region` of the file, with the credentials of `request` masked.
 pub(crate) fn masked(
-    file: &str,
+    text: &str,
     region: &Range<usize>,
     request: &RawRequest,
     target: &Target,
 ) -> String {
-    let Some(text) = file.get(region.clone()) else {
-        return String::new();
-    };
     let mut out = text.to_owned();
     let mut mask = |span: &Range<usize>, skip_name: bool| {
         let start = span.start.max(region.start) - region.start;

@@ -45,13 +45,54 @@ pub struct RequestReport {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Some bytes of a file: a whole file read, or (a HAR streamed) the entry being checked.
+#[derive(Debug, Clone, Copy)]
+pub struct Window<'a> {
+    /// The bytes, as text.
+    pub text: &'a str,
+    /// Where they start in the file.
+    pub start: usize,
+}
+
+impl<'a> Window<'a> {
+    /// A whole file.
+    #[must_use]
+    pub fn whole(text: &'a str) -> Self {
+        Window { text, start: 0 }
+    }
+
+    /// The file's bytes `range`, if the window holds them.
+    #[must_use]
+    pub fn get(&self, range: Range<usize>) -> Option<&'a str> {
+        let start = range.start.checked_sub(self.start)?;
+        let end = range.end.checked_sub(self.start)?;
+        self.text.get(start..end)
+    }
+
+    /// One past the window's last byte, in the file.
+    #[must_use]
+    pub fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+}
+
 /// Checks `request`, read from `file` (the whole text of the file the reader read).
 #[must_use]
 pub fn check(request: &RawRequest, file: &str, options: &CheckOptions) -> RequestReport {
-    let region = region(request, file);
+    check_in(request, Window::whole(file), options)
+}
+
+/// Checks `request` whose bytes are in `window` (spans are the file's).
+#[must_use]
+pub fn check_in(request: &RawRequest, window: Window<'_>, options: &CheckOptions) -> RequestReport {
+    let region = region(request, window);
     let base = region.start;
-    let text = file.get(region.clone()).unwrap_or_default();
-    let target = target::split(&request.url.value, &request.url.span, file);
+    let text = window.get(region.clone()).unwrap_or_default();
+    let target = target::split(
+        &request.url.value,
+        &request.url.span,
+        window.get(request.url.span.clone()),
+    );
     let method = request.method.value.as_str();
     let mut findings: Vec<Finding> = request
         .problems
@@ -209,7 +250,7 @@ pub fn check(request: &RawRequest, file: &str, options: &CheckOptions) -> Reques
     });
     RequestReport {
         kind,
-        source: mask::masked(file, &region, request, &target),
+        source: mask::masked(text, &region, request, &target),
         region,
         diagnostics,
     }
@@ -219,9 +260,19 @@ pub fn check(request: &RawRequest, file: &str, options: &CheckOptions) -> Reques
 /// instead of taking the caller down (as [`crate::check_document_isolated`] does for a body).
 #[must_use]
 pub fn check_isolated(request: &RawRequest, file: &str, options: &CheckOptions) -> RequestReport {
+    check_isolated_in(request, Window::whole(file), options)
+}
+
+/// [`check_in`], with a panic isolated as [`check_isolated`] does.
+#[must_use]
+pub fn check_isolated_in(
+    request: &RawRequest,
+    window: Window<'_>,
+    options: &CheckOptions,
+) -> RequestReport {
     let mut out = None;
     let report = crate::lint::isolation::isolate(options, || {
-        let report = check(request, file, options);
+        let report = check_in(request, window, options);
         let body = crate::lint::check::DocumentReport {
             kind: report.kind,
             diagnostics: Vec::new(),
@@ -230,10 +281,10 @@ pub fn check_isolated(request: &RawRequest, file: &str, options: &CheckOptions) 
         body
     });
     out.unwrap_or_else(|| {
-        let region = region(request, file);
+        let region = region(request, window);
         RequestReport {
             kind: None,
-            source: file.get(region.clone()).unwrap_or_default().to_owned(),
+            source: window.get(region.clone()).unwrap_or_default().to_owned(),
             region,
             diagnostics: report.diagnostics,
         }
@@ -243,7 +294,7 @@ pub fn check_isolated(request: &RawRequest, file: &str, options: &CheckOptions) 
 /// Whether a request goes to a vendor's API (a documented endpoint or not).
 #[must_use]
 pub fn is_vendor_request(request: &RawRequest) -> bool {
-    let target = target::split(&request.url.value, &request.url.span, "");
+    let target = target::split(&request.url.value, &request.url.span, None);
     !matches!(
         registry::route_request(&request.method.value, &target.path, target.host.as_deref()),
         Routing::Unknown
@@ -264,34 +315,62 @@ fn reader_finding(rule: &'static crate::rule::Rule, problem: &Problem) -> Findin
 /// lines it is on.
 #[must_use]
 pub fn problem(problem: &Problem, file: &str, options: &CheckOptions) -> RequestReport {
-    let start = file[..problem.span.start.min(file.len())]
-        .rfind('\n')
-        .map_or(0, |i| i + 1);
-    let end = file[problem.span.end.min(file.len())..]
+    problem_in(problem, Window::whole(file), options)
+}
+
+/// [`problem`], for a problem whose bytes are in `window` (as far as it holds them).
+#[must_use]
+pub fn problem_in(problem: &Problem, window: Window<'_>, options: &CheckOptions) -> RequestReport {
+    let text = window.text;
+    let clamp = |i: usize| {
+        let mut i = i.clamp(window.start, window.end()) - window.start;
+        while i > 0 && !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let (span_start, span_end) = (clamp(problem.span.start), clamp(problem.span.end));
+    let start = text[..span_start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[span_end..]
         .find('\n')
-        .map_or(file.len(), |i| problem.span.end.min(file.len()) + i);
-    let region = start..end.max(start);
-    let text = file.get(region.clone()).unwrap_or_default();
+        .map_or(text.len(), |i| span_end + i);
+    let region = window.start + start..window.start + end.max(start);
+    let region_text = window.get(region.clone()).unwrap_or_default();
     let finding = reader_finding(&rules::syntax::SYNTAX, problem);
-    let diagnostics = finish_with(text, vec![finding], options, |location| match location {
-        Location::Bytes(span) => relative(span, start, text.len()),
-        _ => 0..0,
-    });
+    let diagnostics = finish_with(
+        region_text,
+        vec![finding],
+        options,
+        |location| match location {
+            Location::Bytes(span) => relative(span, region.start, region_text.len()),
+            _ => 0..0,
+        },
+    );
     RequestReport {
         kind: None,
-        source: text.to_owned(),
+        source: region_text.to_owned(),
         region,
         diagnostics,
     }
 }
 
-/// The bytes of the file a request's report quotes: the request's, widened to whole lines.
-fn region(request: &RawRequest, file: &str) -> Range<usize> {
-    let end = request.span.end.min(file.len());
-    let start = request.span.start.min(end);
-    let start = file[..start].rfind('\n').map_or(0, |i| i + 1);
-    let end = file[end..].find('\n').map_or(file.len(), |i| end + i);
-    start..end
+/// The bytes of the file a request's report quotes: the request's, widened to whole lines (as
+/// far as the window holds them).
+fn region(request: &RawRequest, window: Window<'_>) -> Range<usize> {
+    let text = window.text;
+    let end = request.span.end.clamp(window.start, window.end()) - window.start;
+    let start = request.span.start.clamp(window.start, window.start + end) - window.start;
+    // Char boundaries: spans come from the reader, but a window may cut a line.
+    let floor = |mut i: usize| {
+        while i > 0 && !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let (start, end) = (floor(start), floor(end));
+    let start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    window.start + start..window.start + end
 }
 
 /// `span` of the file as a span of the region at `base` (clamped into it).

@@ -4,6 +4,7 @@
 use eventlint_request::{Format, Item, ReadContext};
 
 use crate::catalog::kind::Kind;
+use crate::http::Window;
 use crate::lint::check::{CheckOptions, DocumentReport};
 use crate::locate::spans::LineIndex;
 use crate::output::report::{DocumentOutcome, OffsetMap};
@@ -39,48 +40,103 @@ pub fn check_file(
     };
     let lines = LineIndex::new(text);
     let mut out = CheckedFile::default();
-    let mut stripped_said = false;
+    let mut stripped = Stripped::default();
     for (n, item) in items.iter().enumerate() {
-        let (ordinal, report) = match item {
-            Item::Request(request) => {
-                if format == Format::Har && !crate::http::is_vendor_request(request) {
-                    out.skipped += 1;
-                    continue;
-                }
-                (
-                    request.ordinal,
-                    crate::http::check_isolated(request, text, options),
-                )
-            }
-            Item::Problem(problem) => (n + 1, crate::http::problem(problem, text, options)),
-        };
-        let mut diagnostics = report.diagnostics;
-        if diagnostics
-            .iter()
-            .any(|d| d.rule == CREDENTIALS_STRIPPED.id)
-        {
-            if stripped_said {
-                diagnostics.retain(|d| d.rule != CREDENTIALS_STRIPPED.id);
-            }
-            stripped_said = true;
+        let checked = check_item(
+            name,
+            item,
+            n + 1,
+            Window::whole(text),
+            |offset| {
+                let at = lines.position(offset);
+                (at.line - 1, at.column - 1)
+            },
+            &mut stripped,
+            format,
+            options,
+        );
+        match checked {
+            Some(document) => out.documents.push(document),
+            None => out.skipped += 1,
         }
-        let outcome = (!diagnostics.is_empty()).then(|| {
-            let at = lines.position(report.region.start);
-            DocumentOutcome::placed(
-                name,
-                ordinal,
-                OffsetMap {
-                    lines: at.line - 1,
-                    columns: at.column - 1,
-                },
-                report.source.as_bytes(),
-                DocumentReport {
-                    kind: report.kind,
-                    diagnostics,
-                },
-            )
-        });
-        out.documents.push((report.kind, outcome));
     }
     out
+}
+
+/// Whether the note that a capture strips credentials was given in this file yet.
+#[derive(Debug, Default)]
+pub struct Stripped {
+    said: bool,
+}
+
+impl Stripped {
+    /// A file whose note was given already.
+    #[must_use]
+    pub fn said() -> Self {
+        Stripped { said: true }
+    }
+
+    /// Whether the note was given.
+    #[must_use]
+    pub fn is_said(&self) -> bool {
+        self.said
+    }
+
+    /// The note is given now.
+    pub fn say(&mut self) {
+        self.said = true;
+    }
+}
+
+/// Checks one item a reader gave (a request, or a part that could not be read), whose bytes are
+/// in `window`; `place` gives the 0-based line and character column of a file offset in the
+/// window. `None` for a HAR entry that is no vendor's request (skipped). `n` is the item's
+/// place in the file, for a problem, which has no ordinal of its own.
+#[allow(clippy::too_many_arguments)] // the item, its file and its place, and the run's settings
+pub fn check_item(
+    name: &str,
+    item: &Item,
+    n: usize,
+    window: Window<'_>,
+    place: impl Fn(usize) -> (usize, usize),
+    stripped: &mut Stripped,
+    format: Format,
+    options: &CheckOptions,
+) -> Option<(Option<&'static Kind>, Option<DocumentOutcome>)> {
+    let (ordinal, report) = match item {
+        Item::Request(request) => {
+            if format == Format::Har && !crate::http::is_vendor_request(request) {
+                return None;
+            }
+            (
+                request.ordinal,
+                crate::http::check_isolated_in(request, window, options),
+            )
+        }
+        Item::Problem(problem) => (n, crate::http::problem_in(problem, window, options)),
+    };
+    let mut diagnostics = report.diagnostics;
+    if diagnostics
+        .iter()
+        .any(|d| d.rule == CREDENTIALS_STRIPPED.id)
+    {
+        if stripped.said {
+            diagnostics.retain(|d| d.rule != CREDENTIALS_STRIPPED.id);
+        }
+        stripped.said = true;
+    }
+    let outcome = (!diagnostics.is_empty()).then(|| {
+        let (lines, columns) = place(report.region.start);
+        DocumentOutcome::placed(
+            name,
+            ordinal,
+            OffsetMap { lines, columns },
+            report.source.as_bytes(),
+            DocumentReport {
+                kind: report.kind,
+                diagnostics,
+            },
+        )
+    });
+    Some((report.kind, outcome))
 }

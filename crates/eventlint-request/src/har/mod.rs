@@ -102,6 +102,26 @@ pub struct Entries<R> {
     /// The current entry's first byte in the file.
     entry_start: usize,
     credentials_stripped: bool,
+    /// The lines of the file before `buf[0]`, and the characters on its line before it.
+    lines_before_base: usize,
+    column_at_base: usize,
+    /// The bytes of the entry last yielded (still in `buf` until the next call).
+    last: Option<Range<usize>>,
+}
+
+/// The text of a HAR entry just yielded by [`Entries`], and where it is in the file: what a
+/// caller that streams the capture checks the entry's request against (its spans are the
+/// file's).
+#[derive(Debug, Clone, Copy)]
+pub struct EntryText<'a> {
+    /// The entry's JSON text.
+    pub text: &'a str,
+    /// Its first byte in the file.
+    pub start: usize,
+    /// The 0-based line of that byte.
+    pub line: usize,
+    /// The characters before it on its line.
+    pub column: usize,
 }
 
 /// Where the reader is in the file.
@@ -157,6 +177,9 @@ impl<R: Read> Entries<R> {
             ordinal: 0,
             entry_start: 0,
             credentials_stripped: true,
+            lines_before_base: 0,
+            column_at_base: 0,
+            last: None,
         }
     }
 
@@ -300,6 +323,7 @@ impl<R: Read> Entries<R> {
             },
             Ok(Some(range)) => {
                 self.state = State::Entries { first: false };
+                self.last = Some(range.clone());
                 Some(self.parse_kept(range))
             }
             Err(Fail::Eof) if self.keep.is_some() => Some(Item::Problem(fatal(
@@ -311,6 +335,28 @@ impl<R: Read> Entries<R> {
         };
         self.keep = None;
         item
+    }
+
+    /// The text and place of the entry the last call to `next` yielded (`None` when it yielded
+    /// no entry, e.g. a problem with the file). Valid until the next call.
+    #[must_use]
+    pub fn last_entry(&self) -> Option<EntryText<'_>> {
+        let range = self.last.clone()?;
+        let local = range.start.checked_sub(self.base)?..range.end.checked_sub(self.base)?;
+        let text = std::str::from_utf8(self.buf.get(local.clone())?).ok()?;
+        let before = self.buf.get(..local.start)?;
+        let chars = |bytes: &[u8]| bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+        let newlines = memchr::memchr_iter(b'\n', before).count();
+        let column = match before.iter().rposition(|&b| b == b'\n') {
+            Some(i) => chars(&before[i + 1..]),
+            None => self.column_at_base + chars(before),
+        };
+        Some(EntryText {
+            text,
+            start: range.start,
+            line: self.lines_before_base + newlines,
+            column,
+        })
     }
 
     /// The item of the entry whose bytes are `range` of the file.
@@ -381,6 +427,7 @@ impl<R: Read> Iterator for Entries<R> {
     type Item = Item;
 
     fn next(&mut self) -> Option<Item> {
+        self.last = None;
         match self.state {
             State::Start => {
                 self.state = State::Done;

@@ -24,6 +24,16 @@ impl<R: Read> Entries<R> {
         }
         let drop = self.keep.unwrap_or(self.pos).min(self.pos);
         if drop > 0 {
+            // Where `buf[0]` will be: the lines and characters dropped before it.
+            let dropped = &self.buf[..drop];
+            let chars = |bytes: &[u8]| bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+            match dropped.iter().rposition(|&b| b == b'\n') {
+                Some(i) => {
+                    self.lines_before_base += memchr::memchr_iter(b'\n', dropped).count();
+                    self.column_at_base = chars(&dropped[i + 1..]);
+                }
+                None => self.column_at_base += chars(dropped),
+            }
             self.buf.copy_within(drop..self.end, 0);
             self.end -= drop;
             self.base += drop;

@@ -603,3 +603,44 @@ fn no_input_makes_it_panic() {
         }
     }
 }
+
+/// Streaming callers get each entry's text with its place in the file: the same bytes, line and
+/// column as the whole text gives, however the reader hands out its bytes.
+#[test]
+fn each_entry_comes_with_its_text_and_place() {
+    // Multi-byte characters before the entries move columns, not bytes.
+    let padded = CHROME.replacen('{', "{\"_pad\": \"ééé\\n\", ", 1);
+    for text in [CHROME, MITMPROXY, padded.as_str()] {
+        let mut seen = 0;
+        for whole in [true, false] {
+            let mut entries = if whole {
+                Entries::new(Box::new(text.as_bytes()) as Box<dyn Read>)
+            } else {
+                Entries::new(Box::new(OneByte {
+                    bytes: text.as_bytes(),
+                    calls: 0,
+                }) as Box<dyn Read>)
+            };
+            while let Some(item) = entries.next() {
+                let Some(entry) = entries.last_entry() else {
+                    assert!(matches!(item, Item::Problem(_)), "{item:?}");
+                    continue;
+                };
+                seen += 1;
+                assert_eq!(
+                    &text[entry.start..entry.start + entry.text.len()],
+                    entry.text
+                );
+                let before = &text[..entry.start];
+                assert_eq!(entry.line, before.matches('\n').count());
+                let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+                assert_eq!(entry.column, before[line_start..].chars().count());
+                if let Item::Request(request) = &item {
+                    assert!(request.span.start >= entry.start);
+                    assert!(request.span.end <= entry.start + entry.text.len());
+                }
+            }
+        }
+        assert!(seen >= 2, "no entries seen in\n{text}");
+    }
+}

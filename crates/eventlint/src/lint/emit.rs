@@ -50,7 +50,13 @@ impl Emitter {
                     }
                 }
             }
-            Some(Ready::Block { name, chunks, end }) => {
+            Some(Ready::Block {
+                name,
+                chunks,
+                end,
+                skipped,
+            }) => {
+                self.summary.skipped += skipped;
                 let mut record = self
                     .stream
                     .take()
@@ -186,6 +192,8 @@ pub(super) enum Ready<'a> {
         name: &'a str,
         chunks: Vec<Chunk>,
         end: Option<Result<(), String>>,
+        /// HAR entries of no vendor's API in these documents' stretch of the file, skipped.
+        skipped: usize,
     },
     /// A file that could not be opened.
     Problem(String),

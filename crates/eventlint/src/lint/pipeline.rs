@@ -27,11 +27,17 @@ use crate::sink::Renderers;
 /// written.
 const FILE_WINDOW: usize = 256;
 
-/// A file is streamed (reported block by block) when it is NDJSON without a fixture
-/// expectation; everything else is checked whole, many files at once.
+/// A file is streamed (reported block by block) when it is NDJSON or a HAR capture without a
+/// fixture expectation; everything else is checked whole, many files at once.
 pub(super) fn streams(job: &Job) -> bool {
-    job.input.mode() == Mode::Ndjson && job.settings.expectation.is_none()
+    matches!(job.input.mode(), Mode::Ndjson | Mode::Har) && job.settings.expectation.is_none()
 }
+
+/// A HAR entry's text, its first byte, and that byte's 0-based line and column in the file.
+type Entry = (String, usize, usize, usize);
+
+/// HAR entries read, then checked in parallel, at a time.
+const HAR_BATCH: usize = 1024;
 
 /// Checks every input on the pool and writes the reports in order. The work goes in batches: a
 /// window of whole files, or one block of an NDJSON stream. While the workers check and render a
@@ -41,6 +47,17 @@ pub(super) fn check_all(jobs: &[Job], renderers: &Renderers, emitter: &mut Emitt
     let mut ready = None;
     let mut i = 0;
     while i < jobs.len() {
+        if streams(&jobs[i]) && jobs[i].input.mode() == Mode::Har {
+            stream_har(
+                &jobs[i].input,
+                &jobs[i].options,
+                renderers,
+                emitter,
+                &mut ready,
+            );
+            i += 1;
+            continue;
+        }
         if streams(&jobs[i]) {
             stream(
                 &jobs[i].input,
@@ -130,10 +147,145 @@ fn stream<'a>(
             Err(problem) => Some(Err(problem)),
         };
         let done = end.is_some();
-        *ready = Some(Ready::Block { name, chunks, end });
+        *ready = Some(Ready::Block {
+            name,
+            chunks,
+            end,
+            skipped: 0,
+        });
         if done {
             return;
         }
         std::mem::swap(&mut current, &mut next);
+    }
+}
+
+/// Streams a HAR capture: its entries are read a batch at a time (`har::Entries` keeps only the
+/// current entry's bytes), each entry's request checked against the entry's own text on the
+/// pool while the batch before is written. Memory holds one batch of entries and of reports,
+/// whatever the size of the capture.
+fn stream_har<'a>(
+    input: &'a Input,
+    options: &CheckOptions,
+    renderers: &Renderers,
+    emitter: &mut Emitter,
+    ready: &mut Option<Ready<'a>>,
+) {
+    use eventlint_core::request::read::{Format, Item, har::Entries};
+    use eventlint_core::request::{Stripped, Window, check_item};
+    let name = input.display();
+    let mut entries = match input.open() {
+        Ok(reader) => Entries::new(reader),
+        Err(e) => {
+            emitter.emit(ready.take());
+            *ready = Some(Ready::Problem(format!("cannot read `{name}`: {e}")));
+            return;
+        }
+    };
+    let mut stripped = Stripped::default();
+    let mut n = 0;
+    loop {
+        // The next batch: each item with its entry's text (owned: the reader reuses its buffer).
+        let mut batch: Vec<(usize, Item, Option<Entry>)> = Vec::new();
+        while batch.len() < HAR_BATCH {
+            let Some(item) = entries.next() else { break };
+            n += 1;
+            let entry = entries
+                .last_entry()
+                .map(|e| (e.text.to_owned(), e.start, e.line, e.column));
+            batch.push((n, item, entry));
+        }
+        let done = batch.len() < HAR_BATCH;
+        // Which request gives the note that the capture strips credentials: decided in file
+        // order, before the batch is checked in parallel.
+        let say_stripped: Vec<bool> = batch
+            .iter()
+            .map(|(_, item, _)| match item {
+                Item::Request(r)
+                    if r.credentials_stripped
+                        && !r
+                            .headers
+                            .iter()
+                            .any(|h| h.name.value.eq_ignore_ascii_case("authorization"))
+                        && eventlint_core::request::is_vendor_request(r) =>
+                {
+                    let first = !stripped.is_said();
+                    stripped.say();
+                    first
+                }
+                _ => false,
+            })
+            .collect();
+        let previous = ready.take();
+        let ((), results) = rayon::join(
+            || emitter.emit(previous),
+            || {
+                batch
+                    .par_iter()
+                    .zip(say_stripped.par_iter())
+                    .with_min_len(DOCUMENTS_PER_CHUNK)
+                    .map(|((n, item, entry), &say)| {
+                        let (text, start, line, column) = match entry {
+                            Some((text, start, line, column)) => {
+                                (text.as_str(), *start, *line, *column)
+                            }
+                            None => ("", 0, 0, 0),
+                        };
+                        let window = Window { text, start };
+                        let place = |offset: usize| {
+                            let before = window.get(start..offset).unwrap_or_default();
+                            match before.rfind('\n') {
+                                Some(i) => (
+                                    line + before.matches('\n').count(),
+                                    before[i + 1..].chars().count(),
+                                ),
+                                None => (line, column + before.chars().count()),
+                            }
+                        };
+                        let mut once = if say {
+                            Stripped::default()
+                        } else {
+                            Stripped::said()
+                        };
+                        let checked = check_item(
+                            name,
+                            item,
+                            *n,
+                            window,
+                            place,
+                            &mut once,
+                            Format::Har,
+                            options,
+                        );
+                        (checked, line + 1)
+                    })
+                    .collect::<Vec<_>>()
+            },
+        );
+        let mut skipped = 0;
+        let mut chunk = Chunk {
+            kinds: Vec::new(),
+            prepared: renderers.start(),
+        };
+        for (checked, line) in results {
+            match checked {
+                Some((kind, outcome)) => {
+                    chunk.kinds.push((kind, line));
+                    if let Some(outcome) = outcome {
+                        renderers.add(&mut chunk.prepared, outcome);
+                    }
+                }
+                None => skipped += 1,
+            }
+        }
+        *ready = Some(Ready::Block {
+            name,
+            chunks: vec![chunk],
+            end: done.then_some(Ok(())),
+            skipped,
+        });
+        if done {
+            return;
+        }
     }
 }
