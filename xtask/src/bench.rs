@@ -92,6 +92,58 @@ struct Workload {
     baseline: Vec<String>,
 }
 
+/// A HAR capture of the corpus's first `n` events, each the body of a request to Synerise's
+/// custom events endpoint with the headers an application sends, as a proxy records it; and
+/// the same bodies as NDJSON, to compare with. Written once, streamed (no whole text in memory).
+fn har_corpus(corpus: &Path, n: u64) -> Result<(PathBuf, PathBuf)> {
+    use std::io::{BufRead, BufWriter, Write};
+    let har = corpus.join(format!("requests-{n}.har"));
+    let bodies = corpus.join(format!("requests-{n}-bodies.ndjson"));
+    if har.exists() && bodies.exists() {
+        return Ok((har, bodies));
+    }
+    let source = std::io::BufReader::new(std::fs::File::open(corpus.join("events.ndjson"))?);
+    let mut out = BufWriter::new(std::fs::File::create(&har)?);
+    let mut same = BufWriter::new(std::fs::File::create(&bodies)?);
+    out.write_all(
+        b"{\n  \"log\": {\n    \"version\": \"1.2\",\n    \"creator\": {\"name\": \"mitmproxy\", \"version\": \"11.0.0\"},\n    \"entries\": [",
+    )?;
+    let headers = serde_json::json!([
+        {"name": "Authorization", "value": "Bearer eyJhbGciOiJIUzUxMiJ9.eyJzdWIiOiI2N2FhYmQ5YjA1ZTQxNmI3NjEzYmQ2OGQifQ.c2lnbmF0dXJlZm9yYmVuY2htYXJr"},
+        {"name": "Api-Version", "value": "4.4"},
+        {"name": "Content-Type", "value": "application/json"}
+    ]);
+    for (i, line) in source.lines().take(usize::try_from(n)?).enumerate() {
+        let line = line?;
+        same.write_all(line.as_bytes())?;
+        same.write_all(b"\n")?;
+        let entry = serde_json::json!({
+            "startedDateTime": "2025-12-31T23:00:00.000Z",
+            "time": 42,
+            "request": {
+                "method": "POST",
+                "url": "https://api.synerise.com/v4/events/custom",
+                "httpVersion": "HTTP/1.1",
+                "headers": headers,
+                "queryString": [],
+                "cookies": [],
+                "headersSize": -1,
+                "bodySize": line.len(),
+                "postData": {"mimeType": "application/json", "text": line}
+            },
+            "response": {"status": 202, "statusText": "Accepted", "httpVersion": "HTTP/1.1", "headers": [], "cookies": [], "content": {"size": 0, "mimeType": "text/plain"}, "redirectURL": "", "headersSize": -1, "bodySize": 0},
+            "cache": {},
+            "timings": {"send": 1, "wait": 40, "receive": 1}
+        });
+        out.write_all(if i == 0 { b"\n      " } else { b",\n      " })?;
+        serde_json::to_writer(&mut out, &entry)?;
+    }
+    out.write_all(b"\n    ]\n  }\n}\n")?;
+    out.flush()?;
+    same.flush()?;
+    Ok((har, bodies))
+}
+
 fn dir_size(path: &Path) -> u64 {
     if path.is_dir() {
         std::fs::read_dir(path).map_or(0, |rd| rd.flatten().map(|e| dir_size(&e.path())).sum())
@@ -556,6 +608,24 @@ pub fn run(root: &Path, opts: &Options) -> Result<()> {
             baseline: vec![s(&one_file)],
         },
     ];
+    // Whole requests: a HAR of 100,000 requests against the same bodies as NDJSON.
+    let har_events = opts.lines.min(100_000);
+    let (har, har_bodies) = har_corpus(&corpus, har_events)?;
+    let har_at = workloads.len();
+    workloads.push(Workload {
+        name: format!("NDJSON, the {har_events} bodies of the HAR below"),
+        events: har_events,
+        bytes: dir_size(&har_bodies),
+        eventlint: with_flags(s(&har_bodies)),
+        baseline: vec![s(&har_bodies)],
+    });
+    workloads.push(Workload {
+        name: format!("HAR, {har_events} requests (headers, body in `postData.text`)"),
+        events: har_events,
+        bytes: dir_size(&har),
+        eventlint: with_flags(s(&har)),
+        baseline: vec![s(&har_bodies)],
+    });
     if opts.big {
         let big = target.join("bench-corpus-4m");
         generate(
@@ -578,6 +648,7 @@ pub fn run(root: &Path, opts: &Options) -> Result<()> {
         table,
         "| workload | program | wall (median) | CPU (median) | events/s | MB/s | peak RSS | wall ratio | CPU ratio |\n|---|---|---:|---:|---:|---:|---:|---:|---:|"
     );
+    let mut medians = Vec::new();
     for w in &workloads {
         let runs = if w.events == 1 {
             opts.runs.max(21)
@@ -594,6 +665,7 @@ pub fn run(root: &Path, opts: &Options) -> Result<()> {
             bl.push(measure(Command::new(&baseline).args(&w.baseline))?);
         }
         let (e, b) = (stats(&el), stats(&bl));
+        medians.push((e.wall, e.cpu, e.rss_kib));
         for (program, st) in [("eventlint", &e), ("parse-only baseline (1 core)", &b)] {
             let secs = st.wall.as_secs_f64();
             let _ = writeln!(
@@ -618,6 +690,16 @@ pub fn run(root: &Path, opts: &Options) -> Result<()> {
         ),
         _ => "steal time unknown (no /proc/stat)".to_owned(),
     };
+    if let (Some(ndjson), Some(har)) = (medians.get(har_at), medians.get(har_at + 1)) {
+        let _ = writeln!(
+            table,
+            "\nThe HAR against the same bodies as NDJSON: wall {:.2}×, CPU {:.2}× (peak RSS {:.1} against {:.1} MiB).",
+            har.0.as_secs_f64() / ndjson.0.as_secs_f64(),
+            har.1.as_secs_f64() / ndjson.1.as_secs_f64().max(1e-9),
+            har.2 as f64 / 1024.0,
+            ndjson.2 as f64 / 1024.0,
+        );
+    }
     table.push_str(&peers(&corpus, &schema_path(root), &baseline, opts.runs)?);
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let same = same_with_one_thread(&eventlint, &invalid, &FLAGS, threads)?;
