@@ -93,7 +93,9 @@ pub mod request {
         RequestReport, Window, check, check_in, check_isolated, check_isolated_in,
         is_vendor_request, problem, problem_in,
     };
-    pub use crate::library::requests::{CheckedFile, Stripped, check_file, check_item};
+    pub use crate::library::requests::{
+        CheckedFile, Stripped, check_file, check_item, credentials_stripped_rule,
+    };
     pub use eventlint_request as read;
 }
 

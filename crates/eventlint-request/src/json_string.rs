@@ -53,7 +53,7 @@ pub(crate) fn decode_at(raw: &str, file_start: usize) -> Result<(String, OffsetM
     // The text between the quotes, and where it starts in the file.
     let inner = &raw[1..len - 1];
     let base = file_start + 1;
-    if !inner.bytes().any(|b| b == b'\\' || b == b'"') {
+    if memchr::memchr2(b'\\', b'"', inner.as_bytes()).is_none() {
         return Ok((inner.to_owned(), OffsetMap::shifted(base, inner.len())));
     }
 
@@ -62,10 +62,7 @@ pub(crate) fn decode_at(raw: &str, file_start: usize) -> Result<(String, OffsetM
     let mut map = OffsetMap::new();
     let mut i = 0;
     while i < bytes.len() {
-        let run_end = bytes[i..]
-            .iter()
-            .position(|&b| b == b'\\' || b == b'"')
-            .map_or(bytes.len(), |k| i + k);
+        let run_end = memchr::memchr2(b'\\', b'"', &bytes[i..]).map_or(bytes.len(), |k| i + k);
         if run_end > i {
             // `\` and `"` are ASCII: the run ends at a character boundary.
             map.push(text.len(), base + i);

@@ -39,16 +39,17 @@ pub(crate) fn masked(
             return;
         };
         let kept = kept_bytes(written, skip_name);
-        let masked: String = written[kept..]
-            .chars()
-            .map(|c| {
-                if c.is_whitespace() || matches!(c, '"' | '\'') {
-                    c.to_string()
-                } else {
-                    "*".repeat(c.len_utf8())
+        let mut masked = String::with_capacity(written.len() - kept);
+        for c in written[kept..].chars() {
+            if c.is_whitespace() || matches!(c, '"' | '\'') {
+                masked.push(c);
+            } else {
+                // One `*` per byte: the text keeps its length, and every span its place.
+                for _ in 0..c.len_utf8() {
+                    masked.push('*');
                 }
-            })
-            .collect();
+            }
+        }
         out.replace_range(start + kept..end, &masked);
     };
     for header in &request.headers {

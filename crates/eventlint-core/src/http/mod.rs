@@ -151,11 +151,16 @@ pub fn check_in(request: &RawRequest, window: Window<'_>, options: &CheckOptions
     let mut diagnostics = Vec::new();
     match &request.body {
         Some(body) => {
+            // The options as given when they already name the kind (no copy per request).
+            let routed_options;
             let body_options = match kind {
-                Some(kind) => options.clone().with_kind(kind),
-                None => options.clone(),
+                Some(kind) if options.kind != Some(kind) => {
+                    routed_options = options.clone().with_kind(kind);
+                    &routed_options
+                }
+                _ => options,
             };
-            let report = check_document_isolated(body.text.as_bytes(), &body_options);
+            let report = check_document_isolated(body.text.as_bytes(), body_options);
             kind = report.kind;
             for d in report.diagnostics {
                 let mut d = moved(d, body, base, text, &lines);

@@ -63,6 +63,14 @@ pub fn check_file(
     out
 }
 
+/// The id of the rule whose note, that a capture strips credentials, is given once per file
+/// (`request/credentials-stripped`): a caller that checks a file's requests out of order keeps
+/// the first in file order.
+#[must_use]
+pub fn credentials_stripped_rule() -> &'static str {
+    CREDENTIALS_STRIPPED.id
+}
+
 /// Whether the note that a capture strips credentials was given in this file yet.
 #[derive(Debug, Default)]
 pub struct Stripped {

@@ -4,6 +4,8 @@ use jsonc_parser::ast::{Object, StringLit, Value};
 use jsonc_parser::common::Ranged;
 use jsonc_parser::{CollectOptions, ParseOptions};
 
+use serde_json::value::RawValue;
+
 use super::fatal;
 use crate::json_string::decode_at;
 use crate::{Body, BodySource, Header, Item, Problem, RawRequest, Spanned};
@@ -24,6 +26,155 @@ pub(crate) fn strict() -> ParseOptions {
     }
 }
 
+/// An entry as `serde_json` reads it: the literals eventlint needs, borrowed as written (a
+/// `RawValue` is a slice of the entry's text, so its place is exact), everything else skipped.
+#[derive(serde::Deserialize)]
+struct Fast<'a> {
+    #[serde(borrow)]
+    request: FastRequest<'a>,
+}
+
+#[derive(serde::Deserialize)]
+struct FastRequest<'a> {
+    #[serde(borrow)]
+    method: &'a RawValue,
+    #[serde(borrow)]
+    url: &'a RawValue,
+    #[serde(borrow, default)]
+    headers: Vec<FastHeader<'a>>,
+    #[serde(borrow, rename = "postData")]
+    post_data: Option<FastPost<'a>>,
+}
+
+#[derive(serde::Deserialize)]
+struct FastHeader<'a> {
+    #[serde(borrow)]
+    name: &'a RawValue,
+    #[serde(borrow)]
+    value: &'a RawValue,
+}
+
+#[derive(serde::Deserialize)]
+struct FastPost<'a> {
+    #[serde(borrow)]
+    text: Option<&'a RawValue>,
+    // Any of these sends the entry down the full parser, which reports them.
+    encoding: Option<&'a RawValue>,
+    #[serde(rename = "_encoding")]
+    underscore_encoding: Option<&'a RawValue>,
+    #[serde(rename = "_base64")]
+    underscore_base64: Option<&'a RawValue>,
+}
+
+/// The usual entry read fast: `serde_json` finds the literals, their places come from where
+/// they are in `text`. `None` when anything is unusual (not JSON, a missing or non-string
+/// member, a malformed header, an encoded body): the full parser then reads the entry and says
+/// what is wrong.
+pub(super) fn fast(
+    text: &str,
+    start: usize,
+    ordinal: usize,
+    credentials_stripped: bool,
+) -> Option<Item> {
+    let entry: Fast<'_> = serde_json::from_str(text).ok()?;
+    let request = entry.request;
+    // Where a borrowed literal is in the file.
+    let at = |raw: &RawValue| -> Option<usize> {
+        let offset = (raw.get().as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+        (offset <= text.len()).then_some(start + offset)
+    };
+    let string = |raw: &RawValue| -> Option<(String, crate::OffsetMap, std::ops::Range<usize>)> {
+        if !raw.get().starts_with('"') {
+            return None;
+        }
+        let from = at(raw)?;
+        let (value, map) = decode_at(raw.get(), from).ok()?;
+        Some((value, map, from..from + raw.get().len()))
+    };
+    let spanned = |raw: &RawValue| string(raw).map(|(v, _, span)| Spanned::new(v, span));
+    let method = spanned(request.method)?;
+    let url = spanned(request.url)?;
+    let mut headers = Vec::with_capacity(request.headers.len());
+    for header in &request.headers {
+        let name = spanned(header.name)?;
+        if name.value.starts_with(':') {
+            continue;
+        }
+        let (value, map, span) = string(header.value)?;
+        let trimmed = value.trim();
+        let value = if trimmed.len() == value.len() {
+            Spanned::new(value, span)
+        } else {
+            let lead = value.len() - value.trim_start().len();
+            Spanned::new(
+                trimmed.to_owned(),
+                map.file_range(lead..lead + trimmed.len()),
+            )
+        };
+        // The header object, when it is just `{"name": …, "value": …}` (anything else, e.g. a
+        // `comment` member, goes to the full parser): from the `{` before the name's key to the
+        // `}` after the value.
+        let (name_at, value_end) = (name.span.start - start, value.span.end - start);
+        let open = text[..name_at].rfind('{')?;
+        let close = value_end + text[value_end..].find('}')?;
+        let inside = &text[open + 1..close];
+        let plain = |s: &str| {
+            s.chars()
+                .all(|c| c.is_ascii_whitespace() || matches!(c, ':' | ','))
+        };
+        let name_key = inside.find("\"name\"")?;
+        let value_key = inside.find("\"value\"")?;
+        if !(name_key < value_key && plain(&inside[..name_key])) {
+            return None;
+        }
+        let between_ok = plain(&text[open + 1 + name_key + 6..name_at])
+            && plain(&text[name.span.end - start..open + 1 + value_key])
+            && plain(&text[open + 1 + value_key + 7..value.span.start - start])
+            && plain(&text[value_end..close]);
+        if !between_ok {
+            return None;
+        }
+        let (object_start, object_end) = (start + open, start + close + 1);
+        headers.push(Header {
+            span: object_start.min(name.span.start)..object_end.max(value.span.end),
+            name,
+            value,
+        });
+    }
+    let body = match request.post_data {
+        None => None,
+        Some(post) => {
+            if post.encoding.is_some()
+                || post.underscore_encoding.is_some()
+                || post.underscore_base64.is_some()
+            {
+                return None;
+            }
+            match post.text {
+                None => None,
+                Some(raw) => {
+                    let (text, map, span) = string(raw)?;
+                    Some(Body {
+                        text,
+                        source: BodySource::Inline(map),
+                        span,
+                    })
+                }
+            }
+        }
+    };
+    Some(Item::Request(RawRequest {
+        ordinal,
+        method,
+        url,
+        headers,
+        body,
+        span: start..start + text.len(),
+        problems: Vec::new(),
+        credentials_stripped,
+    }))
+}
+
 /// The request of the entry `text`, written in the file from byte `start` on.
 pub(super) fn parse_entry(
     text: &str,
@@ -31,6 +182,15 @@ pub(super) fn parse_entry(
     ordinal: usize,
     credentials_stripped: bool,
 ) -> Item {
+    if let Some(item) = fast(text, start, ordinal, credentials_stripped) {
+        return item;
+    }
+    full(text, start, ordinal, credentials_stripped)
+}
+
+/// [`parse_entry`] by the full parser (`jsonc-parser`, ranges for every node): every entry the
+/// fast path leaves, and every problem's message.
+pub(super) fn full(text: &str, start: usize, ordinal: usize, credentials_stripped: bool) -> Item {
     let span = start..start + text.len();
     let abs = |range: jsonc_parser::common::Range| start + range.start..start + range.end;
     let entry = match jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &strict()) {

@@ -102,11 +102,52 @@ pub struct Entries<R> {
     /// The current entry's first byte in the file.
     entry_start: usize,
     credentials_stripped: bool,
-    /// The lines of the file before `buf[0]`, and the characters on its line before it.
-    lines_before_base: usize,
-    column_at_base: usize,
+    /// A place in `buf` whose line and column in the file are known (`cursor_line`, 0-based;
+    /// `cursor_column`, characters): lines are counted once, from there on.
+    cursor: usize,
+    cursor_line: usize,
+    cursor_column: usize,
     /// The bytes of the entry last yielded (still in `buf` until the next call).
     last: Option<Range<usize>>,
+}
+
+/// What [`Entries::next_unparsed`] gives: an entry to parse, or an item without one.
+#[derive(Debug)]
+pub enum Unparsed {
+    /// An entry's text and place.
+    Entry(RawEntry),
+    /// A problem with the file (not JSON, no `log.entries`, cut short).
+    Item(Item),
+}
+
+/// A HAR entry not parsed yet: its JSON text, where it is, and what the capture says of it.
+#[derive(Debug, Clone)]
+pub struct RawEntry {
+    /// The entry's JSON text.
+    pub text: String,
+    /// Its first byte in the file.
+    pub start: usize,
+    /// The 0-based line of that byte.
+    pub line: usize,
+    /// The characters before it on its line.
+    pub column: usize,
+    /// The entry's number (1-based).
+    pub ordinal: usize,
+    /// Whether the capture strips credentials (see [`Entries`]).
+    pub credentials_stripped: bool,
+}
+
+impl RawEntry {
+    /// The entry's request (spans are the file's), or the problem that it is not one.
+    #[must_use]
+    pub fn parse(&self) -> Item {
+        entry::parse_entry(
+            &self.text,
+            self.start,
+            self.ordinal,
+            self.credentials_stripped,
+        )
+    }
 }
 
 /// The text of a HAR entry just yielded by [`Entries`], and where it is in the file: what a
@@ -177,8 +218,9 @@ impl<R: Read> Entries<R> {
             ordinal: 0,
             entry_start: 0,
             credentials_stripped: true,
-            lines_before_base: 0,
-            column_at_base: 0,
+            cursor: 0,
+            cursor_line: 0,
+            cursor_column: 0,
             last: None,
         }
     }
@@ -312,8 +354,8 @@ impl<R: Read> Entries<R> {
         self.skip_value().map(Some)
     }
 
-    /// The next entry's item, the problem that ends the file, or nothing.
-    fn entry(&mut self, first: bool) -> Option<Item> {
+    /// The next entry's range (its bytes kept), the problem that ends the file, or nothing.
+    fn entry(&mut self, first: bool) -> Option<Result<Range<usize>, Item>> {
         self.state = State::Done;
         let bounds = self.entry_bounds(first);
         let item = match bounds {
@@ -323,8 +365,7 @@ impl<R: Read> Entries<R> {
             },
             Ok(Some(range)) => {
                 self.state = State::Entries { first: false };
-                self.last = Some(range.clone());
-                Some(self.parse_kept(range))
+                return Some(Ok(range));
             }
             Err(Fail::Eof) if self.keep.is_some() => Some(Item::Problem(fatal(
                 format!("the HAR is truncated: entry {} has no end", self.ordinal),
@@ -334,29 +375,81 @@ impl<R: Read> Entries<R> {
             Err(fail) => Some(Item::Problem(self.not_json(fail, "in `log.entries`"))),
         };
         self.keep = None;
-        item
+        item.map(Err)
     }
 
     /// The text and place of the entry the last call to `next` yielded (`None` when it yielded
     /// no entry, e.g. a problem with the file). Valid until the next call.
-    #[must_use]
-    pub fn last_entry(&self) -> Option<EntryText<'_>> {
+    pub fn last_entry(&mut self) -> Option<EntryText<'_>> {
         let range = self.last.clone()?;
         let local = range.start.checked_sub(self.base)?..range.end.checked_sub(self.base)?;
-        let text = std::str::from_utf8(self.buf.get(local.clone())?).ok()?;
-        let before = self.buf.get(..local.start)?;
-        let chars = |bytes: &[u8]| bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
-        let newlines = memchr::memchr_iter(b'\n', before).count();
-        let column = match before.iter().rposition(|&b| b == b'\n') {
-            Some(i) => chars(&before[i + 1..]),
-            None => self.column_at_base + chars(before),
-        };
+        self.advance_cursor(local.start);
+        let text = std::str::from_utf8(self.buf.get(local)?).ok()?;
         Some(EntryText {
             text,
             start: range.start,
-            line: self.lines_before_base + newlines,
-            column,
+            line: self.cursor_line,
+            column: self.cursor_column,
         })
+    }
+
+    /// Counts lines and columns from the cursor up to `to` (an index into `buf`), and moves the
+    /// cursor there. Every byte is counted once, however many entries there are.
+    pub(super) fn advance_cursor(&mut self, to: usize) {
+        let Some(bytes) = self.buf.get(self.cursor..to) else {
+            return;
+        };
+        let chars = |bytes: &[u8]| bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+        match memchr::memrchr(b'\n', bytes) {
+            Some(i) => {
+                self.cursor_line += memchr::memchr_iter(b'\n', bytes).count();
+                self.cursor_column = chars(&bytes[i + 1..]);
+            }
+            None => self.cursor_column += chars(bytes),
+        }
+        self.cursor = to;
+    }
+
+    /// The next entry, not parsed: its text and place, for a caller that parses entries on
+    /// other threads ([`RawEntry::parse`]); a problem with the file is an [`Unparsed::Item`].
+    pub fn next_unparsed(&mut self) -> Option<Unparsed> {
+        self.last = None;
+        let got = self.step()?;
+        Some(match got {
+            Err(item) => Unparsed::Item(item),
+            Ok(range) => {
+                self.last = Some(range.clone());
+                let ordinal = self.ordinal;
+                let stripped = self.credentials_stripped;
+                match self.last_entry() {
+                    Some(entry) => Unparsed::Entry(RawEntry {
+                        text: entry.text.to_owned(),
+                        start: entry.start,
+                        line: entry.line,
+                        column: entry.column,
+                        ordinal,
+                        credentials_stripped: stripped,
+                    }),
+                    None => Unparsed::Item(self.parse_kept(range)),
+                }
+            }
+        })
+    }
+
+    /// One step of the reader: the next entry's bytes, or an item without them (a problem).
+    fn step(&mut self) -> Option<Result<Range<usize>, Item>> {
+        match self.state {
+            State::Start => {
+                self.state = State::Done;
+                match self.prelude() {
+                    Ok(None) => self.step(),
+                    Ok(Some(problem)) => Some(Err(Item::Problem(problem))),
+                    Err(fail) => Some(Err(Item::Problem(self.not_json(fail, "in the file")))),
+                }
+            }
+            State::Entries { first } => self.entry(first),
+            State::Done => None,
+        }
     }
 
     /// The item of the entry whose bytes are `range` of the file.
@@ -428,17 +521,13 @@ impl<R: Read> Iterator for Entries<R> {
 
     fn next(&mut self) -> Option<Item> {
         self.last = None;
-        match self.state {
-            State::Start => {
-                self.state = State::Done;
-                match self.prelude() {
-                    Ok(None) => self.next(),
-                    Ok(Some(problem)) => Some(Item::Problem(problem)),
-                    Err(fail) => Some(Item::Problem(self.not_json(fail, "in the file"))),
-                }
+        match self.step()? {
+            Ok(range) => {
+                self.last = Some(range.clone());
+                let item = self.parse_kept(range);
+                Some(item)
             }
-            State::Entries { first } => self.entry(first),
-            State::Done => None,
+            Err(item) => Some(item),
         }
     }
 }

@@ -24,16 +24,11 @@ impl<R: Read> Entries<R> {
         }
         let drop = self.keep.unwrap_or(self.pos).min(self.pos);
         if drop > 0 {
-            // Where `buf[0]` will be: the lines and characters dropped before it.
-            let dropped = &self.buf[..drop];
-            let chars = |bytes: &[u8]| bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
-            match dropped.iter().rposition(|&b| b == b'\n') {
-                Some(i) => {
-                    self.lines_before_base += memchr::memchr_iter(b'\n', dropped).count();
-                    self.column_at_base = chars(&dropped[i + 1..]);
-                }
-                None => self.column_at_base += chars(dropped),
+            // The bytes dropped are counted first (lines and columns), if not yet.
+            if self.cursor < drop {
+                self.advance_cursor(drop);
             }
+            self.cursor -= drop;
             self.buf.copy_within(drop..self.end, 0);
             self.end -= drop;
             self.base += drop;
@@ -140,7 +135,7 @@ impl<R: Read> Entries<R> {
         self.pos += 1;
         loop {
             let rest = self.data().get(self.pos..).unwrap_or_default();
-            let special = rest.iter().position(|&b| b == b'"' || b == b'\\');
+            let special = memchr::memchr2(b'"', b'\\', rest);
             let run_end = special.map_or(self.end, |k| self.pos + k);
             if capture {
                 self.capture(self.pos, run_end);

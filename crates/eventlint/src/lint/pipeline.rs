@@ -33,9 +33,6 @@ pub(super) fn streams(job: &Job) -> bool {
     matches!(job.input.mode(), Mode::Ndjson | Mode::Har) && job.settings.expectation.is_none()
 }
 
-/// A HAR entry's text, its first byte, and that byte's 0-based line and column in the file.
-type Entry = (String, usize, usize, usize);
-
 /// HAR entries read, then checked in parallel, at a time.
 const HAR_BATCH: usize = 1024;
 
@@ -160,10 +157,10 @@ fn stream<'a>(
     }
 }
 
-/// Streams a HAR capture: its entries are read a batch at a time (`har::Entries` keeps only the
-/// current entry's bytes), each entry's request checked against the entry's own text on the
-/// pool while the batch before is written. Memory holds one batch of entries and of reports,
-/// whatever the size of the capture.
+/// Streams a HAR capture: the driving thread scans the capture for entries (`har::Entries`
+/// keeps only the current entry's bytes) while the pool parses and checks the batch before it,
+/// each entry's request against the entry's own text, and prepares its reports; the batch
+/// before that is written meanwhile. Memory holds a few batches, whatever the capture's size.
 fn stream_har<'a>(
     input: &'a Input,
     options: &CheckOptions,
@@ -171,8 +168,7 @@ fn stream_har<'a>(
     emitter: &mut Emitter,
     ready: &mut Option<Ready<'a>>,
 ) {
-    use eventlint_core::request::read::{Format, Item, har::Entries};
-    use eventlint_core::request::{Stripped, Window, check_item};
+    use eventlint_core::request::read::har::{Entries, Unparsed};
     let name = input.display();
     let mut entries = match input.open() {
         Ok(reader) => Entries::new(reader),
@@ -182,110 +178,137 @@ fn stream_har<'a>(
             return;
         }
     };
-    let mut stripped = Stripped::default();
     let mut n = 0;
-    loop {
-        // The next batch: each item with its entry's text (owned: the reader reuses its buffer).
-        let mut batch: Vec<(usize, Item, Option<Entry>)> = Vec::new();
+    let mut read_batch = |entries: &mut Entries<_>| {
+        let mut batch = Vec::with_capacity(HAR_BATCH);
         while batch.len() < HAR_BATCH {
-            let Some(item) = entries.next() else { break };
+            let Some(next) = entries.next_unparsed() else {
+                break;
+            };
             n += 1;
-            let entry = entries
-                .last_entry()
-                .map(|e| (e.text.to_owned(), e.start, e.line, e.column));
-            batch.push((n, item, entry));
+            batch.push((n, next));
         }
+        batch
+    };
+    let mut said = false;
+    let mut batch: Vec<(usize, Unparsed)> = read_batch(&mut entries);
+    loop {
         let done = batch.len() < HAR_BATCH;
-        // Which request gives the note that the capture strips credentials: decided in file
-        // order, before the batch is checked in parallel.
-        let say_stripped: Vec<bool> = batch
-            .iter()
-            .map(|(_, item, _)| match item {
-                Item::Request(r)
-                    if r.credentials_stripped
-                        && !r
-                            .headers
-                            .iter()
-                            .any(|h| h.name.value.eq_ignore_ascii_case("authorization"))
-                        && eventlint_core::request::is_vendor_request(r) =>
-                {
-                    let first = !stripped.is_said();
-                    stripped.say();
-                    first
-                }
-                _ => false,
-            })
-            .collect();
         let previous = ready.take();
-        let ((), results) = rayon::join(
-            || emitter.emit(previous),
+        let (next, results) = rayon::join(
+            || {
+                emitter.emit(previous);
+                if done {
+                    Vec::new()
+                } else {
+                    read_batch(&mut entries)
+                }
+            },
             || {
                 batch
                     .par_iter()
-                    .zip(say_stripped.par_iter())
                     .with_min_len(DOCUMENTS_PER_CHUNK)
-                    .map(|((n, item, entry), &say)| {
-                        let (text, start, line, column) = match entry {
-                            Some((text, start, line, column)) => {
-                                (text.as_str(), *start, *line, *column)
-                            }
-                            None => ("", 0, 0, 0),
-                        };
-                        let window = Window { text, start };
-                        let place = |offset: usize| {
-                            let before = window.get(start..offset).unwrap_or_default();
-                            match before.rfind('\n') {
-                                Some(i) => (
-                                    line + before.matches('\n').count(),
-                                    before[i + 1..].chars().count(),
-                                ),
-                                None => (line, column + before.chars().count()),
-                            }
-                        };
-                        let mut once = if say {
-                            Stripped::default()
-                        } else {
-                            Stripped::said()
-                        };
-                        let checked = check_item(
-                            name,
-                            item,
-                            *n,
-                            window,
-                            place,
-                            &mut once,
-                            Format::Har,
-                            options,
-                        );
-                        (checked, line + 1)
-                    })
+                    .map(|(n, unparsed)| check_har_item(name, *n, unparsed, options))
                     .collect::<Vec<_>>()
             },
         );
+        // The note that the capture strips credentials: once per file, in file order.
         let mut skipped = 0;
-        let mut chunk = Chunk {
-            kinds: Vec::new(),
-            prepared: renderers.start(),
-        };
-        for (checked, line) in results {
-            match checked {
-                Some((kind, outcome)) => {
+        let mut kept = Vec::with_capacity(results.len());
+        for result in results {
+            match result {
+                None => skipped += 1,
+                Some((kind, line, mut outcome)) => {
+                    if let Some(o) = &mut outcome {
+                        let stripped = eventlint_core::request::credentials_stripped_rule();
+                        if o.diagnostics.iter().any(|d| d.rule == stripped) {
+                            if said {
+                                o.diagnostics.retain(|d| d.rule != stripped);
+                            }
+                            said = true;
+                        }
+                    }
+                    kept.push((kind, line, outcome.filter(|o| !o.diagnostics.is_empty())));
+                }
+            }
+        }
+        let chunks: Vec<Chunk> = kept
+            .into_par_iter()
+            .chunks(DOCUMENTS_PER_CHUNK)
+            .map(|documents| {
+                let mut chunk = Chunk {
+                    kinds: Vec::with_capacity(documents.len()),
+                    prepared: renderers.start(),
+                };
+                for (kind, line, outcome) in documents {
                     chunk.kinds.push((kind, line));
                     if let Some(outcome) = outcome {
                         renderers.add(&mut chunk.prepared, outcome);
                     }
                 }
-                None => skipped += 1,
-            }
-        }
+                chunk
+            })
+            .collect();
         *ready = Some(Ready::Block {
             name,
-            chunks: vec![chunk],
+            chunks,
             end: done.then_some(Ok(())),
             skipped,
         });
         if done {
             return;
         }
+        batch = next;
     }
+}
+
+/// One item of a streamed HAR, parsed and checked against its entry's text: its kind, its
+/// 1-based line and its outcome; `None` for an entry that is no vendor's request.
+fn check_har_item(
+    name: &str,
+    n: usize,
+    unparsed: &eventlint_core::request::read::har::Unparsed,
+    options: &CheckOptions,
+) -> Option<(
+    Option<&'static eventlint_core::Kind>,
+    usize,
+    Option<DocumentOutcome>,
+)> {
+    use eventlint_core::request::read::Format;
+    use eventlint_core::request::read::har::Unparsed;
+    use eventlint_core::request::{Stripped, Window, check_item};
+    let (item, text, start, line, column) = match unparsed {
+        Unparsed::Entry(raw) => (
+            raw.parse(),
+            raw.text.as_str(),
+            raw.start,
+            raw.line,
+            raw.column,
+        ),
+        Unparsed::Item(item) => (item.clone(), "", 0, 0, 0),
+    };
+    let window = Window { text, start };
+    let place = |offset: usize| {
+        let before = window.get(start..offset).unwrap_or_default();
+        match before.rfind('\n') {
+            Some(i) => (
+                line + before.matches('\n').count(),
+                before[i + 1..].chars().count(),
+            ),
+            None => (line, column + before.chars().count()),
+        }
+    };
+    // Every entry may give the note; the stream keeps the first (in file order).
+    let mut stripped = Stripped::default();
+    let (kind, outcome) = check_item(
+        name,
+        &item,
+        n,
+        window,
+        place,
+        &mut stripped,
+        Format::Har,
+        options,
+    )?;
+    Some((kind, line + 1, outcome))
 }
