@@ -123,13 +123,7 @@ pub fn request_bodies(rel: &str, bytes: &[u8]) -> Option<Vec<String>> {
             .unwrap_or_default(),
         ..eventlint_request::ReadContext::default()
     };
-    let items = match format {
-        eventlint_request::Format::Http => eventlint_request::http::read(&text, &ctx),
-        eventlint_request::Format::Curl => eventlint_request::curl::read(&text, &ctx),
-        eventlint_request::Format::Hurl => eventlint_request::hurl::read(&text, &ctx),
-        eventlint_request::Format::Har => eventlint_request::har::read(&text, &ctx),
-        eventlint_request::Format::Requests => eventlint_request::requests::read(&text, &ctx),
-    };
+    let items = eventlint_request::read(format, &text, &ctx);
     Some(
         items
             .into_iter()

@@ -30,13 +30,7 @@ fn secrets(rel: &str, text: &str) -> Vec<String> {
             .unwrap_or_default(),
         ..eventlint_request::ReadContext::default()
     };
-    let items = match format {
-        eventlint_request::Format::Http => eventlint_request::http::read(text, &ctx),
-        eventlint_request::Format::Curl => eventlint_request::curl::read(text, &ctx),
-        eventlint_request::Format::Hurl => eventlint_request::hurl::read(text, &ctx),
-        eventlint_request::Format::Har => eventlint_request::har::read(text, &ctx),
-        eventlint_request::Format::Requests => eventlint_request::requests::read(text, &ctx),
-    };
+    let items = eventlint_request::read(format, text, &ctx);
     let mut out = Vec::new();
     for item in items {
         let eventlint_request::Item::Request(request) = item else {

@@ -77,6 +77,19 @@ impl Format {
     }
 }
 
+/// Reads `text` as `format`: the reader of each format, for a file read whole (a HAR can also
+/// be streamed with [`har::Entries`]).
+#[must_use]
+pub fn read(format: Format, text: &str, ctx: &ReadContext) -> Vec<Item> {
+    match format {
+        Format::Http => http::read(text, ctx),
+        Format::Curl => curl::read(text, ctx),
+        Format::Hurl => hurl::read(text, ctx),
+        Format::Har => har::read(text, ctx),
+        Format::Requests => requests::read(text, ctx),
+    }
+}
+
 /// A text and the bytes of the file it was read from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Spanned<T> {

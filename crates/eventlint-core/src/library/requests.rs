@@ -31,13 +31,7 @@ pub fn check_file(
     ctx: &ReadContext,
     options: &CheckOptions,
 ) -> CheckedFile {
-    let items = match format {
-        Format::Http => eventlint_request::http::read(text, ctx),
-        Format::Curl => eventlint_request::curl::read(text, ctx),
-        Format::Hurl => eventlint_request::hurl::read(text, ctx),
-        Format::Har => eventlint_request::har::read(text, ctx),
-        Format::Requests => eventlint_request::requests::read(text, ctx),
-    };
+    let items = eventlint_request::read(format, text, ctx);
     let lines = LineIndex::new(text);
     let mut out = CheckedFile::default();
     let mut stripped = Stripped::default();
