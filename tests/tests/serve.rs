@@ -627,3 +627,45 @@ fn rules(diagnostics: &Value) -> Vec<String> {
     rules.sort();
     rules
 }
+
+#[test]
+fn eventlint_toml_is_read_as_check_reads_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("eventlint.toml"),
+        "deny-warnings = true\n\n[rules]\n\"synerise.event/api-version\" = \"off\"\n",
+    )
+    .unwrap();
+    let server = start_in(dir.path(), &[]);
+    // The rule is off: no Api-Version is no error, and the vendor's success comes back.
+    let reply = send(
+        &server,
+        "POST",
+        "/v4/events/custom",
+        &[JSON, ("Authorization", SYNERISE_JWT)],
+        Some(DOG_BARK),
+    );
+    assert_eq!(
+        (reply.status, reply.verdict()),
+        (202, "pass"),
+        "{:?}",
+        reply.headers
+    );
+    // A warning fails the verdict under deny-warnings, and the vendor still accepts it.
+    let warned = send(
+        &server,
+        "POST",
+        "/events",
+        &[JSON],
+        Some(
+            r#"{"trackingId": "tid-1", "sessionId": "s1", "eventList": [{"eventType": "click", "sentAt": 1767225600}]}"#,
+        ),
+    );
+    assert_eq!((warned.status, warned.verdict()), (200, "fail"));
+    assert!(
+        warned
+            .header("x-eventlint-findings")
+            .unwrap()
+            .contains("warning")
+    );
+}
