@@ -9,6 +9,7 @@ mod listing;
 mod output;
 mod project;
 mod select;
+mod serve;
 mod sink;
 mod term;
 mod watch;
@@ -36,6 +37,9 @@ struct Cli {
 enum Command {
     /// Lint files, directories (walked for *.json, *.ndjson, *.jsonl, honouring .gitignore) or - for stdin.
     Check(lint::CheckArgs),
+    /// Listen at the vendors' endpoint paths: check every request an application sends, answer as
+    /// the vendor does, and keep a journal (default address 127.0.0.1:7313).
+    Serve(serve::ServeArgs),
     /// List every payload kind: id, vendor, endpoint, description.
     Kinds(listing::KindsArgs),
     /// List every rule: id, default severity, kinds, summary.
@@ -131,6 +135,7 @@ fn run() -> ExitCode {
                 lint::run(&args, &positions("format"), &positions("output"))
             }
         }
+        Command::Serve(args) => serve::run(&args),
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut completion_command(), "eventlint", &mut out);

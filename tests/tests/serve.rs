@@ -1,0 +1,671 @@
+//! `eventlint serve` through its binary, over loopback HTTP: each vendor's valid request gets
+//! the vendor's success and `pass`, an invalid one the vendor's error naming the field and the
+//! rule; sessions isolate; `wait` answers as soon as its count is reached; the journal file is a
+//! request log that `eventlint check` checks again to the same findings.
+#![allow(clippy::unwrap_used)]
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use eventlint_tests::cli::{self, NOW};
+use serde_json::Value;
+
+/// A running `eventlint serve`, killed when dropped (a failed assertion included).
+struct Server {
+    child: Child,
+    url: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts `eventlint serve --bind 127.0.0.1:0 --no-config --now NOW ARGS` in `dir`: loopback only,
+/// a free port read from its first line.
+fn start_in(dir: &Path, args: &[&str]) -> Server {
+    let mut child = Command::new(cli::bin())
+        .args(["serve", "--bind", "127.0.0.1:0", NOW])
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("eventlint serve starts");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut server = Server {
+        child,
+        url: String::new(),
+    };
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = BufReader::new(stdout).read_line(&mut line);
+        let _ = tx.send(line);
+    });
+    let line = rx
+        .recv_timeout(Duration::from_secs(60))
+        .expect("serve says where it listens");
+    let url = line
+        .trim()
+        .strip_prefix("listening on ")
+        .unwrap_or_else(|| panic!("the first line is `listening on URL`, not {line:?}"))
+        .to_owned();
+    assert!(url.starts_with("http://127.0.0.1:"), "{url}");
+    server.url = url;
+    server
+}
+
+fn start(args: &[&str]) -> Server {
+    let mut args = args.to_vec();
+    args.push("--no-config");
+    start_in(&eventlint_tests::root(), &args)
+}
+
+fn agent() -> ureq::Agent {
+    ureq::Agent::new_with_config(
+        ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_global(Some(Duration::from_secs(60)))
+            .build(),
+    )
+}
+
+/// A response: status, headers (lower-case names), body text.
+struct Reply {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+impl Reply {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.body)
+            .unwrap_or_else(|e| panic!("a JSON body ({e}): {:?}", self.body))
+    }
+
+    fn verdict(&self) -> &str {
+        self.header("x-eventlint-verdict").expect("a verdict")
+    }
+}
+
+fn send(
+    server: &Server,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: Option<&str>,
+) -> Reply {
+    let uri = format!("{}{path}", server.url);
+    let mut builder = ureq::http::Request::builder().method(method).uri(&uri);
+    for (name, value) in headers {
+        builder = builder.header(*name, *value);
+    }
+    let agent = agent();
+    let mut response = match body {
+        Some(body) => agent.run(builder.body(body.to_owned()).unwrap()),
+        None => agent.run(builder.body(()).unwrap()),
+    }
+    .unwrap_or_else(|e| panic!("{method} {uri}: {e}"));
+    let headers = response
+        .headers()
+        .iter()
+        .map(|(n, v)| (n.as_str().to_owned(), v.to_str().unwrap_or("").to_owned()))
+        .collect();
+    Reply {
+        status: response.status().as_u16(),
+        headers,
+        body: response.body_mut().read_to_string().unwrap(),
+    }
+}
+
+fn get(server: &Server, path: &str, session: Option<&str>) -> Reply {
+    let headers: Vec<(&str, &str)> = session
+        .map(|s| vec![("X-Eventlint-Session", s)])
+        .unwrap_or_default();
+    send(server, "GET", path, &headers, None)
+}
+
+const JSON: (&str, &str) = ("Content-Type", "application/json");
+const SYNERISE_JWT: &str = "Bearer eyJhbGciOiJIUzUxMiJ9.eyJzdWIiOiI2N2FhYmQ5YjA1ZTQxNmI3NjEzYmQ2OGQiLCJhdWQiOiJBUEkiLCJyb2xlIjoiV09SS1NQQUNFIn0.bWVtYmVyc2hpcHNpZ25hdHVyZWZvcmV2ZW50bGludGZpeHR1cmVz";
+const DOG_BARK: &str = r#"{"action": "dog.bark", "client": {"id": 5092159999}, "time": "2022-11-28T12:18:27Z", "params": {"loudness": 3}, "label": "bark"}"#;
+const PUT_EVENTS: &str = r#"{"trackingId": "tid-1", "userId": "u1", "sessionId": "s1", "eventList": [{"eventType": "click", "itemId": "i1", "sentAt": 1767225600}]}"#;
+const NEURALENS_KEY: (&str, &str) = (
+    "X-Neuralens-API-Key",
+    "Bearer 7d1f0c9e2b4a4e6f9a3c5b8d0e2f4a6c",
+);
+const GLIA_PATH: &str = "/engagements/af8c2e16-545d-4f83-9e79-7c5ebc544b1d/events";
+const GLIA_ACCEPT: (&str, &str) = ("Accept", "application/vnd.salemove.v1+json");
+
+/// Every response carries the request id, the verdict and a short findings summary.
+fn assert_ours(reply: &Reply) {
+    let id = reply
+        .header("x-eventlint-request-id")
+        .expect("a request id");
+    assert!(id.parse::<u64>().is_ok(), "{id}");
+    let findings = reply.header("x-eventlint-findings").expect("findings");
+    assert!(findings.len() <= 200, "{findings}");
+}
+
+#[test]
+fn synerise_answers_202_or_its_http400_model() {
+    let server = start(&[]);
+    let ok = send(
+        &server,
+        "POST",
+        "/v4/events/custom",
+        &[
+            JSON,
+            ("Api-Version", "4.4"),
+            ("Authorization", SYNERISE_JWT),
+        ],
+        Some(DOG_BARK),
+    );
+    assert_eq!(
+        (ok.status, ok.body.as_str(), ok.verdict()),
+        (202, "", "pass")
+    );
+    assert_ours(&ok);
+
+    let bad = send(
+        &server,
+        "POST",
+        "/v4/events/custom",
+        &[JSON, ("Authorization", SYNERISE_JWT)],
+        Some(DOG_BARK),
+    );
+    assert_eq!((bad.status, bad.verdict()), (400, "fail"));
+    assert_ours(&bad);
+    assert!(
+        bad.header("x-eventlint-findings")
+            .unwrap()
+            .starts_with("1 error: synerise.event/api-version")
+    );
+    let body = bad.json();
+    assert_eq!(body["status"], 400);
+    assert_eq!(body["error"], "Bad Request");
+    assert_eq!(body["path"], "/v4/events/custom");
+    assert!(body["timestamp"].is_string());
+    let message = body["message"].as_str().unwrap();
+    assert!(
+        message.contains("Api-Version") && message.contains("synerise.event/api-version"),
+        "{message}"
+    );
+    assert_eq!(body["errors"][0]["field"], "Api-Version");
+
+    let unauthorized = send(
+        &server,
+        "POST",
+        "/v4/events/custom",
+        &[JSON, ("Api-Version", "4.4")],
+        Some(DOG_BARK),
+    );
+    assert_eq!(unauthorized.status, 401);
+    assert_eq!(unauthorized.json()["error"], "Unauthorized");
+}
+
+#[test]
+fn personalize_answers_an_empty_200_or_invalid_input_exception() {
+    let server = start(&[]);
+    let ok = send(&server, "POST", "/events", &[JSON], Some(PUT_EVENTS));
+    assert_eq!(
+        (ok.status, ok.body.as_str(), ok.verdict()),
+        (200, "", "pass")
+    );
+    assert_ours(&ok);
+    assert!(ok.header("x-amzn-RequestId").is_some());
+
+    let bad = send(
+        &server,
+        "POST",
+        "/events",
+        &[JSON],
+        Some(r#"{"trackingId": "tid-1", "sessionId": "s1", "eventList": []}"#),
+    );
+    assert_eq!((bad.status, bad.verdict()), (400, "fail"));
+    assert_eq!(
+        bad.header("x-amzn-ErrorType"),
+        Some("InvalidInputException")
+    );
+    let message = bad.json()["message"].as_str().unwrap().to_owned();
+    assert!(
+        message.contains("eventList") && message.contains("personalize.put-events/eventlist-size"),
+        "{message}"
+    );
+}
+
+#[test]
+fn sajari_answers_an_empty_object_or_a_google_rpc_status() {
+    let server = start(&[]);
+    let headers = [
+        JSON,
+        ("Accept", "application/json"),
+        ("Account-Id", "1618535966441231024"),
+        (
+            "Authorization",
+            "Basic Y29tLnNlYXJjaGlvLmtleS0xMjM0OmNvbS5zZWFyY2hpby5zZWNyZXQtNTY3OA==",
+        ),
+    ];
+    let ok = send(
+        &server,
+        "POST",
+        "/v4/events:send",
+        &headers,
+        Some(
+            r#"{"name": "click", "token": "eyJxIjoiYzJmN2FkMWItZmVhNS00YWJmIiwiciI6InByb2QtMTAyMyIsInAiOjN9", "weight": 1}"#,
+        ),
+    );
+    assert_eq!((ok.status, ok.verdict()), (200, "pass"), "{}", ok.body);
+    assert_eq!(ok.json(), serde_json::json!({}));
+
+    let bad = send(
+        &server,
+        "POST",
+        "/v4/events:send",
+        &headers,
+        Some(r#"{"name": "click", "weight": 1}"#),
+    );
+    assert_eq!((bad.status, bad.verdict()), (400, "fail"));
+    let body = bad.json();
+    assert_eq!(body["code"], 3);
+    assert!(
+        body["message"]
+            .as_str()
+            .unwrap()
+            .contains("sajari.send-event/token-required")
+    );
+    let details = &body["details"][0];
+    assert_eq!(
+        details["@type"],
+        "type.googleapis.com/google.rpc.BadRequest"
+    );
+    assert!(
+        details["field_violations"][0]["description"]
+            .as_str()
+            .unwrap()
+            .contains("token")
+    );
+}
+
+#[test]
+fn neuralens_answers_success_or_failure() {
+    let server = start(&[]);
+    let headers = [
+        JSON,
+        NEURALENS_KEY,
+        ("X-Neuralens-Application-ID", "shop-au-1"),
+    ];
+    let ok = send(
+        &server,
+        "POST",
+        "/analytics/event",
+        &headers,
+        Some(
+            r#"{"uid": "3845", "items": [{"id": "AV768"}], "page": "PRODUCT_PAGE", "event": "ADD_TO_CART"}"#,
+        ),
+    );
+    assert_eq!((ok.status, ok.verdict()), (200, "pass"), "{}", ok.body);
+    assert_eq!(ok.json()["status"], "success");
+
+    let bad = send(
+        &server,
+        "POST",
+        "/analytics/event",
+        &headers,
+        Some(
+            r#"{"uid": "3845", "items": [{"id": "AV768"}], "page": "PRODUCT_PAGE", "event": "ADD_TO_CARD"}"#,
+        ),
+    );
+    assert_eq!((bad.status, bad.verdict()), (400, "fail"), "{}", bad.body);
+    let body = bad.json();
+    assert_eq!(body["status"], "failure");
+    let message = body["message"].as_str().unwrap();
+    assert!(
+        message.contains("/event") && message.contains("neuralens.event/"),
+        "{message}"
+    );
+}
+
+#[test]
+fn glia_answers_an_event_message_or_its_401() {
+    let server = start(&[]);
+    let ok = send(
+        &server,
+        "POST",
+        GLIA_PATH,
+        &[JSON, GLIA_ACCEPT, ("Authorization", "Bearer a1b2c3d4e5")],
+        Some(r#"{"message": "Visitor added a product to the cart"}"#),
+    );
+    assert_eq!((ok.status, ok.verdict()), (200, "pass"), "{}", ok.body);
+    let body = ok.json();
+    assert_eq!(
+        body["engagement_id"],
+        "af8c2e16-545d-4f83-9e79-7c5ebc544b1d"
+    );
+    assert_eq!(body["content"], "Visitor added a product to the cart");
+    assert_eq!(body["status"], "sent");
+    assert_eq!(body["sender"]["type"], "visitor");
+    assert_eq!(body["id"].as_str().unwrap().len(), 36);
+    assert!(body["timestamp"].as_str().unwrap().ends_with('Z'));
+
+    let bad = send(
+        &server,
+        "POST",
+        GLIA_PATH,
+        &[JSON, GLIA_ACCEPT],
+        Some(r#"{"message": "Visitor added a product to the cart"}"#),
+    );
+    assert_eq!((bad.status, bad.verdict()), (401, "fail"));
+    let body = bad.json();
+    let message = body["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("Authorization information missing")
+            && message.contains("glia.engagement-event/auth-missing"),
+        "{message}"
+    );
+    assert!(body["debug_message"].is_string());
+
+    let no_message = send(
+        &server,
+        "POST",
+        GLIA_PATH,
+        &[JSON, GLIA_ACCEPT, ("Authorization", "Bearer a1b2c3d4e5")],
+        Some(r#"{"text": "hello"}"#),
+    );
+    assert_eq!(no_message.status, 400);
+    assert!(
+        no_message.json()["message"]
+            .as_str()
+            .unwrap()
+            .contains("glia.engagement-event/message-required")
+    );
+}
+
+#[test]
+fn unknown_paths_and_methods_are_explained() {
+    let server = start(&[]);
+    let nowhere = send(&server, "POST", "/v4/event/custom", &[JSON], Some("{}"));
+    assert_eq!((nowhere.status, nowhere.verdict()), (404, "fail"));
+    assert_ours(&nowhere);
+    let message = nowhere.json()["message"].as_str().unwrap().to_owned();
+    assert!(message.contains("/v4/events/custom"), "{message}");
+
+    let method = send(&server, "GET", "/events", &[], None);
+    assert_eq!((method.status, method.header("allow")), (405, Some("POST")));
+    assert_eq!(method.json()["diagnostics"][0]["rule"], "request/method");
+
+    let ours = get(&server, "/_eventlint/nothing", None);
+    assert_eq!(ours.status, 404);
+    let filter = get(&server, "/_eventlint/requests?verdit=fail", None);
+    assert_eq!(filter.status, 400);
+    assert!(
+        filter.json()["message"]
+            .as_str()
+            .unwrap()
+            .contains("verdit")
+    );
+}
+
+#[test]
+fn accept_all_answers_success_and_still_records_the_verdict() {
+    let server = start(&["--accept-all"]);
+    let bad = send(
+        &server,
+        "POST",
+        "/events",
+        &[JSON],
+        Some(r#"{"trackingId": "tid-1", "sessionId": "s1", "eventList": []}"#),
+    );
+    assert_eq!((bad.status, bad.verdict()), (200, "fail"));
+    let journal = get(&server, "/_eventlint/requests?verdict=fail", None).json();
+    assert_eq!(journal["count"], 1);
+    assert_eq!(journal["requests"][0]["kind"], "personalize.put-events");
+    assert!(
+        rules(&journal["requests"][0]["diagnostics"])
+            .contains(&"personalize.put-events/eventlist-size".to_owned())
+    );
+}
+
+#[test]
+fn sessions_isolate_requests_summaries_and_resets() {
+    let server = start(&[]);
+    let synerise = |session: &str, api_version: &str| {
+        send(
+            &server,
+            "POST",
+            "/v4/events/custom",
+            &[
+                JSON,
+                ("Api-Version", api_version),
+                ("Authorization", SYNERISE_JWT),
+                ("X-Eventlint-Session", session),
+            ],
+            Some(DOG_BARK),
+        )
+    };
+    assert_eq!(synerise("a", "4.4").verdict(), "pass");
+    assert_eq!(synerise("a", "4.0").verdict(), "fail");
+    assert_eq!(synerise("b", "4.4").verdict(), "pass");
+
+    let a = get(&server, "/_eventlint/requests", Some("a")).json();
+    assert_eq!(a["count"], 2);
+    assert!(
+        a["requests"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["session"] == "a")
+    );
+    let a_fail = get(
+        &server,
+        "/_eventlint/requests?session=a&verdict=fail&vendor=synerise&kind=synerise.custom-event&rule=synerise.event/api-version",
+        None,
+    )
+    .json();
+    assert_eq!(a_fail["count"], 1);
+    assert_eq!(a_fail["requests"][0]["verdict"], "fail");
+    let since = a["requests"][0]["id"].as_u64().unwrap();
+    let after = get(
+        &server,
+        &format!("/_eventlint/requests?since={since}"),
+        None,
+    )
+    .json();
+    assert_eq!(after["count"], 2);
+
+    let summary_b = get(&server, "/_eventlint/summary", Some("b")).json();
+    assert_eq!(
+        (summary_b["requests"].as_u64(), summary_b["pass"].as_u64()),
+        (Some(1), Some(1))
+    );
+    let summary = get(&server, "/_eventlint/summary", None).json();
+    assert_eq!(summary["requests"], 3);
+    assert_eq!(summary["by_rule"]["synerise.event/api-version"], 1);
+
+    let reset = send(
+        &server,
+        "POST",
+        "/_eventlint/reset",
+        &[("X-Eventlint-Session", "b")],
+        None,
+    );
+    assert_eq!(reset.json()["removed"], 1);
+    assert_eq!(
+        get(&server, "/_eventlint/requests", Some("a")).json()["count"],
+        2
+    );
+    assert_eq!(
+        get(&server, "/_eventlint/requests", Some("b")).json()["count"],
+        0
+    );
+    let health = get(&server, "/_eventlint/health", None).json();
+    assert_eq!(health["status"], "ok");
+}
+
+#[test]
+fn wait_answers_as_soon_as_the_count_is_reached() {
+    let server = start(&[]);
+    let url = server.url.clone();
+    let sender = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(300));
+        for _ in 0..2 {
+            let request = ureq::http::Request::builder()
+                .method("POST")
+                .uri(format!("{url}/events"))
+                .header("Content-Type", "application/json")
+                .header("X-Eventlint-Session", "w")
+                .body(PUT_EVENTS.to_owned())
+                .unwrap();
+            agent().run(request).unwrap();
+        }
+    });
+    let started = Instant::now();
+    let waited = get(
+        &server,
+        "/_eventlint/wait?count=2&timeout_ms=60000&session=w",
+        None,
+    );
+    let took = started.elapsed();
+    sender.join().unwrap();
+    assert_eq!(waited.status, 200, "{}", waited.body);
+    assert_eq!(waited.json()["count"], 2);
+    assert!(took < Duration::from_secs(30), "{took:?}");
+
+    // Fewer than asked for: 408 with what arrived, after the timeout.
+    let started = Instant::now();
+    let short = get(
+        &server,
+        "/_eventlint/wait?count=3&timeout_ms=300",
+        Some("w"),
+    );
+    assert_eq!(short.status, 408);
+    assert_eq!(short.json()["count"], 2);
+    assert!(started.elapsed() >= Duration::from_millis(300));
+}
+
+#[test]
+fn the_journal_file_is_checked_again_to_the_same_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start_in(
+        dir.path(),
+        &["--no-config", "--journal", "app.requests.ndjson"],
+    );
+    send(
+        &server,
+        "POST",
+        "/v4/events/custom",
+        &[
+            JSON,
+            ("Api-Version", "4.4"),
+            ("Authorization", SYNERISE_JWT),
+        ],
+        Some(DOG_BARK),
+    );
+    send(
+        &server,
+        "POST",
+        "/events",
+        &[JSON],
+        Some(r#"{"trackingId": "tid-1", "sessionId": "s1", "eventList": []}"#),
+    );
+    send(
+        &server,
+        "POST",
+        GLIA_PATH,
+        &[JSON, GLIA_ACCEPT],
+        Some(r#"{"message": "hi"}"#),
+    );
+    let journal = get(&server, "/_eventlint/requests", None).json();
+    let journalled: Vec<Vec<String>> = journal["requests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| rules(&r["diagnostics"]))
+        .collect();
+    drop(server);
+
+    let output = cli::run_in(
+        dir.path(),
+        &["check", NOW, "--format", "json", "app.requests.ndjson"],
+        None,
+    );
+    assert_eq!(cli::code(&output), 1, "{}", cli::stderr(&output));
+    let report: Value = serde_json::from_str(&cli::stdout(&output)).unwrap();
+    let diagnostics = report["diagnostics"].as_array().unwrap();
+    let mut checked = vec![Vec::new(); journalled.len()];
+    for d in diagnostics {
+        let document = d["document"].as_u64().unwrap() as usize;
+        checked[document - 1].push(d["rule"].as_str().unwrap().to_owned());
+    }
+    for rules in &mut checked {
+        rules.sort();
+    }
+    assert_eq!(checked, journalled);
+    assert_eq!(report["summary"]["documents"], 3);
+}
+
+fn rules(diagnostics: &Value) -> Vec<String> {
+    let mut rules: Vec<String> = diagnostics
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap().to_owned())
+        .collect();
+    rules.sort();
+    rules
+}
+
+#[test]
+fn eventlint_toml_is_read_as_check_reads_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("eventlint.toml"),
+        "deny-warnings = true\n\n[rules]\n\"synerise.event/api-version\" = \"off\"\n",
+    )
+    .unwrap();
+    let server = start_in(dir.path(), &[]);
+    // The rule is off: no Api-Version is no error, and the vendor's success comes back.
+    let reply = send(
+        &server,
+        "POST",
+        "/v4/events/custom",
+        &[JSON, ("Authorization", SYNERISE_JWT)],
+        Some(DOG_BARK),
+    );
+    assert_eq!(
+        (reply.status, reply.verdict()),
+        (202, "pass"),
+        "{:?}",
+        reply.headers
+    );
+    // A warning fails the verdict under deny-warnings, and the vendor still accepts it.
+    let warned = send(
+        &server,
+        "POST",
+        "/events",
+        &[JSON],
+        Some(
+            r#"{"trackingId": "tid-1", "sessionId": "s1", "eventList": [{"eventType": "click", "sentAt": 1767225600}]}"#,
+        ),
+    );
+    assert_eq!((warned.status, warned.verdict()), (200, "fail"));
+    assert!(
+        warned
+            .header("x-eventlint-findings")
+            .unwrap()
+            .contains("warning")
+    );
+}
