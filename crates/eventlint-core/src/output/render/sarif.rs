@@ -379,32 +379,8 @@ mod tests {
             .iter()
             .flat_map(|o| o.diagnostics.iter().map(move |d| (o, d)))
             .map(|(o, d)| {
-                let mut text = d.message.clone();
-                if let Some(help) = &d.help {
-                    text.push_str("\nhelp: ");
-                    text.push_str(help);
-                }
-                let location = Location::builder()
-                    .physical_location(physical(&o.path, d.start, d.end))
-                    .build();
-                let mut properties = BTreeMap::new();
-                properties.insert("document".to_owned(), serde_json::json!(o.document));
-                properties.insert("pointer".to_owned(), serde_json::json!(d.pointer));
-                properties.insert("kind".to_owned(), serde_json::json!(o.kind.map(|k| k.id)));
-                let mut result = SarifResult::builder()
-                    .rule_id(d.rule)
-                    .level(level(d.severity))
-                    .message(Message::builder().text(text).build())
-                    .locations(vec![location])
-                    .properties(
-                        PropertyBag::builder()
-                            .additional_properties(properties)
-                            .build(),
-                    )
-                    .build();
-                result.rule_index = rules.iter().position(|r| r.id == d.rule).map(to_i64);
-                result.related_locations = related_locations(o, d);
-                result
+                let index = rules.iter().position(|r| r.id == d.rule).map(to_i64);
+                result(o, d, index)
             })
             .collect();
         let driver = ToolComponent::builder()
