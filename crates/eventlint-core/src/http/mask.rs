@@ -95,7 +95,7 @@ fn mask_value(value: &str) -> String {
 /// …). Also whether anything was masked. What `eventlint serve --log` writes: a log that
 /// `check` reads back with `"credentials": "masked"`, whose masked values are not judged.
 #[must_use]
-pub fn mask_credentials(
+pub(crate) fn mask_credentials(
     target: &str,
     headers: &[(String, String)],
 ) -> (String, Vec<(String, String)>, bool) {

@@ -10,7 +10,6 @@
 //! Architecture Invariant: nothing of the body pipeline is copied here; this module calls it.
 
 mod mask;
-pub use mask::mask_credentials;
 #[cfg(test)]
 pub(crate) mod probe;
 pub(crate) mod target;
@@ -432,6 +431,20 @@ fn part_of(location: &Location) -> (Part, Option<String>) {
 }
 
 /// The bytes of the file a place outside the body is.
+/// A request's target (`/path?query`, or a URL) and headers with their credentials masked as
+/// reports mask them (the scheme and four characters kept, then one `*` per byte): the
+/// credential headers (`Authorization`, `X-Neuralens-API-Key`, `Cookie`, …, any case) and query
+/// parameters (`token`, `api_key`, …); and whether anything was masked. What `eventlint serve
+/// --log` writes: a log that `check` reads back with `"credentials": "masked"`, whose masked
+/// values are not judged.
+#[must_use]
+pub fn mask_credentials(
+    target: &str,
+    headers: &[(String, String)],
+) -> (String, Vec<(String, String)>, bool) {
+    mask::mask_credentials(target, headers)
+}
+
 /// A request log whose credentials are masked (`"credentials": "masked"`, as `eventlint serve
 /// --log` writes it) is treated as a capture that strips them (a HAR, see
 /// `request/credentials-stripped`): there, a credential's absence says nothing; here, a present
