@@ -49,7 +49,16 @@ X-Eventlint-Verdict (pass or fail) and X-Eventlint-Findings.
 
 Inspection (JSON) under /_eventlint/: GET requests, GET wait?count=N&timeout_ms=MS, GET summary,
 POST reset, GET health; filters verdict, vendor, kind, rule, session and since (a request id or
-an RFC 3339 time). The X-Eventlint-Session header isolates parallel tests' requests.")]
+an RFC 3339 time). The X-Eventlint-Session header isolates parallel tests' requests.
+
+As a CI gate: with --format/--output, --exit-after, --idle-timeout or a command after --, serve
+stops by itself, writes the reports `eventlint check` writes for the request log (--log FILE, or a
+temporary one), and exits 1 if any request failed (with a command: the worse of its status and
+that). For example:
+
+  eventlint serve --format sarif --output serve.sarif -- sh -c 'API_URL=$EVENTLINT_URL npm test'
+
+Without them it runs until Ctrl-C or SIGTERM, and exits 0.")]
 pub(crate) struct ServeArgs {
     /// The address to listen on; port 0 picks a free port (the first line printed says which).
     #[arg(long, value_name = "ADDR:PORT", default_value_t = SocketAddr::from(([127, 0, 0, 1], DEFAULT_PORT)))]
