@@ -1,13 +1,17 @@
 //! `eventlint serve` through its binary, over loopback HTTP: each vendor's valid request gets
 //! the vendor's success and `pass`, an invalid one the vendor's error naming the field and the
 //! rule; sessions isolate; `wait` answers as soon as its count is reached; the journal file is a
-//! request log that `eventlint check` checks again to the same findings.
+//! request log that `eventlint check` checks again to the same findings, its credentials masked;
+//! a gate (`--exit-after`, `--idle-timeout`, `-- COMMAND`) stops by itself, writes `check`'s
+//! reports and exits 1 when a request failed; large, slow and malformed requests are refused.
 #![allow(clippy::unwrap_used)]
 
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::mpsc;
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use eventlint_tests::cli::{self, NOW};
@@ -17,6 +21,42 @@ use serde_json::Value;
 struct Server {
     child: Child,
     url: String,
+    /// The rest of stdout, after the first line.
+    rest: Option<JoinHandle<String>>,
+}
+
+impl Server {
+    /// The port, for raw connections.
+    fn address(&self) -> &str {
+        self.url.strip_prefix("http://").unwrap()
+    }
+
+    /// Sends SIGTERM.
+    fn terminate(&self) {
+        let status = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
+    /// Waits (at most `deadline`: a hang fails the test) for the server to stop by itself:
+    /// its exit status and the rest of its stdout.
+    fn finish(mut self, deadline: Duration) -> (ExitStatus, String) {
+        let started = Instant::now();
+        let status = loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                break status;
+            }
+            assert!(
+                started.elapsed() < deadline,
+                "eventlint serve did not stop within {deadline:?}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        let rest = self.rest.take().unwrap().join().unwrap();
+        (status, rest)
+    }
 }
 
 impl Drop for Server {
@@ -42,13 +82,18 @@ fn start_in(dir: &Path, args: &[&str]) -> Server {
     let mut server = Server {
         child,
         url: String::new(),
+        rest: None,
     };
     let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
+    server.rest = Some(std::thread::spawn(move || {
+        let mut reader = BufReader::new(stdout);
         let mut line = String::new();
-        let _ = BufReader::new(stdout).read_line(&mut line);
+        let _ = reader.read_line(&mut line);
         let _ = tx.send(line);
-    });
+        let mut rest = String::new();
+        let _ = reader.read_to_string(&mut rest);
+        rest
+    }));
     let line = rx
         .recv_timeout(Duration::from_secs(60))
         .expect("serve says where it listens");
@@ -402,6 +447,7 @@ fn unknown_paths_and_methods_are_explained() {
     assert_ours(&nowhere);
     let message = nowhere.json()["message"].as_str().unwrap().to_owned();
     assert!(message.contains("/v4/events/custom"), "{message}");
+    assert_eq!(nowhere.json()["nearest"], "/v4/events/custom");
 
     let method = send(&server, "GET", "/events", &[], None);
     assert_eq!((method.status, method.header("allow")), (405, Some("POST")));
@@ -611,6 +657,8 @@ fn the_journal_file_is_checked_again_to_the_same_findings() {
         checked[document - 1].push(d["rule"].as_str().unwrap().to_owned());
     }
     for rules in &mut checked {
+        // The log masks credentials: the note that their values were not checked again.
+        rules.retain(|rule| rule != "request/credentials-stripped");
         rules.sort();
     }
     assert_eq!(checked, journalled);
@@ -668,4 +716,470 @@ fn eventlint_toml_is_read_as_check_reads_it() {
             .unwrap()
             .contains("warning")
     );
+}
+
+const SERVE_DEADLINE: Duration = Duration::from_secs(60);
+const BAD_PUT_EVENTS: &str = r#"{"trackingId": "tid-1", "sessionId": "s1", "eventList": []}"#;
+const TRACKER_KEY: &str = "98A5FC55-0000-4000-8000-00000000cafe";
+
+/// The log's lines, each parsed.
+fn log_lines(path: &Path) -> Vec<Value> {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.ends_with('\n'), "whole lines only: {text:?}");
+    text.lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}")))
+        .collect()
+}
+
+/// Per document of `check --format json`'s report, whether it has an error (1-based documents,
+/// `count` of them).
+fn failed_documents(report: &Value, count: usize) -> Vec<bool> {
+    let mut failed = vec![false; count];
+    for d in report["diagnostics"].as_array().unwrap() {
+        if d["severity"] == "error" {
+            failed[d["document"].as_u64().unwrap() as usize - 1] = true;
+        }
+    }
+    failed
+}
+
+#[test]
+fn the_log_has_a_whole_line_per_request_and_checks_back_to_the_same_verdicts() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start_in(dir.path(), &["--no-config", "--log", "app.requests.ndjson"]);
+    let good = [
+        JSON,
+        ("Api-Version", "4.4"),
+        ("Authorization", SYNERISE_JWT),
+        ("X-Eventlint-Session", "s"),
+    ];
+    assert_eq!(
+        send(&server, "POST", "/v4/events/custom", &good, Some(DOG_BARK)).verdict(),
+        "pass"
+    );
+    // Requests from several clients at once: each still one whole line.
+    let url = server.url.clone();
+    let senders: Vec<_> = (0..4)
+        .map(|i| {
+            let url = url.clone();
+            std::thread::spawn(move || {
+                let body = if i % 2 == 0 {
+                    PUT_EVENTS
+                } else {
+                    BAD_PUT_EVENTS
+                };
+                let request = ureq::http::Request::builder()
+                    .method("POST")
+                    .uri(format!("{url}/events"))
+                    .header("Content-Type", "application/json")
+                    .body(body.to_owned())
+                    .unwrap();
+                agent().run(request).unwrap().status().as_u16()
+            })
+        })
+        .collect();
+    for sender in senders {
+        assert!([200, 400].contains(&sender.join().unwrap()));
+    }
+    assert_eq!(
+        send(&server, "POST", "/v4/event/custom", &[JSON], Some("{}")).status,
+        404
+    );
+    assert_eq!(
+        send(
+            &server,
+            "POST",
+            "/events",
+            &[JSON],
+            Some("{\n  \"trackingId\": tid}")
+        )
+        .status,
+        400
+    );
+    server.terminate();
+    let (status, _) = server.finish(SERVE_DEADLINE);
+    assert_eq!(status.code(), Some(0), "SIGTERM is a clean stop");
+
+    let log = dir.path().join("app.requests.ndjson");
+    let lines = log_lines(&log);
+    assert_eq!(lines.len(), 7);
+    let mut ids: Vec<u64> = lines.iter().map(|l| l["id"].as_u64().unwrap()).collect();
+    ids.sort_unstable();
+    assert_eq!(ids, (1..=7).collect::<Vec<_>>());
+    assert_eq!(lines[0]["session"], "s");
+    assert_eq!(lines[0]["status"], 202);
+    assert!(lines[0]["time"].as_str().unwrap().ends_with('Z'));
+    let verdicts: Vec<bool> = lines.iter().map(|l| l["verdict"] == "fail").collect();
+    assert_eq!(verdicts.iter().filter(|f| **f).count(), 4, "{lines:?}");
+
+    let output = cli::run_in(
+        dir.path(),
+        &[
+            "check",
+            NOW,
+            "--no-config",
+            "--format",
+            "json",
+            "app.requests.ndjson",
+        ],
+        None,
+    );
+    assert_eq!(cli::code(&output), 1, "{}", cli::stderr(&output));
+    let report: Value = serde_json::from_str(&cli::stdout(&output)).unwrap();
+    assert_eq!(report["summary"]["documents"], 7);
+    assert_eq!(failed_documents(&report, 7), verdicts);
+}
+
+#[test]
+fn the_log_holds_no_credential_in_clear_and_a_masked_one_is_no_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start_in(dir.path(), &["--no-config", "--log", "app.requests.ndjson"]);
+    let synerise = send(
+        &server,
+        "POST",
+        "/v4/events/custom",
+        &[
+            JSON,
+            ("Api-Version", "4.4"),
+            ("Authorization", SYNERISE_JWT),
+        ],
+        Some(DOG_BARK),
+    );
+    assert_eq!(synerise.verdict(), "pass");
+    let neuralens = send(
+        &server,
+        "POST",
+        "/analytics/event",
+        &[
+            JSON,
+            NEURALENS_KEY,
+            ("X-Neuralens-Application-ID", "shop-au-1"),
+        ],
+        Some(
+            r#"{"uid": "3845", "items": [{"id": "AV768"}], "page": "PRODUCT_PAGE", "event": "ADD_TO_CART"}"#,
+        ),
+    );
+    assert_eq!(neuralens.verdict(), "pass", "{}", neuralens.body);
+    let ai = send(
+        &server,
+        "POST",
+        &format!("/events/v1/single/recommendation.view?token={TRACKER_KEY}"),
+        &[JSON],
+        Some(
+            r#"{"correlationId": "5b0a0fcd-e76b-425c-b9e8-7d6d7bd4a79b", "clientUUID": "e0097757-d1e2-44ac-ba3c-d97979a354c1", "items": ["89435879453"], "eventTimestamp": 1670505802000}"#,
+        ),
+    );
+    let ai_verdict = ai.verdict().to_owned();
+    server.terminate();
+    let (status, _) = server.finish(SERVE_DEADLINE);
+    assert_eq!(status.code(), Some(0));
+
+    let text = std::fs::read_to_string(dir.path().join("app.requests.ndjson")).unwrap();
+    let jwt = SYNERISE_JWT.strip_prefix("Bearer ").unwrap();
+    for secret in [
+        &jwt[..20],
+        &jwt[jwt.len() - 20..],
+        "0c9e2b4a4e6f9a3c",
+        &TRACKER_KEY[8..],
+    ] {
+        assert!(
+            !text.contains(secret),
+            "`{secret}` in clear in the log: {text}"
+        );
+    }
+    let lines = log_lines(&dir.path().join("app.requests.ndjson"));
+    assert_eq!(lines.len(), 3);
+    for line in &lines {
+        assert_eq!(line["credentials"], "masked", "{line}");
+    }
+    assert!(text.contains("Bearer eyJh*"), "{text}");
+
+    let output = cli::run_in(
+        dir.path(),
+        &[
+            "check",
+            NOW,
+            "--no-config",
+            "--format",
+            "json",
+            "app.requests.ndjson",
+        ],
+        None,
+    );
+    let report: Value = serde_json::from_str(&cli::stdout(&output)).unwrap();
+    // The masked credentials are no error; the verdicts are those serve gave.
+    assert_eq!(
+        failed_documents(&report, 3),
+        [false, false, ai_verdict == "fail"],
+        "{report:#}"
+    );
+    assert!(
+        report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| !d["rule"].as_str().unwrap().contains("auth")),
+        "{report:#}"
+    );
+}
+
+#[test]
+fn exit_after_writes_check_s_reports_and_exits_1_when_a_request_failed() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start_in(
+        dir.path(),
+        &[
+            "--no-config",
+            "--exit-after",
+            "2",
+            "--format",
+            "sarif",
+            "--output",
+            "serve.sarif",
+            "--format",
+            "json",
+            "--output",
+            "serve.json",
+        ],
+    );
+    assert_eq!(
+        send(&server, "POST", "/events", &[JSON], Some(PUT_EVENTS)).verdict(),
+        "pass"
+    );
+    assert_eq!(
+        send(&server, "POST", "/events", &[JSON], Some(BAD_PUT_EVENTS)).verdict(),
+        "fail"
+    );
+    let (status, _) = server.finish(SERVE_DEADLINE);
+    assert_eq!(status.code(), Some(1));
+    let sarif = std::fs::read_to_string(dir.path().join("serve.sarif")).unwrap();
+    assert!(
+        sarif.contains("personalize.put-events/eventlist-size"),
+        "{sarif}"
+    );
+    let json: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("serve.json")).unwrap())
+            .unwrap();
+    assert_eq!(json["summary"]["documents"], 2);
+    assert_eq!(failed_documents(&json, 2), [false, true]);
+    // The temporary log is gone.
+    let leftovers: Vec<_> = std::fs::read_dir(std::env::temp_dir())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.starts_with("eventlint-serve-") && json.to_string().contains(&name)
+        })
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn exit_after_with_only_valid_requests_exits_0() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start_in(
+        dir.path(),
+        &[
+            "--no-config",
+            "--exit-after",
+            "1",
+            "--format",
+            "json",
+            "--output",
+            "r.json",
+        ],
+    );
+    send(&server, "POST", "/events", &[JSON], Some(PUT_EVENTS));
+    let (status, _) = server.finish(SERVE_DEADLINE);
+    assert_eq!(status.code(), Some(0));
+    let json: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("r.json")).unwrap()).unwrap();
+    assert_eq!(json["summary"]["errors"], 0);
+}
+
+/// `serve … -- sh -c SCRIPT`, the script sending with curl to `$EVENTLINT_URL`.
+fn gate_command(dir: &Path, body: &str, exit: u8) -> std::process::Output {
+    let script = format!(
+        "curl -s -o /dev/null -X POST \"$EVENTLINT_URL/events\" -H 'Content-Type: application/json' --data-binary '{body}' && exit {exit}"
+    );
+    let args = [
+        "serve",
+        "--bind",
+        "127.0.0.1:0",
+        NOW,
+        "--no-config",
+        "--format",
+        "json",
+        "--output",
+        "r.json",
+        "--",
+        "sh",
+        "-c",
+        &script,
+    ];
+    cli::run_with_deadline(dir, &args, SERVE_DEADLINE)
+}
+
+#[test]
+fn a_command_runs_against_the_server_and_the_worse_status_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    let pass = gate_command(dir.path(), PUT_EVENTS, 0);
+    assert_eq!(cli::code(&pass), 0, "{}", cli::stderr(&pass));
+    let json: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("r.json")).unwrap()).unwrap();
+    assert_eq!(
+        json["summary"]["documents"], 1,
+        "the command's request was checked"
+    );
+
+    let fail = gate_command(dir.path(), BAD_PUT_EVENTS, 0);
+    assert_eq!(cli::code(&fail), 1, "{}", cli::stderr(&fail));
+    let json: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("r.json")).unwrap()).unwrap();
+    assert_eq!(failed_documents(&json, 1), [true]);
+
+    let command_failed = gate_command(dir.path(), BAD_PUT_EVENTS, 3);
+    assert_eq!(cli::code(&command_failed), 3);
+}
+
+#[test]
+fn idle_timeout_stops_the_server_and_reports_to_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start_in(
+        dir.path(),
+        &["--no-config", "--idle-timeout", "1s", "--format", "json"],
+    );
+    let started = Instant::now();
+    send(&server, "POST", "/events", &[JSON], Some(BAD_PUT_EVENTS));
+    let (status, stdout) = server.finish(SERVE_DEADLINE);
+    assert!(started.elapsed() >= Duration::from_secs(1));
+    assert_eq!(status.code(), Some(1));
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(report["summary"]["documents"], 1);
+}
+
+#[test]
+fn a_body_over_the_limit_gets_a_413_in_the_vendor_s_shape() {
+    let server = start(&["--body-limit", "1KiB"]);
+    let big = format!(
+        r#"{{"action": "dog.bark", "client": {{"id": 1}}, "label": "{}"}}"#,
+        "x".repeat(2000)
+    );
+    let reply = send(
+        &server,
+        "POST",
+        "/v4/events/custom",
+        &[
+            JSON,
+            ("Api-Version", "4.4"),
+            ("Authorization", SYNERISE_JWT),
+        ],
+        Some(&big),
+    );
+    assert_eq!((reply.status, reply.verdict()), (413, "fail"));
+    let body = reply.json();
+    assert_eq!(body["status"], 413);
+    assert_eq!(body["error"], "Payload Too Large");
+    assert!(body["message"].as_str().unwrap().contains("1KiB"), "{body}");
+    let small = send(
+        &server,
+        "POST",
+        "/v4/events/custom",
+        &[
+            JSON,
+            ("Api-Version", "4.4"),
+            ("Authorization", SYNERISE_JWT),
+        ],
+        Some(DOG_BARK),
+    );
+    assert_eq!(small.status, 202);
+}
+
+#[test]
+fn a_body_that_is_not_json_gets_the_vendor_s_400_naming_line_and_column() {
+    let server = start(&[]);
+    let reply = send(
+        &server,
+        "POST",
+        "/events",
+        &[JSON],
+        Some("{\n  \"trackingId\": tid-1}"),
+    );
+    assert_eq!((reply.status, reply.verdict()), (400, "fail"));
+    assert_eq!(
+        reply.header("x-amzn-ErrorType"),
+        Some("InvalidInputException")
+    );
+    let message = reply.json()["message"].as_str().unwrap().to_owned();
+    assert!(
+        message.contains("json/syntax") && message.contains("(line 2, column 18 of the body)"),
+        "{message}"
+    );
+}
+
+/// What a raw connection gets back before the server closes it (at most `deadline`).
+fn raw_exchange(server: &Server, sent: &[u8], deadline: Duration) -> (String, Duration) {
+    let mut stream = TcpStream::connect(server.address()).unwrap();
+    stream.set_read_timeout(Some(deadline)).unwrap();
+    stream.write_all(sent).unwrap();
+    let started = Instant::now();
+    let mut received = Vec::new();
+    let _ = stream.read_to_end(&mut received);
+    (
+        String::from_utf8_lossy(&received).into_owned(),
+        started.elapsed(),
+    )
+}
+
+#[test]
+fn malformed_http_gets_a_400() {
+    let server = start(&[]);
+    let (reply, _) = raw_exchange(&server, b"GARBAGE\r\n\r\n", Duration::from_secs(30));
+    assert!(reply.starts_with("HTTP/1.1 400"), "{reply:?}");
+    // The server still answers.
+    assert_eq!(get(&server, "/_eventlint/health", None).status, 200);
+}
+
+#[test]
+fn a_slow_client_is_cut_off() {
+    let server = start(&["--read-timeout", "1s"]);
+    // Half a head: the connection is closed.
+    let (reply, took) = raw_exchange(
+        &server,
+        b"POST /events HTTP/1.1\r\nHost: x\r\n",
+        Duration::from_secs(30),
+    );
+    assert!(took < Duration::from_secs(20), "{took:?}");
+    assert!(
+        reply.is_empty() || reply.starts_with("HTTP/1.1 408"),
+        "{reply:?}"
+    );
+    // Half a body: 408, in the vendor's shape, and recorded.
+    let (reply, took) = raw_exchange(
+        &server,
+        b"POST /events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"trackingId\"",
+        Duration::from_secs(30),
+    );
+    assert!(took < Duration::from_secs(20), "{took:?}");
+    assert!(reply.starts_with("HTTP/1.1 408"), "{reply:?}");
+    assert!(reply.contains("InvalidInputException"), "{reply:?}");
+    let journal = get(&server, "/_eventlint/requests", None).json();
+    assert_eq!(journal["requests"][0]["status"], 408);
+}
+
+#[test]
+fn connections_past_the_cap_wait_their_turn() {
+    let server = start(&["--max-connections", "1", "--read-timeout", "1s"]);
+    // An idle connection holds the only place until the read timeout cuts it off.
+    let idle = TcpStream::connect(server.address()).unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    let started = Instant::now();
+    let reply = send(&server, "POST", "/events", &[JSON], Some(PUT_EVENTS));
+    assert_eq!(reply.status, 200);
+    assert!(
+        started.elapsed() >= Duration::from_millis(500),
+        "{:?}",
+        started.elapsed()
+    );
+    drop(idle);
 }

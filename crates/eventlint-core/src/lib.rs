@@ -91,7 +91,7 @@ pub use output::{redact, render, report};
 pub mod request {
     pub use crate::http::{
         RequestReport, Window, check, check_in, check_isolated, check_isolated_in,
-        is_vendor_request, problem, problem_in,
+        is_vendor_request, mask_credentials, problem, problem_in,
     };
     pub use crate::library::requests::{
         CheckedFile, Stripped, check_file, check_item, credentials_stripped_rule,

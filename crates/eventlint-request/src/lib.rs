@@ -161,6 +161,11 @@ pub struct RawRequest {
     /// HAR only: the capture strips credentials (browsers do by default), so a missing
     /// `Authorization` says nothing.
     pub credentials_stripped: bool,
+    /// Request log only (`"credentials": "masked"`, as `eventlint serve --log` writes it): the
+    /// values of the credential headers and query parameters are masked (their first
+    /// characters, then a `*` per byte), so a present credential's value says nothing, as a
+    /// stripped one's absence says nothing.
+    pub credentials_masked: bool,
 }
 
 /// What a reader could not read, at its place.

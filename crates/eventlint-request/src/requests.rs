@@ -6,13 +6,16 @@
 //! ```
 //!
 //! `url` (or `path`, for a request without its origin) and `method` are required, `headers` is a
-//! list of `[name, value]` pairs, and `body`, a JSON string, is optional (`null` is none). Other
-//! members are ignored, so that the journal may grow (a time, a status). Blank lines are skipped.
+//! list of `[name, value]` pairs, and `body`, a JSON string, is optional (`null` is none).
+//! `"credentials": "masked"` says that the credentials' values are masked (as `eventlint serve
+//! --log` writes them: see [`RawRequest::credentials_masked`]). Other members are ignored, so
+//! that the log may carry more (`serve` writes the request's `id`, `time`, `session`, `verdict`
+//! and `status`). Blank lines are skipped.
 //!
 //! Why hand-written: `serde_json` would deserialize a line but keep no offsets, and a finding
 //! in a body must point at its bytes in the log, escapes included. Each line is parsed with
 //! `jsonc-parser` (spans), and the body's string is decoded by [`crate::json_string`].
-//! [`write()`] makes such a line, for `serve`'s journal.
+//! [`write()`] and [`write_entry`] make such a line, for `serve`'s log.
 
 use std::ops::Range;
 
@@ -156,6 +159,11 @@ fn read_line(
             ));
         }
     };
+    // Any other value (or none) is a log whose credentials are as they were sent.
+    let credentials_masked = matches!(
+        object.get("credentials").map(|prop| &prop.value),
+        Some(Value::StringLit(lit)) if lit.value == "masked"
+    );
     Ok(RawRequest {
         ordinal,
         method,
@@ -165,6 +173,7 @@ fn read_line(
         span: abs(object.range),
         problems: Vec::new(),
         credentials_stripped: false,
+        credentials_masked,
     })
 }
 
@@ -172,7 +181,7 @@ const HELP: &str = "each line of a request log is one JSON object: {\"method\": 
                     \"https://…\" (or \"path\": \"/…\"), \"headers\": [[\"Name\", \"value\"]], \
                     \"body\": \"…\"}";
 
-/// One line of the request log, as [`write()`] makes it.
+/// One line of the request log, as [`write_entry`] makes it.
 #[derive(Serialize)]
 struct Line<'a> {
     method: &'a str,
@@ -183,29 +192,77 @@ struct Line<'a> {
     headers: Vec<[&'a str; 2]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     body: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    credentials: Option<&'a str>,
+}
+
+/// The members [`read`] reads, which [`Entry::extra`] may not name.
+const READ_MEMBERS: &[&str] = &["method", "url", "path", "headers", "body", "credentials"];
+
+/// A request as the log keeps it, for [`write_entry`].
+#[derive(Debug, Clone, Copy)]
+pub struct Entry<'a> {
+    /// The method, as sent.
+    pub method: &'a str,
+    /// The URL, or the path with its query.
+    pub url: &'a str,
+    /// The headers, in order.
+    pub headers: &'a [(String, String)],
+    /// The body, if any.
+    pub body: Option<&'a str>,
+    /// The credentials' values are masked: the line says `"credentials": "masked"`.
+    pub credentials_masked: bool,
+    /// Members written after the request's (`id`, `time`, `verdict`, …), which [`read`]
+    /// ignores; one that names a member [`read`] reads (`method`, `url`, `path`, `headers`,
+    /// `body`, `credentials`) is left out.
+    pub extra: &'a [(&'a str, serde_json::Value)],
 }
 
 /// One line of the request log for a request (with its `\n`): `url` is written as `path` when
 /// it is one (`/v4/…`), and the body is left out when there is none. [`read`] reads it back.
-///
-/// # Panics
-///
-/// Never: a line holds strings only, which always serialize.
 #[must_use]
 pub fn write(method: &str, url: &str, headers: &[(String, String)], body: Option<&str>) -> String {
-    let is_path = url.starts_with('/');
-    let line = Line {
+    write_entry(&Entry {
         method,
-        url: (!is_path).then_some(url),
-        path: is_path.then_some(url),
-        headers: headers
+        url,
+        headers,
+        body,
+        credentials_masked: false,
+        extra: &[],
+    })
+}
+
+/// One line of the request log for `entry` (with its `\n`, and no other): as [`write()`], with
+/// `"credentials": "masked"` when the credentials are, then the extra members.
+#[must_use]
+pub fn write_entry(entry: &Entry<'_>) -> String {
+    let is_path = entry.url.starts_with('/');
+    let line = Line {
+        method: entry.method,
+        url: (!is_path).then_some(entry.url),
+        path: is_path.then_some(entry.url),
+        headers: entry
+            .headers
             .iter()
             .map(|(name, value)| [name.as_str(), value.as_str()])
             .collect(),
-        body,
+        body: entry.body,
+        credentials: entry.credentials_masked.then_some("masked"),
     };
-    let mut text = serde_json::to_string(&line).expect("strings always serialize");
-    text.push('\n');
+    // Strings only: serializing cannot fail (an empty object would still read as no request).
+    let mut text = serde_json::to_string(&line).unwrap_or_else(|_| "{}".to_owned());
+    // The object stays open for the extra members (compact JSON: no newline in them).
+    text.pop();
+    for (name, value) in entry.extra {
+        if READ_MEMBERS.contains(name) {
+            continue;
+        }
+        text.push(',');
+        text.push_str(&serde_json::Value::from(*name).to_string());
+        text.push(':');
+        text.push_str(&value.to_string());
+    }
+    text.push_str("}\n");
     text
 }
 
@@ -213,7 +270,7 @@ pub fn write(method: &str, url: &str, headers: &[(String, String)], body: Option
 mod tests {
     #![allow(clippy::unwrap_used)]
 
-    use super::{read, write};
+    use super::{Entry, read, write, write_entry};
     use crate::json_string::tests::xorshift;
     use crate::{BodySource, Item, Problem, RawRequest, ReadContext};
 
@@ -406,6 +463,44 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn extra_members_are_written_after_and_ignored_and_masked_credentials_are_said() {
+        let headers = vec![("Authorization".to_owned(), "Bearer eyJh****".to_owned())];
+        let extra = [
+            ("id", serde_json::json!(7)),
+            ("verdict", serde_json::json!("fail")),
+            ("body", serde_json::json!("not the body")),
+            ("rules", serde_json::json!(["a/b", "c\nd"])),
+        ];
+        let line = write_entry(&Entry {
+            method: "POST",
+            url: "/v4/events/custom",
+            headers: &headers,
+            body: Some("{}"),
+            credentials_masked: true,
+            extra: &extra,
+        });
+        assert_eq!(line.matches('\n').count(), 1, "{line}");
+        assert!(
+            line.ends_with(
+                r#","credentials":"masked","id":7,"verdict":"fail","rules":["a/b","c\nd"]}
+"#
+            ),
+            "{line}"
+        );
+        let value: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(value["body"], "{}");
+        let items = read_str(&line);
+        let masked = request(&items[0]);
+        assert!(masked.credentials_masked);
+        assert_eq!(masked.body.as_ref().unwrap().text, "{}");
+        assert_eq!(masked.headers[0].value.value, "Bearer eyJh****");
+        let plain = read_str(&write("POST", "/x", &headers, None));
+        assert!(!request(&plain[0]).credentials_masked);
+        let other = read_str(r#"{"method": "GET", "path": "/", "credentials": "clear"}"#);
+        assert!(!request(&other[0]).credentials_masked);
     }
 
     #[test]

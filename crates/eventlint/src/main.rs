@@ -135,7 +135,16 @@ fn run() -> ExitCode {
                 lint::run(&args, &positions("format"), &positions("output"))
             }
         }
-        Command::Serve(args) => serve::run(&args),
+        Command::Serve(args) => {
+            let positions = |id: &str| -> Vec<usize> {
+                matches
+                    .subcommand_matches("serve")
+                    .and_then(|m| m.indices_of(id))
+                    .map(Iterator::collect)
+                    .unwrap_or_default()
+            };
+            serve::run(&args, &positions("format"), &positions("output"))
+        }
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut completion_command(), "eventlint", &mut out);
@@ -177,6 +186,43 @@ fn run() -> ExitCode {
             Some(k) => print(&eventlint_core::schema::schema_file(k)),
             None => fail(&unknown_kind(&kind)),
         },
+    }
+}
+
+/// `eventlint check ARGS` run in this process, exactly as typed on a command line (`serve`'s
+/// reports): its exit status (0, 1 or 2).
+pub(crate) fn check_in_process(args: &[std::ffi::OsString]) -> u8 {
+    let command_line = ["eventlint".into(), "check".into()]
+        .into_iter()
+        .chain(args.iter().cloned());
+    let matches = match Cli::command().try_get_matches_from(command_line) {
+        Ok(matches) => matches,
+        Err(err) => {
+            let _ = err.print();
+            return EXIT_FAILURE;
+        }
+    };
+    let Ok(Cli {
+        command: Command::Check(args),
+    }) = Cli::from_arg_matches(&matches)
+    else {
+        return EXIT_FAILURE;
+    };
+    output::remove_temporaries_on_signals();
+    let positions = |id: &str| -> Vec<usize> {
+        matches
+            .subcommand_matches("check")
+            .and_then(|m| m.indices_of(id))
+            .map(Iterator::collect)
+            .unwrap_or_default()
+    };
+    let code = lint::run(&args, &positions("format"), &positions("output"));
+    if code == ExitCode::SUCCESS {
+        0
+    } else if code == ExitCode::from(EXIT_FINDINGS) {
+        EXIT_FINDINGS
+    } else {
+        EXIT_FAILURE
     }
 }
 

@@ -65,6 +65,82 @@ pub(crate) fn masked(
     out
 }
 
+/// Whether a header's value is a credential (any case of the name).
+pub(crate) fn is_secret_header(name: &str) -> bool {
+    SECRET_HEADERS
+        .iter()
+        .any(|secret| secret.eq_ignore_ascii_case(name))
+}
+
+/// `value` masked as [`masked`] masks a written credential: the scheme and four characters
+/// kept, every other character but whitespace replaced by one `*` per byte.
+fn mask_value(value: &str) -> String {
+    let kept = kept_bytes(value, false);
+    let mut out = value[..kept].to_owned();
+    for c in value[kept..].chars() {
+        if c.is_whitespace() {
+            out.push(c);
+        } else {
+            for _ in 0..c.len_utf8() {
+                out.push('*');
+            }
+        }
+    }
+    out
+}
+
+/// A request's target (`/path?query`, or a URL) and headers with their credentials masked as
+/// reports mask them (the scheme and four characters kept, then one `*` per byte): the
+/// credential headers ([`SECRET_HEADERS`], any case) and query parameters (`token`, `api_key`,
+/// …). Also whether anything was masked. What `eventlint serve --log` writes: a log that
+/// `check` reads back with `"credentials": "masked"`, whose masked values are not judged.
+#[must_use]
+pub(crate) fn mask_credentials(
+    target: &str,
+    headers: &[(String, String)],
+) -> (String, Vec<(String, String)>, bool) {
+    let mut any = false;
+    let headers = headers
+        .iter()
+        .map(|(name, value)| {
+            if is_secret_header(name) {
+                let masked = mask_value(value);
+                any |= masked != *value;
+                (name.clone(), masked)
+            } else {
+                (name.clone(), value.clone())
+            }
+        })
+        .collect();
+    let (before, fragment) = match target.find('#') {
+        Some(at) => target.split_at(at),
+        None => (target, ""),
+    };
+    let target = match before.split_once('?') {
+        None => target.to_owned(),
+        Some((path, query)) => {
+            let pairs: Vec<String> = query
+                .split('&')
+                .map(|pair| match pair.split_once('=') {
+                    Some((name, value)) if SECRET_QUERY.contains(&name) => {
+                        let masked = mask_value(value);
+                        any |= masked != value;
+                        format!("{name}={masked}")
+                    }
+                    _ => pair.to_owned(),
+                })
+                .collect();
+            format!("{path}?{}{fragment}", pairs.join("&"))
+        }
+    };
+    (target, headers, any)
+}
+
+/// Whether a credential's value was masked (by [`mask_credentials`]).
+pub(crate) fn is_masked(value: &str) -> bool {
+    value.trim_end().ends_with('*')
+}
+
 /// How many bytes of a written credential stay: opening quotes, `name=` (for a query
 /// parameter), a scheme word and its spaces (`Bearer `), then four characters.
 fn kept_bytes(written: &str, skip_name: bool) -> usize {
@@ -88,7 +164,7 @@ fn kept_bytes(written: &str, skip_name: bool) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::kept_bytes;
+    use super::{kept_bytes, mask_credentials};
 
     #[test]
     fn a_credential_keeps_its_scheme_and_four_characters() {
@@ -101,5 +177,29 @@ mod tests {
         assert_eq!(keep("abc", false), "abc");
         assert_eq!(keep("ééééé", false), "éééé");
         assert_eq!(keep("eyJhbGciOiJIUzI1NiJ9 eyJzdWIi", false), "eyJh");
+    }
+
+    #[test]
+    fn a_request_s_credentials_are_masked_for_the_log() {
+        let headers = vec![
+            (
+                "authorization".to_owned(),
+                "Bearer eyJhbGciOi.x.y".to_owned(),
+            ),
+            (
+                "X-Neuralens-API-Key".to_owned(),
+                "Bearer 7d1f0c9e".to_owned(),
+            ),
+            ("content-type".to_owned(), "application/json".to_owned()),
+        ];
+        let (target, masked, any) =
+            mask_credentials("/events/v1?token=98A5FC55-0000&x=secretive", &headers);
+        assert!(any);
+        assert_eq!(target, "/events/v1?token=98A5*********&x=secretive");
+        assert_eq!(masked[0].1, "Bearer eyJh**********");
+        assert_eq!(masked[1].1, "Bearer 7d1f****");
+        assert_eq!(masked[2].1, "application/json");
+        let (target, _, any) = mask_credentials("/v4/events/custom", &headers[2..]);
+        assert_eq!((target.as_str(), any), ("/v4/events/custom", false));
     }
 }

@@ -231,6 +231,9 @@ pub fn check_in(request: &RawRequest, window: Window<'_>, options: &CheckOptions
                 .iter()
                 .any(|p| at.start <= p.start && p.end <= at.end && p.start < p.end)
         });
+        if request.credentials_masked {
+            masked_credentials(&mut ctx.findings, request, &target);
+        }
         findings.append(&mut ctx.findings);
     }
     let place = |location: &Location| -> Range<usize> {
@@ -428,6 +431,69 @@ fn part_of(location: &Location) -> (Part, Option<String>) {
 }
 
 /// The bytes of the file a place outside the body is.
+/// A request's target (`/path?query`, or a URL) and headers with their credentials masked as
+/// reports mask them (the scheme and four characters kept, then one `*` per byte): the
+/// credential headers (`Authorization`, `X-Neuralens-API-Key`, `Cookie`, …, any case) and query
+/// parameters (`token`, `api_key`, …); and whether anything was masked. What `eventlint serve
+/// --log` writes: a log that `check` reads back with `"credentials": "masked"`, whose masked
+/// values are not judged.
+#[must_use]
+pub fn mask_credentials(
+    target: &str,
+    headers: &[(String, String)],
+) -> (String, Vec<(String, String)>, bool) {
+    mask::mask_credentials(target, headers)
+}
+
+/// A request log whose credentials are masked (`"credentials": "masked"`, as `eventlint serve
+/// --log` writes it) is treated as a capture that strips them (a HAR, see
+/// `request/credentials-stripped`): there, a credential's absence says nothing; here, a present
+/// credential's masked value (its first characters, then `*`s) says nothing. So a finding on a
+/// masked credential header or query parameter (`Bearer eyJh****` is no JWT) is not reported:
+/// the `request/credentials-stripped` note says instead, once per file, that the value was not
+/// checked. A credential that is missing, or too short to be masked, is checked as usual: the log
+/// keeps the headers as they were sent, only their values masked.
+fn masked_credentials(findings: &mut Vec<Finding>, request: &RawRequest, target: &target::Target) {
+    let masked = |location: &Location| match location {
+        Location::Header(name) => {
+            mask::is_secret_header(name)
+                && request.headers.iter().any(|h| {
+                    h.name.value.eq_ignore_ascii_case(name) && mask::is_masked(&h.value.value)
+                })
+        }
+        Location::Query(name) => {
+            mask::SECRET_QUERY.contains(&name.as_str())
+                && target
+                    .query
+                    .iter()
+                    .any(|(n, v, _)| n == name && mask::is_masked(v))
+        }
+        _ => false,
+    };
+    let mut notes: Vec<Finding> = Vec::new();
+    findings.retain(|f| {
+        if !masked(&f.location) {
+            return true;
+        }
+        let name = match &f.location {
+            Location::Header(name) | Location::Query(name) => name.clone(),
+            _ => String::new(),
+        };
+        if !notes.iter().any(|n| n.location == f.location) {
+            notes.push(
+                Finding::on_request(
+                    &rules::credentials_stripped::CREDENTIALS_STRIPPED,
+                    f.location.clone(),
+                    format!("the request log masks credentials, so the value of `{name}` is not checked"),
+                )
+                .help("`eventlint serve` checked it as it was sent: the line's `verdict` says how it fared"),
+            );
+        }
+        false
+    });
+    findings.append(&mut notes);
+}
+
 fn place_in_file(
     location: &Location,
     request: &RawRequest,

@@ -105,6 +105,7 @@ fn written(
         span: 0..text.len(),
         problems: Vec::new(),
         credentials_stripped: false,
+        credentials_masked: false,
     };
     (text, request)
 }

@@ -262,6 +262,7 @@ impl Reader<'_> {
             span,
             problems: self.problems,
             credentials_stripped: false,
+            credentials_masked: false,
         })
     }
 }

@@ -172,6 +172,7 @@ pub(super) fn fast(
         span: start..start + text.len(),
         problems: Vec::new(),
         credentials_stripped,
+        credentials_masked: false,
     }))
 }
 
@@ -243,6 +244,7 @@ pub(super) fn full(text: &str, start: usize, ordinal: usize, credentials_strippe
         span,
         problems,
         credentials_stripped,
+        credentials_masked: false,
     })
 }
 

@@ -211,6 +211,7 @@ impl Reader<'_> {
             body,
             problems,
             credentials_stripped: false,
+            credentials_masked: false,
         })
     }
 

@@ -256,6 +256,7 @@ impl Reader<'_> {
             body,
             problems,
             credentials_stripped: false,
+            credentials_masked: false,
         })
     }
 

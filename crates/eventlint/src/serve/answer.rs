@@ -221,6 +221,59 @@ pub(super) fn rejection(
     }
 }
 
+/// What the vendor answers a request `serve` could not read whole (`status` 413: a body over
+/// the limit; 408: a body too slow to come), in the vendor's error shape when the path is a
+/// vendor's (`vendor`), with `message`.
+pub(super) fn refusal(
+    vendor: Option<&str>,
+    status: u16,
+    message: &str,
+    path: &str,
+    now: DateTime<Utc>,
+    request_id: u64,
+) -> Answer {
+    let reason = match status {
+        408 => "Request Timeout",
+        413 => "Payload Too Large",
+        _ => "Bad Request",
+    };
+    match vendor {
+        Some("personalize") => Answer {
+            status,
+            headers: vec![
+                ("x-amzn-ErrorType", "InvalidInputException".to_owned()),
+                ("x-amzn-RequestId", aws_request_id(request_id)),
+            ],
+            body: Some(json!({"message": message})),
+        },
+        Some("synerise") => Answer::json(
+            status,
+            json!({
+                "error": reason,
+                "status": status,
+                "timestamp": now.to_rfc3339_opts(SecondsFormat::Millis, true),
+                "path": path,
+                "message": message,
+                "errors": [{"code": status, "field": "body", "message": message}],
+            }),
+        ),
+        // google.rpc.Code: 4 DEADLINE_EXCEEDED, 3 INVALID_ARGUMENT.
+        Some("sajari") => Answer::json(
+            status,
+            json!({"code": if status == 408 { 4 } else { 3 }, "message": message, "details": []}),
+        ),
+        Some("neuralens") => Answer::json(status, json!({"status": "failure", "message": message})),
+        Some("glia") => Answer::json(
+            status,
+            json!({"message": message, "debug_message": message}),
+        ),
+        _ => Answer::json(
+            status,
+            json!({"error": reason.to_ascii_lowercase(), "message": message}),
+        ),
+    }
+}
+
 /// The errors of a report: the findings the vendor rejects a request for.
 pub(super) fn errors(diagnostics: &[Diagnostic]) -> Vec<&Diagnostic> {
     diagnostics

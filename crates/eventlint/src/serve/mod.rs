@@ -5,14 +5,20 @@
 
 mod answer;
 mod api;
+mod command;
 mod journal;
 
 use std::collections::HashMap;
+use std::ffi::OsString;
 use std::fs::File;
 use std::io::Write as _;
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::num::NonZeroUsize;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::body::{Body, Bytes};
@@ -25,15 +31,13 @@ use eventlint_core::config::FileSettings;
 use eventlint_core::{CheckOptions, Severity, registry};
 use serde_json::{Value, json};
 
+use crate::Format;
 use crate::project::{LoadError, Projects};
 use answer::Answer;
 use journal::{Journal, Record, Verdict};
 
 /// The port `serve` listens on unless `--bind` says otherwise.
 pub(crate) const DEFAULT_PORT: u16 = 7313;
-
-/// The largest request body read (a Synerise batch of 1,000 events is far below it).
-const BODY_LIMIT: usize = 16 << 20;
 
 #[derive(Debug, Args)]
 #[command(after_long_help = "\
@@ -45,7 +49,16 @@ X-Eventlint-Verdict (pass or fail) and X-Eventlint-Findings.
 
 Inspection (JSON) under /_eventlint/: GET requests, GET wait?count=N&timeout_ms=MS, GET summary,
 POST reset, GET health; filters verdict, vendor, kind, rule, session and since (a request id or
-an RFC 3339 time). The X-Eventlint-Session header isolates parallel tests' requests.")]
+an RFC 3339 time). The X-Eventlint-Session header isolates parallel tests' requests.
+
+As a CI gate: with --format/--output, --exit-after, --idle-timeout or a command after --, serve
+stops by itself, writes the reports `eventlint check` writes for the request log (--log FILE, or a
+temporary one), and exits 1 if any request failed (with a command: the worse of its status and
+that). For example:
+
+  eventlint serve --format sarif --output serve.sarif -- sh -c 'API_URL=$EVENTLINT_URL npm test'
+
+Without them it runs until Ctrl-C or SIGTERM, and exits 0.")]
 pub(crate) struct ServeArgs {
     /// The address to listen on; port 0 picks a free port (the first line printed says which).
     #[arg(long, value_name = "ADDR:PORT", default_value_t = SocketAddr::from(([127, 0, 0, 1], DEFAULT_PORT)))]
@@ -76,10 +89,108 @@ pub(crate) struct ServeArgs {
     /// Answer every request with the vendor's success; still check and record it.
     #[arg(long)]
     accept_all: bool,
-    /// Append every request received to FILE as eventlint's request log (one JSON line each),
-    /// which `eventlint check FILE` checks again. Name it *.requests.ndjson.
-    #[arg(long, value_name = "FILE")]
-    journal: Option<PathBuf>,
+    /// Append every request received to FILE as eventlint's request log (one JSON line each,
+    /// credentials masked, with its id, time, session, verdict and status), which `eventlint
+    /// check FILE` checks again. Name it *.requests.ndjson.
+    #[arg(long, value_name = "FILE", alias = "journal")]
+    log: Option<PathBuf>,
+    /// Report format of the reports written when the server stops (as `check --format`):
+    /// every request received, checked again from the log; repeat it for several reports.
+    /// Given, `serve` exits 1 when a request failed.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub(crate) format: Vec<Format>,
+    /// Write the report of the --format just before it to FILE (as `check --output`).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub(crate) output: Vec<PathBuf>,
+    /// Stop after N requests to vendor paths are answered, write the reports, and exit 1 if
+    /// any failed.
+    #[arg(long, value_name = "N")]
+    exit_after: Option<std::num::NonZeroU64>,
+    /// Stop when no request came for DURATION (`30s`, `500ms`, `2m`), write the reports, and
+    /// exit 1 if any failed.
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    idle_timeout: Option<Duration>,
+    /// The largest request body read; a larger one is answered 413 in the vendor's error shape.
+    /// BYTES, or with KiB or MiB.
+    #[arg(long, value_name = "BYTES", default_value = "16MiB", value_parser = parse_bytes)]
+    body_limit: usize,
+    /// How long a client has to send a request's head, and again its body; a slower one is cut
+    /// off (its body: answered 408).
+    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = parse_duration)]
+    read_timeout: Duration,
+    /// The most connections served at once; more wait to be accepted. Memory stays bounded:
+    /// at most N bodies of --body-limit bytes are read at a time.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_CONNECTIONS)]
+    max_connections: NonZeroUsize,
+    #[allow(clippy::doc_markdown)] // the doc comment is the --help text: no backticks
+    /// Run COMMAND with EVENTLINT_URL=http://ADDR:PORT in its environment, stop when it exits,
+    /// write the reports, and exit with the worse of its status and the requests' verdict.
+    #[arg(last = true, value_name = "COMMAND")]
+    command: Vec<OsString>,
+}
+
+/// `--max-connections` unless given: with the default `--body-limit`, at most 1 GiB of bodies.
+const DEFAULT_CONNECTIONS: NonZeroUsize = NonZeroUsize::MIN.saturating_add(63);
+
+/// How long answers in flight get to finish once the server stops.
+const GRACE: Duration = Duration::from_secs(5);
+
+impl ServeArgs {
+    /// Whether the run is a gate: it writes reports when it stops and exits 1 when a request
+    /// failed (a report flag, a way to stop by itself, or a command).
+    fn is_gate(&self) -> bool {
+        !self.format.is_empty()
+            || !self.output.is_empty()
+            || self.exit_after.is_some()
+            || self.idle_timeout.is_some()
+            || !self.command.is_empty()
+    }
+}
+
+/// `30s`, `500ms`, `2m`, `1h`, or a number of seconds.
+fn parse_duration(text: &str) -> Result<Duration, String> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit() && c != '.')
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let number: f64 = number
+        .parse()
+        .map_err(|_| format!("`{text}` is not a duration (e.g. 30s, 500ms, 2m)"))?;
+    let seconds = match unit.trim() {
+        "" | "s" => number,
+        "ms" => number / 1000.0,
+        "m" | "min" => number * 60.0,
+        "h" => number * 3600.0,
+        other => {
+            return Err(format!(
+                "`{other}` is not a unit of time: ms, s, m or h (e.g. 30s)"
+            ));
+        }
+    };
+    Duration::try_from_secs_f64(seconds).map_err(|err| format!("`{text}`: {err}"))
+}
+
+/// `1048576`, `512KiB`, `16MiB`.
+fn parse_bytes(text: &str) -> Result<usize, String> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let number: usize = number
+        .parse()
+        .map_err(|_| format!("`{text}` is not a size (e.g. 1048576, 512KiB, 16MiB)"))?;
+    let factor = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "kib" | "k" => 1 << 10,
+        "mib" | "m" => 1 << 20,
+        "gib" | "g" => 1 << 30,
+        other => return Err(format!("`{other}` is not a unit of size: KiB, MiB or GiB")),
+    };
+    number
+        .checked_mul(factor)
+        .ok_or_else(|| format!("`{text}` is too large"))
 }
 
 /// Everything a request handler needs.
@@ -92,14 +203,29 @@ struct Server {
     deny_warnings: bool,
     accept_all: bool,
     journal: Mutex<Journal>,
-    /// The log file (`--journal`).
+    /// The log file (`--log`), opened to append: each line is one `write_all`.
     log: Option<Mutex<File>>,
     /// The id of the last request recorded, for `wait`.
     recorded: tokio::sync::watch::Sender<u64>,
+    /// Set once the server is to stop (a signal, `--exit-after`, `--idle-timeout`, the
+    /// command's end): it accepts no more connections and finishes the answers in flight.
+    stop: tokio::sync::watch::Sender<bool>,
+    /// Vendor requests answered, and those that failed (the journal may drop or forget some).
+    answered: AtomicU64,
+    failed: AtomicU64,
+    exit_after: Option<u64>,
+    body_limit: usize,
+    read_timeout: Duration,
+    /// Requests being answered, and when the last one came or went (`--idle-timeout`).
+    in_flight: AtomicUsize,
+    last_activity: Mutex<Instant>,
 }
 
-/// The options from the flags and the configuration (as `check` makes them for stdin).
-fn options(args: &ServeArgs) -> Result<(CheckOptions, Option<DateTime<Utc>>, bool), String> {
+/// The options from the flags and the configuration (as `check` makes them for stdin), and the
+/// configuration file read, if any.
+type Options = (CheckOptions, Option<DateTime<Utc>>, bool, Option<String>);
+
+fn options(args: &ServeArgs) -> Result<Options, String> {
     let mut options = CheckOptions::default();
     let mut now = None;
     if let Some(text) = &args.now {
@@ -113,6 +239,7 @@ fn options(args: &ServeArgs) -> Result<(CheckOptions, Option<DateTime<Utc>>, boo
     options.severity_overrides =
         crate::select::overrides(&args.select, &args.ignore, &args.severity)?;
     let mut deny_warnings = args.deny_warnings;
+    let mut config_file = None;
     if !args.no_config {
         let cwd = std::env::current_dir()
             .map_err(|err| format!("cannot read the current directory: {err}"))?;
@@ -143,17 +270,57 @@ fn options(args: &ServeArgs) -> Result<(CheckOptions, Option<DateTime<Utc>>, boo
             };
             options = config.options(&settings, &options, false);
             eprintln!("eventlint: serve: configuration {}", project.shown);
+            config_file = Some(project.shown.clone());
         }
     }
-    Ok((options, now, deny_warnings))
+    Ok((options, now, deny_warnings, config_file))
 }
 
-pub(crate) fn run(args: &ServeArgs) -> std::process::ExitCode {
-    let (options, now, deny_warnings) = match options(args) {
+/// `eventlint serve`: `format_at` and `output_at` are where each `--format` and `--output`
+/// stood on the command line (an `--output` belongs to the `--format` before it).
+pub(crate) fn run(args: &ServeArgs, format_at: &[usize], output_at: &[usize]) -> ExitCode {
+    let (options, now, deny_warnings, config_file) = match options(args) {
         Ok(options) => options,
         Err(message) => return crate::fail(&message),
     };
-    let log = match &args.journal {
+    let reports = Reports::new(args, format_at, output_at, config_file);
+    if args.is_gate() {
+        // Bad report flags are said now, not after the run.
+        let formats: Vec<(usize, Format)> = format_at
+            .iter()
+            .copied()
+            .zip(args.format.iter().copied())
+            .collect();
+        let outputs: Vec<(usize, &Path)> = output_at
+            .iter()
+            .copied()
+            .zip(args.output.iter().map(PathBuf::as_path))
+            .collect();
+        if let Err(message) = crate::output::plan(&formats, &outputs)
+            .and_then(|reports| crate::output::distinct(&reports))
+        {
+            return crate::fail(&message);
+        }
+    }
+    // A gate without --log logs to a temporary file, for the reports, removed at the end.
+    let temporary = match (&args.log, args.is_gate()) {
+        (None, true) => match tempfile::Builder::new()
+            .prefix("eventlint-serve-")
+            .suffix(".requests.ndjson")
+            .tempfile()
+        {
+            Ok(file) => Some(file),
+            Err(err) => {
+                return crate::fail(&format!("cannot create a temporary request log: {err}"));
+            }
+        },
+        _ => None,
+    };
+    let log_path = args
+        .log
+        .clone()
+        .or_else(|| temporary.as_ref().map(|t| t.path().to_path_buf()));
+    let log = match &log_path {
         None => None,
         Some(path) => match std::fs::OpenOptions::new()
             .create(true)
@@ -162,10 +329,7 @@ pub(crate) fn run(args: &ServeArgs) -> std::process::ExitCode {
         {
             Ok(file) => Some(Mutex::new(file)),
             Err(err) => {
-                return crate::fail(&format!(
-                    "cannot open the journal `{}`: {err}",
-                    path.display()
-                ));
+                return crate::fail(&format!("cannot open the log `{}`: {err}", path.display()));
             }
         },
     };
@@ -177,6 +341,14 @@ pub(crate) fn run(args: &ServeArgs) -> std::process::ExitCode {
         journal: Mutex::new(Journal::default()),
         log,
         recorded: tokio::sync::watch::Sender::new(0),
+        stop: tokio::sync::watch::Sender::new(false),
+        answered: AtomicU64::new(0),
+        failed: AtomicU64::new(0),
+        exit_after: args.exit_after.map(std::num::NonZeroU64::get),
+        body_limit: args.body_limit,
+        read_timeout: args.read_timeout,
+        in_flight: AtomicUsize::new(0),
+        last_activity: Mutex::new(Instant::now()),
     });
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -186,13 +358,117 @@ pub(crate) fn run(args: &ServeArgs) -> std::process::ExitCode {
         Ok(runtime) => runtime,
         Err(err) => return crate::fail(&format!("cannot start the server's runtime: {err}")),
     };
-    match runtime.block_on(serve(args.bind, server)) {
-        Ok(()) => std::process::ExitCode::SUCCESS,
-        Err(message) => crate::fail(&message),
+    let limits = Limits {
+        connections: args.max_connections.get(),
+        idle: args.idle_timeout,
+    };
+    let outcome = runtime.block_on(serve(args.bind, Arc::clone(&server), limits, &args.command));
+    // Answers still in flight past the grace period are dropped with the runtime.
+    runtime.shutdown_timeout(Duration::from_millis(100));
+    server.sync_log();
+    let command = match outcome {
+        Ok(command) => command,
+        Err(message) => return crate::fail(&message),
+    };
+    if !args.is_gate() {
+        return ExitCode::SUCCESS;
+    }
+    let failed = server.failed.load(Ordering::SeqCst);
+    let answered = server.answered.load(Ordering::SeqCst);
+    eprintln!(
+        "eventlint: serve: {answered} request{} answered, {failed} failed",
+        if answered == 1 { "" } else { "s" }
+    );
+    let checked = match &log_path {
+        Some(path) => reports.write(path),
+        None => 0,
+    };
+    drop(temporary);
+    let verdict = u8::from(failed > 0);
+    ExitCode::from(checked.max(verdict).max(command.unwrap_or(0)))
+}
+
+/// How `serve` bounds its connections, and when it stops by itself.
+#[derive(Debug, Clone, Copy)]
+struct Limits {
+    connections: usize,
+    idle: Option<Duration>,
+}
+
+/// The reports of a gate: `eventlint check` over the request log, with serve's flags.
+#[derive(Debug)]
+struct Reports {
+    /// The arguments of `check` before the log's path.
+    args: Vec<OsString>,
+}
+
+impl Reports {
+    fn new(
+        args: &ServeArgs,
+        format_at: &[usize],
+        output_at: &[usize],
+        config_file: Option<String>,
+    ) -> Reports {
+        let mut flags: Vec<(usize, OsString, OsString)> = Vec::new();
+        for (at, format) in format_at.iter().zip(&args.format) {
+            let name = clap::ValueEnum::to_possible_value(format)
+                .map_or_else(String::new, |v| v.get_name().to_owned());
+            flags.push((*at, "--format".into(), name.into()));
+        }
+        for (at, output) in output_at.iter().zip(&args.output) {
+            flags.push((*at, "--output".into(), output.clone().into_os_string()));
+        }
+        flags.sort_by_key(|(at, _, _)| *at);
+        let mut check: Vec<OsString> = vec!["--input-format".into(), "requests".into()];
+        for (_, flag, value) in flags {
+            check.push(flag);
+            check.push(value);
+        }
+        if let Some(now) = &args.now {
+            check.push("--now".into());
+            check.push(now.into());
+        }
+        // The configuration serve read (check would look for one beside a temporary log).
+        match config_file {
+            Some(file) => {
+                check.push("--config".into());
+                check.push(file.into());
+            }
+            None => check.push("--no-config".into()),
+        }
+        for (flag, values) in [
+            ("--select", &args.select),
+            ("--ignore", &args.ignore),
+            ("--severity", &args.severity),
+        ] {
+            for value in values {
+                check.push(flag.into());
+                check.push(value.into());
+            }
+        }
+        if args.deny_warnings {
+            check.push("--deny-warnings".into());
+        }
+        // No request at all is a clean run, not a run that checked nothing.
+        check.push("--allow-empty".into());
+        Reports { args: check }
+    }
+
+    /// Runs `check` over the log at `path`: its exit status.
+    fn write(&self, path: &Path) -> u8 {
+        let mut args = self.args.clone();
+        args.push("--".into());
+        args.push(path.as_os_str().to_owned());
+        crate::check_in_process(&args)
     }
 }
 
-async fn serve(bind: SocketAddr, server: Arc<Server>) -> Result<(), String> {
+async fn serve(
+    bind: SocketAddr,
+    server: Arc<Server>,
+    limits: Limits,
+    command: &[OsString],
+) -> Result<Option<u8>, String> {
     let listener = tokio::net::TcpListener::bind(bind)
         .await
         .map_err(|err| format!("cannot listen on {bind}: {err}"))?;
@@ -215,11 +491,106 @@ async fn serve(bind: SocketAddr, server: Arc<Server>) -> Result<(), String> {
     let app = Router::new()
         .nest("/_eventlint", api::router())
         .fallback(vendor_request)
-        .with_state(server);
-    axum::serve(listener, app)
-        .with_graceful_shutdown(stopped())
-        .await
-        .map_err(|err| format!("the server failed: {err}"))
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(&server),
+            activity,
+        ))
+        .with_state(Arc::clone(&server));
+
+    // What stops the server: a signal, the idle timeout, the command's end (`--exit-after`
+    // is counted as requests are answered).
+    let signals = {
+        let server = Arc::clone(&server);
+        tokio::spawn(async move {
+            stopped().await;
+            server.stop.send_replace(true);
+        })
+    };
+    let idle = limits.idle.map(|idle| {
+        let server = Arc::clone(&server);
+        tokio::spawn(async move { server.stop_when_idle(idle).await })
+    });
+    let child = if command.is_empty() {
+        None
+    } else {
+        Some(command::spawn(command, address, Arc::clone(&server))?)
+    };
+
+    accept(listener, app, &server, limits.connections).await;
+    signals.abort();
+    if let Some(idle) = idle {
+        idle.abort();
+    }
+    match child {
+        None => Ok(None),
+        Some(child) => child
+            .await
+            .map_err(|err| format!("the command's watcher failed: {err}"))
+            .map(Some),
+    }
+}
+
+/// Serves the connections `listener` accepts, at most `connections` at once, until the server
+/// is to stop; then waits up to [`GRACE`] for the answers in flight.
+async fn accept(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    server: &Arc<Server>,
+    connections: usize,
+) {
+    let permits = Arc::new(tokio::sync::Semaphore::new(connections));
+    let mut stop = server.stop.subscribe();
+    let mut tasks = tokio::task::JoinSet::new();
+    loop {
+        // A free place first: the connections past the cap wait in the listen queue.
+        let permit = tokio::select! {
+            permit = Arc::clone(&permits).acquire_owned() => match permit {
+                Ok(permit) => permit,
+                Err(_) => break,
+            },
+            _ = stop.wait_for(|stop| *stop) => break,
+        };
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                Err(err) => {
+                    // Out of file descriptors, say: wait a little rather than spin.
+                    eprintln!("eventlint: serve: cannot accept a connection: {err}");
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                    continue;
+                }
+            },
+            _ = stop.wait_for(|stop| *stop) => break,
+        };
+        let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        let mut stop = server.stop.subscribe();
+        let read_timeout = server.read_timeout;
+        tasks.spawn(async move {
+            let _permit = permit;
+            let mut builder = hyper::server::conn::http1::Builder::new();
+            builder
+                .timer(hyper_util::rt::TokioTimer::new())
+                .header_read_timeout(read_timeout);
+            let connection =
+                builder.serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+            let mut connection = std::pin::pin!(connection);
+            let mut stopping = false;
+            loop {
+                tokio::select! {
+                    // A connection's error (a malformed request was answered 400 by hyper, a
+                    // client gone) ends that connection only.
+                    _ = connection.as_mut() => break,
+                    _ = stop.wait_for(|stop| *stop), if !stopping => stopping = true,
+                }
+                // The answer in flight is finished, then the connection closed.
+                connection.as_mut().graceful_shutdown();
+            }
+        });
+        while tasks.try_join_next().is_some() {}
+    }
+    drop(listener);
+    let _ = tokio::time::timeout(GRACE, async { while tasks.join_next().await.is_some() {} }).await;
+    tasks.abort_all();
 }
 
 /// Resolves on Ctrl-C or SIGTERM.
@@ -241,6 +612,48 @@ async fn stopped() {
     tokio::select! {
         () = interrupt => {},
         () = terminate => {},
+    }
+}
+
+/// Counts a request in flight, and when requests come and go (`--idle-timeout`).
+async fn activity(
+    State(server): State<Arc<Server>>,
+    request: Request,
+    next: axum::middleware::Next,
+) -> Response {
+    /// Counts the request out even when its answer is dropped (a client gone).
+    struct InFlight(Arc<Server>);
+    impl Drop for InFlight {
+        fn drop(&mut self) {
+            self.0.in_flight.fetch_sub(1, Ordering::SeqCst);
+            self.0.touch();
+        }
+    }
+    server.in_flight.fetch_add(1, Ordering::SeqCst);
+    server.touch();
+    let _in_flight = InFlight(server);
+    next.run(request).await
+}
+
+/// A size as `--body-limit` takes it (`16MiB`, `512KiB`, `1000`).
+fn shown_size(bytes: usize) -> String {
+    if bytes >= 1 << 20 && bytes.is_multiple_of(1 << 20) {
+        format!("{}MiB", bytes >> 20)
+    } else if bytes >= 1 << 10 && bytes.is_multiple_of(1 << 10) {
+        format!("{}KiB", bytes >> 10)
+    } else {
+        bytes.to_string()
+    }
+}
+
+/// A duration as a person writes it (`30s`, `1.5s`, `250ms`).
+fn humane(duration: Duration) -> String {
+    if duration.subsec_nanos() == 0 {
+        format!("{}s", duration.as_secs())
+    } else if duration < Duration::from_secs(1) {
+        format!("{}ms", duration.as_millis())
+    } else {
+        format!("{:.1}s", duration.as_secs_f64())
     }
 }
 
@@ -274,39 +687,67 @@ async fn vendor_request(State(server): State<Arc<Server>>, request: Request) -> 
             )
         })
         .collect();
-    let Ok(bytes) = axum::body::to_bytes(body, BODY_LIMIT).await else {
-        // Recorded too: the application sent it.
-        let message = format!(
-            "eventlint serve reads request bodies of at most {} MiB",
-            BODY_LIMIT >> 20
-        );
-        let id = server
-            .journal
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .next_id();
-        let record = Record {
-            id,
-            session,
-            method: method.clone(),
-            path: target.clone(),
-            verdict: Verdict::Fail,
-            status: 413,
-            ..Record::new(at)
-        };
-        server.record(record, &method, &target, &headers, None);
-        let answer = Answer {
-            status: 413,
-            headers: Vec::new(),
-            body: Some(json!({"error": "payload too large", "message": message})),
-        };
-        return respond(answer, id, Verdict::Fail, "payload too large");
+    let endpoint = Endpoint::of(&method, &path);
+    let read = tokio::time::timeout(
+        server.read_timeout,
+        axum::body::to_bytes(body, server.body_limit),
+    )
+    .await;
+    let refused = match read {
+        Ok(Ok(bytes)) => Err(bytes),
+        // `to_bytes` fails on a body over the limit, or on a connection that broke mid-body
+        // (whose answer nobody reads).
+        Ok(Err(_)) => Ok((
+            413,
+            format!(
+                "eventlint serve reads request bodies of at most {} bytes (--body-limit {})",
+                server.body_limit,
+                shown_size(server.body_limit)
+            ),
+        )),
+        Err(_) => Ok((
+            408,
+            format!(
+                "the request body did not arrive within {} (--read-timeout)",
+                humane(server.read_timeout)
+            ),
+        )),
+    };
+    let bytes = match refused {
+        Err(bytes) => bytes,
+        Ok((status, message)) => {
+            // Recorded too: the application sent it.
+            let id = server
+                .journal
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .next_id();
+            let vendor = match &endpoint {
+                Endpoint::Known { vendor, .. } | Endpoint::WrongMethod { vendor, .. } => {
+                    Some(*vendor)
+                }
+                Endpoint::Unknown => None,
+            };
+            let record = Record {
+                id,
+                session,
+                method: method.clone(),
+                path: target.clone(),
+                vendor,
+                verdict: Verdict::Fail,
+                status,
+                ..Record::new(at)
+            };
+            server.record(record, &method, &target, &headers, None);
+            server.answered(Verdict::Fail);
+            let answer = answer::refusal(vendor, status, &message, &path, at, id);
+            return respond(answer, id, Verdict::Fail, &message);
+        }
     };
     let body = (!bytes.is_empty()).then(|| String::from_utf8_lossy(&bytes).into_owned());
 
     let mut options = server.options.clone();
     options.now = server.now.unwrap_or(at);
-    let endpoint = Endpoint::of(&method, &path);
     let checked = {
         let (method, target, headers, body) = (
             method.clone(),
@@ -333,7 +774,28 @@ async fn vendor_request(State(server): State<Arc<Server>>, request: Request) -> 
         }
     };
 
-    let errors = answer::errors(&report.diagnostics);
+    // A body that is not JSON: the vendor's error says where, in the body's own lines.
+    let placed: Vec<eventlint_core::Diagnostic> = report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let mut d = d.clone();
+            if d.rule == "json/syntax"
+                && let Some(Err(err)) = body
+                    .as_deref()
+                    .map(serde_json::from_str::<serde::de::IgnoredAny>)
+            {
+                d.message = format!(
+                    "{} (line {}, column {} of the body)",
+                    d.message,
+                    err.line(),
+                    err.column()
+                );
+            }
+            d
+        })
+        .collect();
+    let errors = answer::errors(&placed);
     let warned = report
         .diagnostics
         .iter()
@@ -399,10 +861,55 @@ async fn vendor_request(State(server): State<Arc<Server>>, request: Request) -> 
         ..Record::new(at)
     };
     server.record(record, &method, &target, &headers, body.as_deref());
+    server.answered(verdict);
     respond(answer, id, verdict, &findings)
 }
 
 impl Server {
+    /// A request came or went.
+    fn touch(&self) {
+        *self
+            .last_activity
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = Instant::now();
+    }
+
+    /// Sets `stop` once no request came or went for `idle` and none is in flight.
+    async fn stop_when_idle(&self, idle: Duration) {
+        loop {
+            let last = *self
+                .last_activity
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            let quiet = last.elapsed();
+            if quiet >= idle && self.in_flight.load(Ordering::SeqCst) == 0 {
+                eprintln!(
+                    "eventlint: serve: no request for {}, stopping (--idle-timeout)",
+                    humane(idle)
+                );
+                self.stop.send_replace(true);
+                return;
+            }
+            let wait = idle.saturating_sub(quiet).max(Duration::from_millis(50));
+            tokio::time::sleep(wait).await;
+        }
+    }
+
+    /// Counts an answered vendor request, and stops the server at `--exit-after`.
+    fn answered(&self, verdict: Verdict) {
+        if verdict == Verdict::Fail {
+            self.failed.fetch_add(1, Ordering::SeqCst);
+        }
+        let answered = self.answered.fetch_add(1, Ordering::SeqCst) + 1;
+        if self.exit_after == Some(answered) {
+            eprintln!(
+                "eventlint: serve: {answered} request{} answered, stopping (--exit-after)",
+                if answered == 1 { "" } else { "s" }
+            );
+            self.stop.send_replace(true);
+        }
+    }
+
     /// Keeps a request in the journal (and the log), and wakes those who wait for it.
     fn record(
         &self,
@@ -413,21 +920,65 @@ impl Server {
         body: Option<&str>,
     ) {
         let id = record.id;
+        // The whole line is made first, then written by one `write_all` on a file opened to
+        // append: a line is never interleaved with another, nor written in part by us.
+        let line = self
+            .log
+            .as_ref()
+            .map(|_| log_line(&record, method, target, headers, body));
         {
             let mut journal = self.journal.lock().unwrap_or_else(PoisonError::into_inner);
             journal.push(Arc::new(record));
-            if let Some(log) = &self.log {
-                // One whole line per write: a line is never interleaved with another.
-                let line =
-                    eventlint_core::request::read::requests::write(method, target, headers, body);
+            if let (Some(log), Some(line)) = (&self.log, line) {
                 let mut file = log.lock().unwrap_or_else(PoisonError::into_inner);
                 if let Err(err) = file.write_all(line.as_bytes()) {
-                    eprintln!("eventlint: serve: cannot append to the journal: {err}");
+                    eprintln!("eventlint: serve: cannot append to the log: {err}");
                 }
             }
         }
         self.recorded.send_modify(|last| *last = (*last).max(id));
     }
+
+    /// The log's data on disk (at the end of a run).
+    fn sync_log(&self) {
+        if let Some(log) = &self.log {
+            let file = log.lock().unwrap_or_else(PoisonError::into_inner);
+            if let Err(err) = file.sync_data() {
+                eprintln!("eventlint: serve: cannot flush the log: {err}");
+            }
+        }
+    }
+}
+
+/// A request's line in the log: the request, its credentials masked, then what `serve` made of
+/// it (`id`, `time`, `session`, `verdict`, `status`), which `check` ignores.
+fn log_line(
+    record: &Record,
+    method: &str,
+    target: &str,
+    headers: &[(String, String)],
+    body: Option<&str>,
+) -> String {
+    let (target, headers, masked) = eventlint_core::request::mask_credentials(target, headers);
+    let mut extra = vec![
+        ("id", json!(record.id)),
+        ("time", json!(record.time)),
+        ("verdict", json!(record.verdict.as_str())),
+        ("status", json!(record.status)),
+    ];
+    if let Some(session) = &record.session {
+        extra.push(("session", json!(session)));
+    }
+    eventlint_core::request::read::requests::write_entry(
+        &eventlint_core::request::read::requests::Entry {
+            method,
+            url: &target,
+            headers: &headers,
+            body,
+            credentials_masked: masked,
+            extra: &extra,
+        },
+    )
 }
 
 /// Where a request goes among the vendors' endpoints.
