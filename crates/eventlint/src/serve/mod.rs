@@ -6,6 +6,7 @@
 mod answer;
 mod api;
 mod journal;
+mod page;
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -213,11 +214,15 @@ async fn serve(bind: SocketAddr, server: Arc<Server>) -> Result<(), String> {
         "eventlint: serve: point the vendors' base URL at http://{address} (inspection: http://{address}/_eventlint/requests)"
     );
     let app = Router::new()
+        .route(
+            "/",
+            axum::routing::get(page::index).fallback(vendor_request),
+        )
         .nest("/_eventlint", api::router())
         .fallback(vendor_request)
         .with_state(server);
     axum::serve(listener, app)
-        .with_graceful_shutdown(stopped())
+        .with_graceful_shutdown(page::ending_streams(stopped()))
         .await
         .map_err(|err| format!("the server failed: {err}"))
 }
@@ -292,6 +297,7 @@ async fn vendor_request(State(server): State<Arc<Server>>, request: Request) -> 
             path: target.clone(),
             verdict: Verdict::Fail,
             status: 413,
+            shown: journal::Shown::unread(&method, &target, &headers),
             ..Record::new(at)
         };
         server.record(record, &method, &target, &headers, None);
@@ -395,6 +401,7 @@ async fn vendor_request(State(server): State<Arc<Server>>, request: Request) -> 
         kind: report.kind.map(|k| k.id),
         verdict,
         status: answer.status,
+        shown: journal::Shown::of(&report.source, body.as_deref(), &report.diagnostics),
         diagnostics: report.diagnostics,
         ..Record::new(at)
     };
