@@ -601,6 +601,42 @@ mod tests {
     use super::*;
 
     #[test]
+    fn bodies_are_cut_and_stay_within_their_budget() {
+        let mut journal = Journal::default();
+        let body = "x".repeat(BODY_KEPT + 10);
+        let source =
+            format!("POST /v4/events/custom HTTP/1.1\ncontent-type: application/json\n\n{body}");
+        let count = BODIES_MAX / BODY_KEPT + 3;
+        for _ in 0..count {
+            let id = journal.next_id();
+            let record = Record {
+                id,
+                shown: Shown::of(&source, Some(&body), &[]),
+                ..Record::new(Utc::now())
+            };
+            journal.push(Arc::new(record));
+        }
+        let all = journal.matching(&Filter::default());
+        assert_eq!(all.len(), count);
+        let held: Vec<usize> = all.iter().map(|r| r.shown.held()).collect();
+        // The three oldest lost their texts; the others keep BODY_KEPT bytes each.
+        assert_eq!(held[..3], [0, 0, 0]);
+        assert!(held[3..].iter().all(|&h| h == BODY_KEPT));
+        assert_eq!(journal.body_bytes(), held.iter().sum::<usize>());
+        assert!(journal.body_bytes() <= BODIES_MAX);
+        let oldest = serde_json::to_value(&*all[0]).unwrap();
+        assert_eq!(oldest["body"]["dropped"], true);
+        assert_eq!(oldest["body"]["text"], serde_json::Value::Null);
+        assert_eq!(oldest["body"]["size"], BODY_KEPT + 10);
+        let newest = serde_json::to_value(&*all[count - 1]).unwrap();
+        assert_eq!(newest["body"]["truncated"], true);
+        assert_eq!(newest["line"], "POST /v4/events/custom HTTP/1.1");
+        assert_eq!(newest["headers"][0]["name"], "content-type");
+        assert_eq!(journal.remove(&Filter::default()), count);
+        assert_eq!(journal.body_bytes(), 0);
+    }
+
+    #[test]
     fn findings_header_stays_small() {
         assert_eq!(findings_header(&[]), "none");
         let report = eventlint_core::check_request(
