@@ -823,6 +823,20 @@ fn the_event_stream_sends_each_request_as_it_arrives() {
     let again = events(&server, Some(&first_id));
     let (id, resumed) = next_request_event(&again);
     assert_eq!((id, &resumed["id"]), (second_id, &Value::from(2)));
+
+    // A reset that forgets requests is told, with the ids still held.
+    let reset = send(&server, "POST", "/_eventlint/reset?verdict=pass", &[], None);
+    assert_eq!(reset.json()["removed"], 1);
+    let event = rx
+        .recv_timeout(Duration::from_secs(30))
+        .expect("a reset event");
+    assert_eq!(
+        event[0],
+        ("event".to_owned(), "reset".to_owned()),
+        "{event:?}"
+    );
+    let data: Value = serde_json::from_str(&event.last().unwrap().1).unwrap();
+    assert_eq!(data["ids"], serde_json::json!([2]));
 }
 
 /// `/_eventlint/requests/ID` has the request itself, credentials masked, and where each finding

@@ -15,6 +15,7 @@
 //   text, never run;
 // - the verdict filter hides the valid request;
 // - a rule id opens the rule's documentation, the text `eventlint explain` prints;
+// - a reset of the journal removes what it forgot from the list;
 // - the page asks nothing of any other origin, and throws nothing.
 // A screenshot goes to target/serve-page.png.
 //
@@ -331,6 +332,18 @@ async function main() {
       (await page.locator("#doc-text").textContent()).slice(0, 200),
     );
     check("still the same page", await page.evaluate(() => window.__sameDocument === true));
+
+    // A reset of the journal's passing requests: the page forgets the valid one, live.
+    await (await fetch(`${url}/_eventlint/reset?verdict=pass`, { method: "POST" })).arrayBuffer();
+    check(
+      "a reset removes the requests it forgot from the list",
+      await waitIn(
+        page,
+        (id) => document.querySelectorAll("#list > li").length === 2 && !document.querySelector(`#list > li[data-id="${id}"]`),
+        sent[0].id,
+      ),
+      await page.$$eval("#list > li", (items) => items.map((li) => li.dataset.id)),
+    );
 
     mkdirSync(dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });

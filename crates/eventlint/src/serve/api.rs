@@ -202,6 +202,10 @@ async fn reset(
         .lock()
         .unwrap_or_else(PoisonError::into_inner)
         .remove(&filter);
+    if removed > 0 {
+        // The page's event streams tell their pages to forget them.
+        server.recorded.send_modify(|_| {});
+    }
     Json(json!({"removed": removed, "session_only": filter.has_session()})).into_response()
 }
 

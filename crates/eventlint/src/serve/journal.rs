@@ -324,6 +324,8 @@ pub(super) struct Journal {
     /// The records that still hold a body's text, oldest first, and the bytes they hold.
     bodies: VecDeque<Arc<Record>>,
     body_bytes: usize,
+    /// How many resets forgot requests (the page's event stream says so).
+    pub resets: u64,
 }
 
 impl Journal {
@@ -369,6 +371,11 @@ impl Journal {
             .map(|(_, r)| Arc::clone(r))
     }
 
+    /// The ids of the requests held, oldest first.
+    pub(super) fn ids(&self) -> Vec<u64> {
+        self.records.iter().map(|(_, r)| r.id).collect()
+    }
+
     /// The records pushed after the `seq`-th, each with its `seq`.
     pub(super) fn pushed_after(&self, seq: u64) -> Vec<(u64, Arc<Record>)> {
         let from = self.records.partition_point(|(s, _)| *s <= seq);
@@ -402,7 +409,11 @@ impl Journal {
         });
         self.body_bytes -= freed;
         self.bodies.retain(|r| r.shown.held() > 0);
-        before - self.records.len()
+        let removed = before - self.records.len();
+        if removed > 0 {
+            self.resets += 1;
+        }
+        removed
     }
 }
 

@@ -166,11 +166,15 @@ struct Feed {
     /// The `seq` of the last record taken from the journal.
     seq: u64,
     pending: VecDeque<(u64, Arc<Record>)>,
+    /// The journal's resets already told.
+    resets: u64,
 }
 
 /// `GET /_eventlint/events`: every request in the journal, then each as it is recorded, as an
 /// event `request` whose data is an [`Entry`] and whose id is the journal's place of it (a
-/// reconnecting `EventSource` sends it back as `Last-Event-ID` and gets only what followed).
+/// reconnecting `EventSource` sends it back as `Last-Event-ID` and gets only what followed);
+/// after a reset that forgot requests, an event `reset` whose data is `{"ids": [...]}`, the ids
+/// of the requests still held.
 async fn events(
     State(server): State<Arc<Server>>,
     headers: HeaderMap,
@@ -180,12 +184,18 @@ async fn events(
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse().ok())
         .unwrap_or(0);
+    let resets = server
+        .journal
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .resets;
     let feed = Feed {
         recorded: server.recorded.subscribe(),
         ending: ENDING.subscribe(),
         server,
         seq,
         pending: VecDeque::new(),
+        resets,
     };
     let stream = futures_util::stream::unfold(feed, |mut feed| async move {
         loop {
@@ -199,12 +209,26 @@ async fn events(
             }
             // Marked seen before the journal is read: a request recorded in between wakes us.
             feed.recorded.borrow_and_update();
-            let fresh = feed
-                .server
-                .journal
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .pushed_after(feed.seq);
+            let (fresh, reset) = {
+                let journal = feed
+                    .server
+                    .journal
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner);
+                let reset = (journal.resets != feed.resets).then(|| journal.ids());
+                feed.resets = journal.resets;
+                (journal.pushed_after(feed.seq), reset)
+            };
+            if let Some(ids) = reset {
+                // The new requests follow (they are held, so they are in `ids` too).
+                feed.seq = fresh.last().map_or(feed.seq, |(seq, _)| *seq);
+                feed.pending.extend(fresh);
+                let event = Event::default()
+                    .event("reset")
+                    .json_data(serde_json::json!({ "ids": ids }))
+                    .unwrap_or_else(|_| Event::default().comment("unserializable"));
+                return Some((Ok(event), feed));
+            }
             if let Some((last, _)) = fresh.last() {
                 feed.seq = *last;
                 feed.pending.extend(fresh);

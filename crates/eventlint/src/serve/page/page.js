@@ -301,6 +301,17 @@ function start() {
     status.textContent = "disconnected: reconnecting…";
     status.className = "status down";
   });
+  events.addEventListener("reset", (e) => {
+    // A reset forgot requests: the page forgets them too.
+    const held = new Set(JSON.parse(e.data).ids);
+    for (const [id, { item }] of entries) {
+      if (!held.has(id)) {
+        item.remove();
+        entries.delete(id);
+      }
+    }
+    applyFilters();
+  });
   events.addEventListener("request", (e) => {
     try {
       add(JSON.parse(e.data));
