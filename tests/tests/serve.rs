@@ -1183,3 +1183,284 @@ fn connections_past_the_cap_wait_their_turn() {
     );
     drop(idle);
 }
+
+/// `GET /` is the page: one HTML document whose script and style come from the server itself,
+/// under a policy that lets nothing else in; any other method at `/` is still a request to check.
+#[test]
+fn the_page_is_served_from_the_binary_alone() {
+    let server = start(&[]);
+    let page = get(&server, "/", None);
+    assert_eq!(page.status, 200);
+    assert!(
+        page.header("content-type")
+            .unwrap()
+            .starts_with("text/html"),
+        "{:?}",
+        page.headers
+    );
+    assert!(page.body.starts_with("<!doctype html>"), "{}", page.body);
+    let policy = page.header("content-security-policy").expect("a CSP");
+    assert!(policy.contains("default-src 'none'") && policy.contains("script-src 'self'"));
+    assert!(page.body.contains("256 KiB"), "the page says what is kept");
+    assert!(!page.body.contains("{{"), "every placeholder filled");
+    // Every src and href is a path of this server: nothing from the internet.
+    let mut linked = Vec::new();
+    for attribute in ["src=\"", "href=\""] {
+        for (at, _) in page.body.match_indices(attribute) {
+            let value = &page.body[at + attribute.len()..];
+            let value = &value[..value.find('"').unwrap()];
+            assert!(
+                value.starts_with('/') && !value.starts_with("//"),
+                "{attribute}{value}"
+            );
+            linked.push(value.to_owned());
+        }
+    }
+    assert!(!page.body.contains("http://") && !page.body.contains("https://"));
+    // The icon (named, so that no `/favicon.ico` is asked for and recorded), the style, the script.
+    assert_eq!(linked.len(), 3, "{linked:?}");
+    for path in linked {
+        let file = get(&server, &path, None);
+        assert_eq!(file.status, 200, "{path}");
+        // An SVG names its XML namespace, which is never fetched.
+        let body = file
+            .body
+            .replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
+        assert!(
+            !body.contains("http://") && !body.contains("https://"),
+            "{path} names no address elsewhere"
+        );
+    }
+    assert!(
+        get(&server, "/_eventlint/page.js", None)
+            .body
+            .contains("EventSource")
+    );
+    assert_eq!(
+        get(&server, "/_eventlint/requests", None).json()["count"],
+        0,
+        "the page and its files are not requests to check"
+    );
+    let post = send(&server, "POST", "/", &[JSON], Some("{}"));
+    assert_eq!((post.status, post.verdict()), (404, "fail"));
+}
+
+/// Reads server-sent events from `path` on another thread: each event's fields as it arrives.
+fn events(server: &Server, last_event_id: Option<&str>) -> mpsc::Receiver<Vec<(String, String)>> {
+    let mut builder = ureq::http::Request::builder()
+        .method("GET")
+        .uri(format!("{}/_eventlint/events", server.url));
+    if let Some(id) = last_event_id {
+        builder = builder.header("Last-Event-ID", id);
+    }
+    let response = agent().run(builder.body(()).unwrap()).unwrap();
+    assert_eq!(response.status(), 200);
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/event-stream")
+    );
+    let (tx, rx) = mpsc::channel();
+    let reader = BufReader::new(response.into_body().into_reader());
+    std::thread::spawn(move || {
+        let mut event = Vec::new();
+        for line in reader.lines() {
+            let Ok(line) = line else { break };
+            if line.is_empty() {
+                if !event.is_empty() && tx.send(std::mem::take(&mut event)).is_err() {
+                    break;
+                }
+            } else if let Some((name, value)) = line.split_once(':')
+                && !name.is_empty()
+            {
+                event.push((name.to_owned(), value.trim_start().to_owned()));
+            }
+        }
+    });
+    rx
+}
+
+fn next_request_event(rx: &mpsc::Receiver<Vec<(String, String)>>) -> (String, Value) {
+    let event = rx
+        .recv_timeout(Duration::from_secs(30))
+        .expect("an event arrives");
+    let field = |name: &str| {
+        event
+            .iter()
+            .find(|(n, _)| n == name)
+            .map_or_else(|| panic!("`{name}` in {event:?}"), |(_, v)| v.clone())
+    };
+    assert_eq!(field("event"), "request");
+    (field("id"), serde_json::from_str(&field("data")).unwrap())
+}
+
+/// `/_eventlint/events` sends the journal, then each request as it is recorded; a reconnection
+/// with `Last-Event-ID` gets only what followed it.
+#[test]
+fn the_event_stream_sends_each_request_as_it_arrives() {
+    let server = start(&[]);
+    let synerise = |api_version: &str| {
+        send(
+            &server,
+            "POST",
+            "/v4/events/custom?token=s3cr3tvalue",
+            &[
+                JSON,
+                ("Authorization", SYNERISE_JWT),
+                ("Api-Version", api_version),
+            ],
+            Some(DOG_BARK),
+        )
+    };
+    assert_eq!(synerise("4.4").verdict(), "pass");
+    let rx = events(&server, None);
+    let (first_id, first) = next_request_event(&rx);
+    assert_eq!(first["id"], 1);
+    assert_eq!(first["verdict"], "pass");
+    assert_eq!(first["vendor"], "synerise");
+    assert!(
+        !first["path"].as_str().unwrap().contains("s3cr3tvalue"),
+        "{first}"
+    );
+    // Nothing more until a request comes; then it does, at once.
+    assert!(rx.recv_timeout(Duration::from_millis(300)).is_err());
+    let started = Instant::now();
+    assert_eq!(synerise("4.1").verdict(), "fail");
+    let (second_id, second) = next_request_event(&rx);
+    assert!(started.elapsed() < Duration::from_secs(10));
+    assert_eq!(second["id"], 2);
+    assert_eq!(second["verdict"], "fail");
+    assert_eq!(second["errors"], 1);
+    assert_eq!(second["rules"][0], "synerise.event/api-version");
+
+    let again = events(&server, Some(&first_id));
+    let (id, resumed) = next_request_event(&again);
+    assert_eq!((id, &resumed["id"]), (second_id, &Value::from(2)));
+
+    // A reset that forgets requests is told, with the ids still held.
+    let reset = send(&server, "POST", "/_eventlint/reset?verdict=pass", &[], None);
+    assert_eq!(reset.json()["removed"], 1);
+    let event = rx
+        .recv_timeout(Duration::from_secs(30))
+        .expect("a reset event");
+    assert_eq!(
+        event[0],
+        ("event".to_owned(), "reset".to_owned()),
+        "{event:?}"
+    );
+    let data: Value = serde_json::from_str(&event.last().unwrap().1).unwrap();
+    assert_eq!(data["ids"], serde_json::json!([2]));
+}
+
+/// `/_eventlint/requests/ID` has the request itself, credentials masked, and where each finding
+/// is in it; `/_eventlint/rules/RULE` is `eventlint explain RULE`.
+#[test]
+fn a_request_shows_its_masked_headers_body_and_marks_and_its_rules_documentation() {
+    let server = start(&[]);
+    let body = DOG_BARK.replace("dog.bark", "dog bark");
+    let reply = send(
+        &server,
+        "POST",
+        "/v4/events/custom",
+        &[
+            JSON,
+            ("Authorization", SYNERISE_JWT),
+            ("Api-Version", "4.1"),
+        ],
+        Some(&body),
+    );
+    let id = reply.header("x-eventlint-request-id").unwrap().to_owned();
+    let record = get(&server, &format!("/_eventlint/requests/{id}"), None).json();
+    let secret = &SYNERISE_JWT["Bearer eyJh".len()..];
+    assert!(!record.to_string().contains(secret), "{record}");
+    assert_eq!(record["line"], "POST /v4/events/custom HTTP/1.1");
+    let headers = record["headers"].as_array().unwrap();
+    let authorization = headers
+        .iter()
+        .find(|h| h["name"] == "authorization")
+        .unwrap();
+    assert!(
+        authorization["value"]
+            .as_str()
+            .unwrap()
+            .starts_with("Bearer eyJh***"),
+        "{authorization}"
+    );
+    assert_eq!(record["body"]["text"], body.as_str());
+    assert_eq!(record["body"]["size"], body.len());
+    assert_eq!(record["body"]["truncated"], false);
+    let diagnostics = record["diagnostics"].as_array().unwrap();
+    let marks = record["marks"].as_array().unwrap();
+    let marked = |rule: &str| -> String {
+        let index = diagnostics.iter().position(|d| d["rule"] == rule).unwrap();
+        let mark = marks
+            .iter()
+            .find(|m| m["diagnostic"] == index)
+            .unwrap_or_else(|| panic!("a mark for {rule}: {marks:?}"));
+        let text = match mark["part"].as_str().unwrap() {
+            "body" => body.clone(),
+            "header" => {
+                let h = &headers[usize::try_from(mark["header"].as_u64().unwrap()).unwrap()];
+                format!(
+                    "{}: {}",
+                    h["name"].as_str().unwrap(),
+                    h["value"].as_str().unwrap()
+                )
+            }
+            _ => record["line"].as_str().unwrap().to_owned(),
+        };
+        let range = |k: &str| usize::try_from(mark[k].as_u64().unwrap()).unwrap();
+        text[range("start")..range("end")].to_owned()
+    };
+    assert_eq!(
+        marked("synerise.custom-event/action-pattern"),
+        "\"dog bark\""
+    );
+    assert_eq!(marked("synerise.event/api-version"), "api-version: 4.1");
+    assert_eq!(get(&server, "/_eventlint/requests/999", None).status, 404);
+
+    let doc = get(
+        &server,
+        "/_eventlint/rules/synerise.event/api-version",
+        None,
+    );
+    assert_eq!(doc.status, 200);
+    assert!(
+        doc.header("content-type")
+            .unwrap()
+            .starts_with("text/plain")
+    );
+    let explain = Command::new(cli::bin())
+        .args(["explain", "synerise.event/api-version"])
+        .output()
+        .unwrap();
+    assert_eq!(doc.body, String::from_utf8(explain.stdout).unwrap());
+    assert!(doc.body.starts_with("# synerise.event/api-version"));
+    assert_eq!(
+        get(&server, "/_eventlint/rules/synerise.event/nothing", None).status,
+        404
+    );
+}
+
+/// A body is kept up to 256 KiB, and said to be cut.
+#[test]
+fn a_large_body_is_kept_cut() {
+    let server = start(&[]);
+    let body = format!(
+        r#"{{"action": "dog.bark", "client": {{"id": 5092159999}}, "label": "{}"}}"#,
+        "x".repeat(300 << 10)
+    );
+    let reply = send(
+        &server,
+        "POST",
+        "/v4/events/custom",
+        &[JSON, ("Api-Version", "4.4")],
+        Some(&body),
+    );
+    let id = reply.header("x-eventlint-request-id").unwrap().to_owned();
+    let record = get(&server, &format!("/_eventlint/requests/{id}"), None).json();
+    assert_eq!(record["body"]["size"], body.len());
+    assert_eq!(record["body"]["truncated"], true);
+    assert_eq!(record["body"]["text"].as_str().unwrap().len(), 256 << 10);
+}

@@ -5,6 +5,30 @@ use std::fmt::Write as _;
 use clap::{Args, ValueEnum};
 use eventlint_core::{Kind, Rule, registry};
 
+/// `eventlint explain RULE`: the rule's documentation (also served by `eventlint serve` at
+/// `/_eventlint/rules/RULE`).
+pub(crate) fn explain(r: &Rule) -> String {
+    let kinds = registry::kinds_of(r).map_or_else(|| "all kinds".to_owned(), |k| k.join(", "));
+    let mut text = format!(
+        "# {}\n\n{}\n\nDefault severity: {}. Kinds: {}.\n\n{}",
+        r.id,
+        r.summary,
+        r.severity,
+        kinds,
+        r.manual()
+    );
+    // Where each cited source is described, inside the repository.
+    let sources: Vec<String> = r
+        .citations()
+        .iter()
+        .map(|c| format!("{} ({})", c.key, c.link()))
+        .collect();
+    if !sources.is_empty() {
+        let _ = writeln!(text, "\nSources: {}.", sources.join(", "));
+    }
+    text
+}
+
 /// How a listing is printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub(crate) enum ListFormat {

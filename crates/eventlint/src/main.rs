@@ -17,7 +17,6 @@ mod watch;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use std::fmt::Write as _;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -153,28 +152,7 @@ fn run() -> ExitCode {
         Command::Kinds(args) => listing::kinds(&args).map_or_else(|e| fail(&e), |t| print(&t)),
         Command::Rules(args) => listing::rules(&args).map_or_else(|e| fail(&e), |t| print(&t)),
         Command::Explain { rule } => match registry::rule(&rule) {
-            Some(r) => {
-                let kinds =
-                    registry::kinds_of(r).map_or_else(|| "all kinds".to_owned(), |k| k.join(", "));
-                let mut text = format!(
-                    "# {}\n\n{}\n\nDefault severity: {}. Kinds: {}.\n\n{}",
-                    r.id,
-                    r.summary,
-                    r.severity,
-                    kinds,
-                    r.manual()
-                );
-                // Where each cited source is described, inside the repository.
-                let sources: Vec<String> = r
-                    .citations()
-                    .iter()
-                    .map(|c| format!("{} ({})", c.key, c.link()))
-                    .collect();
-                if !sources.is_empty() {
-                    let _ = writeln!(text, "\nSources: {}.", sources.join(", "));
-                }
-                print(&text)
-            }
+            Some(r) => print(&listing::explain(r)),
             None => fail(&unknown(
                 "rule",
                 &rule,

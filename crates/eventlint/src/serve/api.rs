@@ -7,10 +7,11 @@ use std::sync::{Arc, PoisonError};
 use std::time::Duration;
 
 use axum::Router;
-use axum::extract::{Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Json, Response};
 use axum::routing::{get, post};
+use eventlint_core::registry;
 use serde_json::json;
 
 use super::Server;
@@ -23,10 +24,13 @@ const WAIT_DEFAULT_MS: u64 = 10_000;
 pub(super) fn router() -> Router<Arc<Server>> {
     Router::new()
         .route("/requests", get(requests))
+        .route("/requests/{id}", get(request))
+        .route("/rules/{*rule}", get(rule))
         .route("/wait", get(wait))
         .route("/summary", get(summary))
         .route("/reset", post(reset))
         .route("/health", get(health))
+        .merge(super::page::router())
         .fallback(unknown)
 }
 
@@ -64,6 +68,50 @@ async fn requests(
         "requests": records,
     }))
     .into_response()
+}
+
+/// One request, in full (its masked headers and kept body too), while the journal holds it.
+async fn request(State(server): State<Arc<Server>>, Path(id): Path<String>) -> Response {
+    let record = id.parse::<u64>().ok().and_then(|id| {
+        server
+            .journal
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(id)
+    });
+    match record {
+        Some(record) => Json(&*record).into_response(),
+        None => (
+            StatusCode::NOT_FOUND,
+            Json(json!({
+                "error": "unknown request",
+                "message": format!("the journal holds no request `{id}` (it keeps the newest 10,000, and a reset forgets)"),
+            })),
+        )
+            .into_response(),
+    }
+}
+
+/// A rule's documentation, as `eventlint explain RULE` prints it (plain text).
+async fn rule(Path(rule): Path<String>) -> Response {
+    match registry::rule(&rule) {
+        Some(r) => {
+            let mut response = crate::listing::explain(r).into_response();
+            response.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/plain; charset=utf-8"),
+            );
+            response
+        }
+        None => (
+            StatusCode::NOT_FOUND,
+            Json(json!({
+                "error": "unknown rule",
+                "message": format!("no rule `{rule}` (`eventlint rules` lists them)"),
+            })),
+        )
+            .into_response(),
+    }
 }
 
 /// Answers once `count` matching requests are in the journal (200), or when `timeout_ms`
@@ -154,6 +202,10 @@ async fn reset(
         .lock()
         .unwrap_or_else(PoisonError::into_inner)
         .remove(&filter);
+    if removed > 0 {
+        // The page's event streams tell their pages to forget them.
+        server.recorded.send_modify(|_| {});
+    }
     Json(json!({"removed": removed, "session_only": filter.has_session()})).into_response()
 }
 
@@ -167,6 +219,7 @@ async fn health(State(server): State<Arc<Server>>) -> Response {
         "version": env!("CARGO_PKG_VERSION"),
         "requests": journal.last_id,
         "dropped": journal.dropped,
+        "body_bytes": journal.body_bytes(),
         "accept_all": server.accept_all,
     }))
     .into_response()
@@ -177,7 +230,7 @@ async fn unknown() -> Response {
         StatusCode::NOT_FOUND,
         Json(json!({
             "error": "unknown endpoint",
-            "message": "eventlint serve's own endpoints are GET /_eventlint/requests, GET /_eventlint/wait, GET /_eventlint/summary, POST /_eventlint/reset and GET /_eventlint/health",
+            "message": "eventlint serve's own endpoints are GET /_eventlint/requests, GET /_eventlint/requests/ID, GET /_eventlint/wait, GET /_eventlint/summary, POST /_eventlint/reset, GET /_eventlint/health, GET /_eventlint/rules/RULE and GET /_eventlint/events (the page at / reads them)",
         })),
     )
         .into_response()

@@ -3,14 +3,21 @@
 //! inspection API.
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use eventlint_core::{Diagnostic, Severity};
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 /// How many requests the journal keeps in memory.
 pub(super) const LIMIT: usize = 10_000;
+
+/// The most bytes of a request's body the journal keeps (the page says so).
+pub(super) const BODY_KEPT: usize = 256 << 10;
+
+/// The most bytes of bodies the journal keeps in all: past it, the oldest requests' bodies are
+/// dropped first (their other fields stay), so that 10,000 large requests cannot take gigabytes.
+pub(super) const BODIES_MAX: usize = 64 << 20;
 
 /// Whether a request passed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -52,6 +59,235 @@ pub(super) struct Record {
     pub status: u16,
     /// The findings, as in `eventlint check --format json`.
     pub diagnostics: Vec<Diagnostic>,
+    /// The request as it was received, credentials masked (`line`, `headers`, `body`, `marks`).
+    #[serde(flatten)]
+    pub shown: Shown,
+}
+
+/// What the journal keeps of a request itself, credentials masked as reports mask them (the
+/// text `check_request` reports on), and where each finding is in it.
+#[derive(Debug, Default, Serialize)]
+pub(super) struct Shown {
+    /// The request line as reports show it (`POST /v4/events/custom HTTP/1.1`), a credential in
+    /// the query masked.
+    pub line: String,
+    /// The headers in the order received (`X-Eventlint-*` left out), credentials masked.
+    pub headers: Vec<Header>,
+    /// The body, `null` when there was none.
+    pub body: Option<KeptBody>,
+    /// Where each diagnostic is in `line`, a header's `name: value` or the body's text.
+    pub marks: Vec<Mark>,
+}
+
+/// A header as shown.
+#[derive(Debug, Serialize)]
+pub(super) struct Header {
+    pub name: String,
+    pub value: String,
+}
+
+/// A request's body as kept: its first [`BODY_KEPT`] bytes, which the journal may drop later
+/// to stay within [`BODIES_MAX`].
+#[derive(Debug)]
+pub(super) struct KeptBody {
+    /// Its size as received, in bytes.
+    pub size: usize,
+    /// Whether `text` is only the first [`BODY_KEPT`] bytes.
+    pub truncated: bool,
+    /// The text kept (lossily UTF-8); `None` once dropped.
+    text: Mutex<Option<String>>,
+}
+
+impl KeptBody {
+    fn new(text: &str) -> KeptBody {
+        let mut end = text.len().min(BODY_KEPT);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        KeptBody {
+            size: text.len(),
+            truncated: end < text.len(),
+            text: Mutex::new(Some(text[..end].to_owned())),
+        }
+    }
+
+    /// The bytes it holds.
+    fn held(&self) -> usize {
+        self.text
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .as_ref()
+            .map_or(0, String::len)
+    }
+
+    /// Forgets the text; the bytes it held.
+    fn drop_text(&self) -> usize {
+        self.text
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take()
+            .map_or(0, |t| t.len())
+    }
+}
+
+impl Serialize for KeptBody {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        /// `{size, truncated, dropped, text}`.
+        #[derive(Serialize)]
+        struct Fields<'a> {
+            size: usize,
+            truncated: bool,
+            dropped: bool,
+            text: Option<&'a str>,
+        }
+        let text = self.text.lock().unwrap_or_else(PoisonError::into_inner);
+        Fields {
+            size: self.size,
+            truncated: self.truncated,
+            dropped: text.is_none(),
+            text: text.as_deref(),
+        }
+        .serialize(serializer)
+    }
+}
+
+/// The part of a request a mark is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub(super) enum MarkPart {
+    Line,
+    Header,
+    Body,
+}
+
+/// Where a diagnostic is in what the journal shows: the bytes `start..end` (end exclusive) of
+/// the request `line`, of the `header`-th header written `name: value`, or of the body's text.
+/// A diagnostic past the part of the body kept has no mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub(super) struct Mark {
+    /// The diagnostic's index in `diagnostics`.
+    pub diagnostic: usize,
+    pub part: MarkPart,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub header: Option<usize>,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Headers whose values are credentials (as eventlint-core's masking knows them), for the one
+/// case where the core's text is not masked: a check that panicked (`internal/error`).
+const SECRET_HEADERS: &[&str] = &[
+    "authorization",
+    "proxy-authorization",
+    "x-neuralens-api-key",
+    "x-api-key",
+    "api-key",
+    "cookie",
+];
+
+impl Shown {
+    /// What to keep of a request checked by `check_request`, whose report's `source` is the
+    /// request written as an HTTP/1.1 message with credentials masked (`METHOD TARGET
+    /// HTTP/1.1`, a `name: value` line per header, a blank line and the body, each part on its
+    /// own lines) and whose spans are bytes of it.
+    pub(super) fn of(source: &str, body: Option<&str>, diagnostics: &[Diagnostic]) -> Shown {
+        // The body is written last, as received: it ends the text.
+        let body_start = match body {
+            Some(body) if source.ends_with(body) => Some(source.len() - body.len()),
+            Some(_) | None => None,
+        };
+        let head_end = body_start.map_or(source.len(), |start| start.saturating_sub(1));
+        let head = &source[..head_end];
+        let mut lines = Vec::new();
+        let mut at = 0;
+        for text in head.split('\n') {
+            lines.push((at, text));
+            at += text.len() + 1;
+        }
+        let panicked = diagnostics.iter().any(|d| d.rule == "internal/error");
+        let (line_start, line) = lines.first().copied().unwrap_or((0, ""));
+        let line = if panicked {
+            // The core's text is unmasked then: the query goes, whatever it holds.
+            match line.split_once('?') {
+                Some((before, _)) => format!("{before}?… HTTP/1.1"),
+                None => line.to_owned(),
+            }
+        } else {
+            line.to_owned()
+        };
+        let mut headers = Vec::new();
+        let mut header_starts = Vec::new();
+        for &(start, text) in lines.iter().skip(1).filter(|(_, t)| !t.is_empty()) {
+            let (name, value) = text.split_once(": ").unwrap_or((text, ""));
+            let value = if panicked && SECRET_HEADERS.contains(&name.to_ascii_lowercase().as_str())
+            {
+                "*".repeat(value.len())
+            } else {
+                value.to_owned()
+            };
+            header_starts.push((start, start + text.len()));
+            headers.push(Header {
+                name: name.to_owned(),
+                value,
+            });
+        }
+        let kept = body.map(KeptBody::new);
+        let kept_len = kept.as_ref().map_or(0, KeptBody::held);
+        let mut marks = Vec::new();
+        for (diagnostic, d) in diagnostics.iter().enumerate() {
+            let (start, end) = (d.span.start, d.span.end.max(d.span.start));
+            let mark = |part, header, from: usize, len: usize| Mark {
+                diagnostic,
+                part,
+                header,
+                start: (start - from).min(len),
+                end: (end.min(from + len) - from).max((start - from).min(len)),
+            };
+            if let Some(body_start) = body_start
+                && start >= body_start
+            {
+                if start - body_start <= kept_len {
+                    marks.push(mark(MarkPart::Body, None, body_start, kept_len));
+                }
+            } else if start < line_start + line.len() + 1 && !panicked {
+                marks.push(mark(MarkPart::Line, None, line_start, line.len()));
+            } else if let Some(index) = header_starts
+                .iter()
+                .position(|&(from, to)| start >= from && start <= to)
+            {
+                let (from, to) = header_starts[index];
+                marks.push(mark(MarkPart::Header, Some(index), from, to - from));
+            }
+        }
+        Shown {
+            line,
+            headers,
+            body: kept,
+            marks,
+        }
+    }
+
+    /// What to keep of a request whose body was not read (too large): its line and headers, masked
+    /// by the core as a request without a body.
+    pub(super) fn unread(method: &str, target: &str, headers: &[(String, String)]) -> Shown {
+        let pairs: Vec<(&str, &str)> = headers
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect();
+        let report = eventlint_core::check_request(
+            method,
+            target,
+            &pairs,
+            None,
+            &eventlint_core::CheckOptions::default(),
+        );
+        Shown::of(&report.source, None, &[])
+    }
+
+    /// The bytes of body text held.
+    fn held(&self) -> usize {
+        self.body.as_ref().map_or(0, KeptBody::held)
+    }
 }
 
 impl Record {
@@ -68,6 +304,7 @@ impl Record {
             verdict: Verdict::Pass,
             status: 200,
             diagnostics: Vec::new(),
+            shown: Shown::default(),
         }
     }
 }
@@ -75,11 +312,20 @@ impl Record {
 /// The requests in memory.
 #[derive(Debug, Default)]
 pub(super) struct Journal {
-    records: VecDeque<Arc<Record>>,
+    /// The records in the order they were pushed, each with its place in that order (its `seq`,
+    /// 1, 2, …: ids are taken before a request is checked, so they may arrive out of order).
+    records: VecDeque<(u64, Arc<Record>)>,
+    /// The `seq` of the last record pushed.
+    pushed: u64,
     /// The id of the last request recorded.
     pub last_id: u64,
     /// How many requests were dropped to keep the journal within [`LIMIT`].
     pub dropped: u64,
+    /// The records that still hold a body's text, oldest first, and the bytes they hold.
+    bodies: VecDeque<Arc<Record>>,
+    body_bytes: usize,
+    /// How many resets forgot requests (the page's event stream says so).
+    pub resets: u64,
 }
 
 impl Journal {
@@ -90,27 +336,84 @@ impl Journal {
     }
 
     pub(super) fn push(&mut self, record: Arc<Record>) {
-        if self.records.len() == LIMIT {
-            self.records.pop_front();
+        if self.records.len() == LIMIT
+            && let Some((_, oldest)) = self.records.pop_front()
+        {
             self.dropped += 1;
+            self.body_bytes -= oldest.shown.body.as_ref().map_or(0, KeptBody::drop_text);
+            // It was the oldest of those holding a body, if it held one.
+            while self.bodies.front().is_some_and(|r| r.shown.held() == 0) {
+                self.bodies.pop_front();
+            }
         }
-        self.records.push_back(record);
+        let held = record.shown.held();
+        if held > 0 {
+            self.body_bytes += held;
+            self.bodies.push_back(Arc::clone(&record));
+        }
+        self.pushed += 1;
+        self.records.push_back((self.pushed, record));
+        // The oldest bodies go first (a record dropped above, or reset, holds none).
+        while self.body_bytes > BODIES_MAX {
+            let Some(oldest) = self.bodies.pop_front() else {
+                break;
+            };
+            self.body_bytes -= oldest.shown.body.as_ref().map_or(0, KeptBody::drop_text);
+        }
+    }
+
+    /// The request `id`, if the journal still holds it.
+    pub(super) fn get(&self, id: u64) -> Option<Arc<Record>> {
+        self.records
+            .iter()
+            .rev()
+            .find(|(_, r)| r.id == id)
+            .map(|(_, r)| Arc::clone(r))
+    }
+
+    /// The ids of the requests held, oldest first.
+    pub(super) fn ids(&self) -> Vec<u64> {
+        self.records.iter().map(|(_, r)| r.id).collect()
+    }
+
+    /// The records pushed after the `seq`-th, each with its `seq`.
+    pub(super) fn pushed_after(&self, seq: u64) -> Vec<(u64, Arc<Record>)> {
+        let from = self.records.partition_point(|(s, _)| *s <= seq);
+        self.records.range(from..).cloned().collect()
+    }
+
+    /// The bytes of body text the journal holds.
+    pub(super) fn body_bytes(&self) -> usize {
+        self.body_bytes
     }
 
     /// The requests that `filter` keeps, oldest first.
     pub(super) fn matching(&self, filter: &Filter) -> Vec<Arc<Record>> {
         self.records
             .iter()
-            .filter(|r| filter.keeps(r))
-            .cloned()
+            .filter(|(_, r)| filter.keeps(r))
+            .map(|(_, r)| Arc::clone(r))
             .collect()
     }
 
     /// Forgets the requests `filter` keeps; how many.
     pub(super) fn remove(&mut self, filter: &Filter) -> usize {
         let before = self.records.len();
-        self.records.retain(|r| !filter.keeps(r));
-        before - self.records.len()
+        let mut freed = 0;
+        self.records.retain(|(_, r)| {
+            let keep = !filter.keeps(r);
+            if !keep {
+                freed += r.shown.body.as_ref().map_or(0, KeptBody::drop_text);
+            }
+            keep
+        });
+        self.body_bytes -= freed;
+        self.bodies.retain(|r| r.shown.held() > 0);
+        let removed = before - self.records.len();
+        if removed > 0 {
+            self.resets += 1;
+        }
+        removed
     }
 }
 
@@ -307,6 +610,42 @@ pub(super) const FINDINGS_MAX: usize = 200;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bodies_are_cut_and_stay_within_their_budget() {
+        let mut journal = Journal::default();
+        let body = "x".repeat(BODY_KEPT + 10);
+        let source =
+            format!("POST /v4/events/custom HTTP/1.1\ncontent-type: application/json\n\n{body}");
+        let count = BODIES_MAX / BODY_KEPT + 3;
+        for _ in 0..count {
+            let id = journal.next_id();
+            let record = Record {
+                id,
+                shown: Shown::of(&source, Some(&body), &[]),
+                ..Record::new(Utc::now())
+            };
+            journal.push(Arc::new(record));
+        }
+        let all = journal.matching(&Filter::default());
+        assert_eq!(all.len(), count);
+        let held: Vec<usize> = all.iter().map(|r| r.shown.held()).collect();
+        // The three oldest lost their texts; the others keep BODY_KEPT bytes each.
+        assert_eq!(held[..3], [0, 0, 0]);
+        assert!(held[3..].iter().all(|&h| h == BODY_KEPT));
+        assert_eq!(journal.body_bytes(), held.iter().sum::<usize>());
+        assert!(journal.body_bytes() <= BODIES_MAX);
+        let oldest = serde_json::to_value(&*all[0]).unwrap();
+        assert_eq!(oldest["body"]["dropped"], true);
+        assert_eq!(oldest["body"]["text"], serde_json::Value::Null);
+        assert_eq!(oldest["body"]["size"], BODY_KEPT + 10);
+        let newest = serde_json::to_value(&*all[count - 1]).unwrap();
+        assert_eq!(newest["body"]["truncated"], true);
+        assert_eq!(newest["line"], "POST /v4/events/custom HTTP/1.1");
+        assert_eq!(newest["headers"][0]["name"], "content-type");
+        assert_eq!(journal.remove(&Filter::default()), count);
+        assert_eq!(journal.body_bytes(), 0);
+    }
 
     #[test]
     fn findings_header_stays_small() {

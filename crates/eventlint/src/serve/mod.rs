@@ -7,6 +7,7 @@ mod answer;
 mod api;
 mod command;
 mod journal;
+mod page;
 
 use std::collections::HashMap;
 use std::ffi::OsString;
@@ -489,6 +490,10 @@ async fn serve(
         "eventlint: serve: point the vendors' base URL at http://{address} (inspection: http://{address}/_eventlint/requests)"
     );
     let app = Router::new()
+        .route(
+            "/",
+            axum::routing::get(page::index).fallback(vendor_request),
+        )
         .nest("/_eventlint", api::router())
         .fallback(vendor_request)
         .layer(axum::middleware::from_fn_with_state(
@@ -736,6 +741,7 @@ async fn vendor_request(State(server): State<Arc<Server>>, request: Request) -> 
                 vendor,
                 verdict: Verdict::Fail,
                 status,
+                shown: journal::Shown::unread(&method, &target, &headers),
                 ..Record::new(at)
             };
             server.record(record, &method, &target, &headers, None);
@@ -857,6 +863,7 @@ async fn vendor_request(State(server): State<Arc<Server>>, request: Request) -> 
         kind: report.kind.map(|k| k.id),
         verdict,
         status: answer.status,
+        shown: journal::Shown::of(&report.source, body.as_deref(), &report.diagnostics),
         diagnostics: report.diagnostics,
         ..Record::new(at)
     };
