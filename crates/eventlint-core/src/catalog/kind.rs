@@ -114,13 +114,25 @@ impl Route {
                 .is_some_and(|rest| rest.starts_with('/'))
                 .then(Vec::new);
         }
-        let pattern: Vec<&'static str> = self.path.split('/').collect();
-        let actual: Vec<&str> = path.split('/').collect();
-        if pattern.len() != actual.len() {
+        // Everything before the first `{` is literal: most routes fail there, at once. A route
+        // is matched against every request of a capture (HAR, log), so a mismatch must cost
+        // no allocation and little time.
+        let literal = self.path.find('{').map_or(self.path, |at| &self.path[..at]);
+        if literal.len() == self.path.len() {
+            return (path == self.path).then(Vec::new);
+        }
+        if !path.starts_with(literal) {
             return None;
         }
+        // Then segment by segment, without collecting either side.
+        let (mut pattern, mut actual) = (self.path.split('/'), path.split('/'));
         let mut captured = Vec::new();
-        for (want, got) in pattern.into_iter().zip(actual) {
+        loop {
+            let (want, got) = match (pattern.next(), actual.next()) {
+                (None, None) => return Some(captured),
+                (Some(want), Some(got)) => (want, got),
+                _ => return None,
+            };
             match (want.find('{'), want.strip_suffix('}')) {
                 (Some(open), Some(inner)) => {
                     let literal = &want[..open];
@@ -131,7 +143,6 @@ impl Route {
                 _ => return None,
             }
         }
-        Some(captured)
     }
 
     /// How specific the route is: its literal characters (a literal path wins over a pattern
@@ -237,4 +248,59 @@ pub(crate) fn round_trip<T: serde::Serialize + serde::de::DeserializeOwned>(
 ) -> Result<Value, serde_json::Error> {
     let typed = T::deserialize(value)?;
     serde_json::to_value(&typed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Route;
+
+    fn route(path: &'static str) -> Route {
+        Route {
+            method: "POST",
+            path,
+            status: "",
+            deprecated: false,
+        }
+    }
+
+    /// The literal-prefix shortcut of `matches` decides as the segment walk does.
+    #[test]
+    fn routes_match_by_literal_prefix_and_segments() {
+        let literal = route("/v4/events/custom");
+        assert_eq!(literal.matches("POST", "/v4/events/custom"), Some(vec![]));
+        assert_eq!(literal.matches("post", "/v4/events/custom"), Some(vec![]));
+        assert_eq!(literal.matches("POST", "/v4/events/custom/"), None);
+        assert_eq!(literal.matches("POST", "/v4/events/customs"), None);
+        assert_eq!(literal.matches("GET", "/v4/events/custom"), None);
+
+        let param = route("/v4/events/{endpoint}");
+        assert_eq!(
+            param.matches("POST", "/v4/events/hit-timer"),
+            Some(vec![("endpoint", "hit-timer".to_owned())])
+        );
+        assert_eq!(param.matches("POST", "/v4/events/"), None, "an empty value");
+        assert_eq!(param.matches("POST", "/v4/events/a/b"), None, "one segment");
+        assert_eq!(param.matches("POST", "/v4/event/a"), None);
+
+        let inner = route("/engagements/{engagement_id}/events");
+        assert_eq!(
+            inner.matches("POST", "/engagements/e-1/events"),
+            Some(vec![("engagement_id", "e-1".to_owned())])
+        );
+        assert_eq!(inner.matches("POST", "/engagements/e-1/event"), None);
+        assert_eq!(inner.matches("POST", "/engagements/e-1"), None);
+
+        // A literal before the parameter in the same segment.
+        let prefixed = route("/v1/items/id-{id}");
+        assert_eq!(
+            prefixed.matches("POST", "/v1/items/id-7"),
+            Some(vec![("id", "7".to_owned())])
+        );
+        assert_eq!(prefixed.matches("POST", "/v1/items/id-"), None);
+        assert_eq!(prefixed.matches("POST", "/v1/items/x-7"), None);
+
+        let below = route("/v1/*");
+        assert_eq!(below.matches("POST", "/v1/anything/here"), Some(vec![]));
+        assert_eq!(below.matches("POST", "/v10"), None);
+    }
 }
