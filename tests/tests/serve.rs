@@ -1323,6 +1323,10 @@ fn the_event_stream_sends_each_request_as_it_arrives() {
         !first["path"].as_str().unwrap().contains("s3cr3tvalue"),
         "{first}"
     );
+    // Nor does the inspection API show the query's credential.
+    let listed = get(&server, "/_eventlint/requests", None);
+    assert!(!listed.body.contains("s3cr3tvalue"), "{}", listed.body);
+    assert!(listed.body.contains("token=s3c"), "{}", listed.body);
     // Nothing more until a request comes; then it does, at once.
     assert!(rx.recv_timeout(Duration::from_millis(300)).is_err());
     let started = Instant::now();

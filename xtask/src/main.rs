@@ -4,11 +4,14 @@
 //!   `cargo xtask codegen --check` fails if any is stale.
 //! - `cargo xtask bench [--runs N] [--lines N] [--files N] [--big] [--gen PATH]` measures eventlint
 //!   against the parse-only baseline (see `bench.rs`).
+//! - `cargo xtask bench --serve [--seconds N] [--requests N]` measures `eventlint serve` under
+//!   `wrk` against the same HTTP stack answering without checking (see `bench_serve.rs`).
 //! - `cargo xtask same-reports EVENTLINT LINES [--gen PATH]` generates a corpus of LINES events,
 //!   half of them invalid, and fails unless EVENTLINT reports the same bytes with `-j 1` and
 //!   `-j 4`, on the whole stream and on its invalid lines alone (CI runs it on the debug build).
 
 mod bench;
+mod bench_serve;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -92,9 +95,25 @@ fn bench_options(args: &[&str]) -> Result<bench::Options> {
     Ok(opts)
 }
 
+/// `cargo xtask bench --serve [--seconds N] [--requests N]`: N seconds a load (default 5), and
+/// about N requests for the memory run (default 1,000,000).
+fn serve_bench(args: &[&str]) -> Result<()> {
+    let (mut seconds, mut requests) = (5, 1_000_000);
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let value = it.next().with_context(|| format!("{arg} needs a value"))?;
+        match *arg {
+            "--seconds" => seconds = value.parse()?,
+            "--requests" => requests = value.parse()?,
+            other => bail!("unknown bench --serve option `{other}`"),
+        }
+    }
+    bench_serve::run(&root(), seconds, requests)
+}
+
 fn bail_usage<T>() -> Result<T> {
     Err(anyhow::anyhow!(
-        "usage: cargo xtask codegen [--check] | cargo xtask bench [--runs N] [--lines N] [--files N] [--big] [--gen PATH] | cargo xtask same-reports EVENTLINT LINES [--gen PATH]"
+        "usage: cargo xtask codegen [--check] | cargo xtask bench [--runs N] [--lines N] [--files N] [--big] [--gen PATH] | cargo xtask bench --serve [--seconds N] [--requests N] | cargo xtask same-reports EVENTLINT LINES [--gen PATH]"
     ))
 }
 
@@ -111,6 +130,7 @@ fn main() -> ExitCode {
         ["bench-clean-subset", eventlint, ndjson, flags @ ..] => {
             bench::clean_subset(Path::new(eventlint), Path::new(ndjson), flags).map(|_| ())
         }
+        ["bench", "--serve", rest @ ..] => serve_bench(rest),
         ["bench", rest @ ..] => bench_options(rest).and_then(|o| bench::run(&root(), &o)),
         ["same-reports", eventlint, lines, rest @ ..] => {
             let gen_script = match rest {

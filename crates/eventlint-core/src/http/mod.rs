@@ -430,7 +430,6 @@ fn part_of(location: &Location) -> (Part, Option<String>) {
     }
 }
 
-/// The bytes of the file a place outside the body is.
 /// A request's target (`/path?query`, or a URL) and headers with their credentials masked as
 /// reports mask them (the scheme and four characters kept, then one `*` per byte): the
 /// credential headers (`Authorization`, `X-Neuralens-API-Key`, `Cookie`, …, any case) and query
@@ -494,6 +493,7 @@ fn masked_credentials(findings: &mut Vec<Finding>, request: &RawRequest, target:
     findings.append(&mut notes);
 }
 
+/// The bytes of the file a place outside the body is.
 fn place_in_file(
     location: &Location,
     request: &RawRequest,

@@ -174,17 +174,6 @@ pub(super) struct Mark {
     pub end: usize,
 }
 
-/// Headers whose values are credentials (as eventlint-core's masking knows them), for the one
-/// case where the core's text is not masked: a check that panicked (`internal/error`).
-const SECRET_HEADERS: &[&str] = &[
-    "authorization",
-    "proxy-authorization",
-    "x-neuralens-api-key",
-    "x-api-key",
-    "api-key",
-    "cookie",
-];
-
 impl Shown {
     /// What to keep of a request checked by `check_request`, whose report's `source` is the
     /// request written as an HTTP/1.1 message with credentials masked (`METHOD TARGET
@@ -206,31 +195,28 @@ impl Shown {
         }
         let panicked = diagnostics.iter().any(|d| d.rule == "internal/error");
         let (line_start, line) = lines.first().copied().unwrap_or((0, ""));
-        let line = if panicked {
-            // The core's text is unmasked then: the query goes, whatever it holds.
-            match line.split_once('?') {
-                Some((before, _)) => format!("{before}?… HTTP/1.1"),
-                None => line.to_owned(),
-            }
-        } else {
-            line.to_owned()
-        };
-        let mut headers = Vec::new();
         let mut header_starts = Vec::new();
+        let mut pairs = Vec::new();
         for &(start, text) in lines.iter().skip(1).filter(|(_, t)| !t.is_empty()) {
             let (name, value) = text.split_once(": ").unwrap_or((text, ""));
-            let value = if panicked && SECRET_HEADERS.contains(&name.to_ascii_lowercase().as_str())
-            {
-                "*".repeat(value.len())
-            } else {
-                value.to_owned()
-            };
             header_starts.push((start, start + text.len()));
-            headers.push(Header {
-                name: name.to_owned(),
-                value,
-            });
+            pairs.push((name.to_owned(), value.to_owned()));
         }
+        // The core's text is masked, but for a check that panicked (`internal/error`): then
+        // the core's own masking is applied here (the same credential headers and query
+        // parameters as in reports).
+        let (line, pairs) = match line.split_once(' ').zip(line.rsplit_once(' ')) {
+            Some(((method, _), (_, version))) if panicked && method.len() + 1 < line.len() => {
+                let target = &line[method.len() + 1..line.len() - version.len() - 1];
+                let (target, pairs, _) = eventlint_core::request::mask_credentials(target, &pairs);
+                (format!("{method} {target} {version}"), pairs)
+            }
+            _ => (line.to_owned(), pairs),
+        };
+        let headers: Vec<Header> = pairs
+            .into_iter()
+            .map(|(name, value)| Header { name, value })
+            .collect();
         let kept = body.map(KeptBody::new);
         let kept_len = kept.as_ref().map_or(0, KeptBody::held);
         let mut marks = Vec::new();
