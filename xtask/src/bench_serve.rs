@@ -405,7 +405,7 @@ fn memory_run(
     let _ = writeln!(
         out,
         "The log: {lines} whole lines for {answered} requests answered (the server's own count); \
-         exit status after SIGTERM: {status}."
+         after SIGTERM, {status}."
     );
     if lines != answered {
         bail!("the log has {lines} lines for {answered} requests answered");
@@ -423,8 +423,8 @@ fn memory_run(
     let lines = whole_lines(&log)?;
     let _ = writeln!(
         out,
-        "SIGTERM after 2 s of a 64-connection load: exit status {status}, {lines} whole lines in \
-         the log, none cut."
+        "SIGTERM after 2 s of a 64-connection load: {status}, {lines} whole lines in the log, \
+         none cut."
     );
     if !status.success() {
         bail!("serve exited with {status} on SIGTERM under load");
