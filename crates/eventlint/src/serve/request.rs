@@ -174,11 +174,11 @@ pub(super) async fn vendor_request(
         }
     };
 
-    // A body that is not JSON: the vendor's error says where, in the body's own lines.
-    let placed: Vec<eventlint_core::Diagnostic> = report
-        .diagnostics
-        .iter()
-        .map(|d| {
+    // A body that is not JSON: the vendor's error says where, in the body's own lines (the
+    // diagnostics are copied only then).
+    let syntax = report.diagnostics.iter().any(|d| d.rule == "json/syntax");
+    let placed: std::borrow::Cow<'_, [eventlint_core::Diagnostic]> = if syntax {
+        let placed = report.diagnostics.iter().map(|d| {
             let mut d = d.clone();
             if d.rule == "json/syntax"
                 && let Some(Err(err)) = body
@@ -193,8 +193,11 @@ pub(super) async fn vendor_request(
                 );
             }
             d
-        })
-        .collect();
+        });
+        std::borrow::Cow::Owned(placed.collect())
+    } else {
+        std::borrow::Cow::Borrowed(&report.diagnostics)
+    };
     let errors = answer::errors(&placed);
     let warned = report
         .diagnostics
