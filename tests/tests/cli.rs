@@ -242,6 +242,69 @@ fn schema_command_prints_the_committed_schema() {
     assert_eq!(code(&run(&["schema", "nope"])), 2);
 }
 
+/// `schema --all --out-dir DIR` writes exactly the files under `schemas/` (for editors without
+/// the language server: VS Code's `json.schemas`, a SchemaStore catalog), each with its `$id`.
+#[test]
+fn schema_all_writes_every_committed_schema() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("nested/schemas");
+    let o = run(&["schema", "--all", "--out-dir", out.to_str().expect("utf-8")]);
+    assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+    let mut committed: Vec<String> = std::fs::read_dir(root().join("schemas"))
+        .expect("schemas/")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    committed.sort();
+    let mut written: Vec<String> = std::fs::read_dir(&out)
+        .expect("written")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    assert_eq!(written, committed);
+    for name in &committed {
+        let text = std::fs::read_to_string(out.join(name)).expect("written file");
+        assert_eq!(
+            text,
+            std::fs::read_to_string(root().join("schemas").join(name)).expect("committed"),
+            "{name}"
+        );
+        if let Some(kind) = name.strip_suffix(".schema.json")
+            && kind != "eventlint.toml"
+        {
+            let schema: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+            assert_eq!(
+                schema["$id"],
+                format!("urn:eventlint:schema:{kind}"),
+                "{name}"
+            );
+            assert!(schema["title"].is_string() && schema["description"].is_string());
+        }
+    }
+    // Without a folder, or with a kind as well: a usage error.
+    assert_eq!(code(&run(&["schema", "--all"])), 2);
+    assert_eq!(
+        code(&run(&[
+            "schema",
+            "synerise.custom-event",
+            "--all",
+            "--out-dir",
+            "x"
+        ])),
+        2
+    );
+    // A folder that cannot be made: a clear error, exit 2.
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "").expect("file");
+    let o = run(&[
+        "schema",
+        "--all",
+        "--out-dir",
+        file.join("sub").to_str().expect("utf-8"),
+    ]);
+    assert_eq!(code(&o), 2);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("cannot create"));
+}
+
 #[test]
 fn explain_rules_and_kinds() {
     let o = run(&["explain", "synerise.event/client-identifier"]);

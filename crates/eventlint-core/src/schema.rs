@@ -37,6 +37,9 @@ pub(crate) fn generate<T: JsonSchema>(kind_id: &str) -> Value {
                 out.insert(key.to_owned(), v);
             }
         }
+        // A stable identity for editors and catalogs. A URN, not a URL: the project has no
+        // public address yet, and an `$id` that looks fetchable but is not misleads tools.
+        out.insert("$id".to_owned(), Value::String(schema_id(kind_id)));
         out.insert(
             "$comment".to_owned(),
             Value::String(GENERATED_NOTE.to_owned()),
@@ -48,6 +51,12 @@ pub(crate) fn generate<T: JsonSchema>(kind_id: &str) -> Value {
         out.append(map);
     }
     Value::Object(out)
+}
+
+/// The `$id` of a kind's schema: `urn:eventlint:schema:<kind id>`.
+#[must_use]
+pub fn schema_id(kind_id: &str) -> String {
+    format!("urn:eventlint:schema:{kind_id}")
 }
 
 /// The text of `schemas/<kind>.schema.json`.

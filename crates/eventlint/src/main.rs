@@ -48,10 +48,17 @@ enum Command {
         /// The rule id, e.g. synerise.event/client-identifier.
         rule: String,
     },
-    /// Print a kind's JSON Schema.
+    /// Print a kind's JSON Schema, or write every schema to a folder (`--all --out-dir DIR`).
     Schema {
         /// The kind id, e.g. synerise.custom-event.
-        kind: String,
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        kind: Option<String>,
+        /// Every kind's schema, and the schema of eventlint.toml: the files under `schemas/`.
+        #[arg(long, requires = "out_dir")]
+        all: bool,
+        /// With --all: the folder to write `<kind>.schema.json` files to (created if needed).
+        #[arg(long, value_name = "DIR", requires = "all")]
+        out_dir: Option<std::path::PathBuf>,
     },
     /// Print a shell completion script, e.g. `eventlint completions bash > ~/.local/share/bash-completion/completions/eventlint`.
     Completions {
@@ -160,11 +167,42 @@ fn run() -> ExitCode {
                 "eventlint rules",
             )),
         },
-        Command::Schema { kind } => match Kind::find(&kind) {
+        Command::Schema {
+            kind: Some(kind), ..
+        } => match Kind::find(&kind) {
             Some(k) => print(&eventlint_core::schema::schema_file(k)),
             None => fail(&unknown_kind(&kind)),
         },
+        Command::Schema {
+            kind: None,
+            out_dir,
+            ..
+        } => match out_dir {
+            Some(dir) => write_schemas(&dir),
+            None => fail("`eventlint schema --all` needs `--out-dir DIR`"),
+        },
     }
+}
+
+/// `eventlint schema --all --out-dir DIR`: the files `cargo xtask codegen` writes under
+/// `schemas/`, byte for byte, into DIR.
+fn write_schemas(dir: &std::path::Path) -> ExitCode {
+    if let Err(err) = std::fs::create_dir_all(dir) {
+        return fail(&format!("cannot create `{}`: {err}", dir.display()));
+    }
+    let mut written = 0;
+    for (path, text) in eventlint_core::codegen::files() {
+        let Some(name) = path.strip_prefix("schemas/") else {
+            continue;
+        };
+        let target = dir.join(name);
+        if let Err(err) = std::fs::write(&target, text) {
+            return fail(&format!("cannot write `{}`: {err}", target.display()));
+        }
+        written += 1;
+    }
+    eprintln!("eventlint: wrote {written} schemas to {}", dir.display());
+    ExitCode::SUCCESS
 }
 
 /// `eventlint check ARGS` run in this process, exactly as typed on a command line (`serve`'s
