@@ -243,7 +243,7 @@ fn schema_command_prints_the_committed_schema() {
 }
 
 /// `schema --all --out-dir DIR` writes exactly the files under `schemas/` (for editors without
-/// the language server: VS Code's `json.schemas`, a SchemaStore catalog), each with its `$id`.
+/// the language server: VS Code's `json.schemas`, a schema catalog), each with its `$id`.
 #[test]
 fn schema_all_writes_every_committed_schema() {
     let dir = tempfile::tempdir().expect("temp dir");
