@@ -55,7 +55,7 @@ pub(crate) fn generate<T: JsonSchema>(kind_id: &str) -> Value {
 
 /// The `$id` of a kind's schema: `urn:eventlint:schema:<kind id>`.
 #[must_use]
-pub fn schema_id(kind_id: &str) -> String {
+pub(crate) fn schema_id(kind_id: &str) -> String {
     format!("urn:eventlint:schema:{kind_id}")
 }
 
