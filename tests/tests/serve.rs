@@ -1468,3 +1468,27 @@ fn a_large_body_is_kept_cut() {
     assert_eq!(record["body"]["truncated"], true);
     assert_eq!(record["body"]["text"].as_str().unwrap().len(), 256 << 10);
 }
+
+/// `--bare` (for `cargo xtask bench --serve` only): the same HTTP stack reading the body and
+/// answering 202, checking and recording nothing, so the benchmark compares like with like.
+#[test]
+fn bare_answers_202_and_checks_nothing() {
+    let server = start(&["--bare"]);
+    let invalid = send(
+        &server,
+        "POST",
+        "/v4/events/custom",
+        &[JSON],
+        Some(r#"{"action": "dog bark"}"#),
+    );
+    assert_eq!(invalid.status, 202, "{}", invalid.body);
+    assert!(invalid.body.is_empty());
+    assert_eq!(invalid.header("x-eventlint-verdict"), None);
+    let unknown = send(&server, "POST", "/nowhere", &[JSON], Some("{}"));
+    assert_eq!(unknown.status, 202);
+    assert_eq!(
+        get(&server, "/_eventlint/requests", None).json()["count"],
+        0,
+        "nothing recorded"
+    );
+}
