@@ -26,6 +26,9 @@ pub(crate) enum Change {
     Value(String),
     /// Rename the member to this key (the value stays).
     Key(String),
+    /// Replace these bytes of the document by this text (a syntax error's fix: the trailing
+    /// comma removed); the edit's pointer is the root.
+    Text(std::ops::Range<usize>, String),
 }
 
 /// A rename onto a key the object already has is no advice that works (the document would
@@ -41,7 +44,7 @@ pub(crate) fn settle_renames(finding: &mut Finding, doc: &Value<'_>) {
                 .contains_key(new)
                 .then(|| (old, new.clone()))
         }
-        Change::Value(_) => None,
+        Change::Value(_) | Change::Text(..) => None,
     });
     if let Some((old, new)) = taken {
         finding.proposal.clear();
@@ -149,6 +152,7 @@ mod tests {
                     }
                     (spans.resolve(at, &Target::Key), super::json_string(key))
                 }
+                Change::Text(range, new) => (range.clone(), new.clone()),
             };
             text.replace_range(range, &new);
         }
@@ -158,7 +162,7 @@ mod tests {
     /// Where an edit leaves its result: the value's pointer, or the renamed member's.
     fn landing(edit: &Edit) -> String {
         match &edit.change {
-            Change::Value(_) => edit.at.as_str().to_owned(),
+            Change::Value(_) | Change::Text(..) => edit.at.as_str().to_owned(),
             Change::Key(key) => format!("{}/{}", split(edit.at.as_str()).0, escape(key)),
         }
     }
@@ -227,6 +231,7 @@ mod tests {
         match &edit.change {
             Change::Value(json) => value(json),
             Change::Key(key) => help.contains(key.as_str()),
+            Change::Text(..) => true,
         }
     }
 
@@ -328,6 +333,14 @@ mod tests {
         ("glia.engagement-event", r#"{"message": 42}"#),
         (
             "glia.engagement-event",
+            r#"{"mesage": "Visitor opened the pricing page"}"#,
+        ),
+        (
+            "glia.error",
+            r#"{"message": "Unauthorized", "debug_mesage": "token expired"}"#,
+        ),
+        (
+            "glia.engagement-event",
             r#""Visitor opened the pricing page""#,
         ),
         ("glia.engagement-event", r#"" ""#),
@@ -374,6 +387,54 @@ mod tests {
             r#"{"uid": "u", "items": [{"id": "a"}], "page": "SEARCH_RESULT_PAGE", "event": "LAND_PRODUCT_PAGE", "query": "chai"}"#,
         ),
     ];
+
+    /// Every rule whose findings propose something declares its fix (`fix:` in
+    /// `declare_rule!`, which `explain` prints), and every rule that declares one is seen
+    /// proposing it, on a fixture or a document of [`MORE`].
+    #[test]
+    fn every_proposing_rule_declares_its_fix() {
+        let mut proposing = std::collections::BTreeSet::new();
+        let mut note = |findings: Vec<Finding>| {
+            for f in findings {
+                if !f.proposal.is_empty() {
+                    proposing.insert(f.rule.id);
+                }
+            }
+        };
+        for path in fixtures() {
+            let options = options(kind_of(&path));
+            let bytes = std::fs::read(&path).expect("readable fixture");
+            if path.extension().is_some_and(|e| e == "json") {
+                note(findings_of(&bytes, &options));
+            } else {
+                for doc in bytes.split(|b| *b == b'\n') {
+                    note(findings_of(doc, &options));
+                }
+            }
+        }
+        for (kind, text) in MORE {
+            let options = options(Some(Kind::find(kind).expect("a kind")));
+            note(findings_of(text.as_bytes(), &options));
+        }
+        let undeclared: Vec<&str> = proposing
+            .iter()
+            .copied()
+            .filter(|id| crate::catalog::registry::rule(id).is_some_and(|r| r.fix.is_none()))
+            .collect();
+        assert!(
+            undeclared.is_empty(),
+            "propose without a declared fix: {undeclared:?}"
+        );
+        let unseen: Vec<&str> = crate::catalog::registry::rules()
+            .iter()
+            .filter(|r| r.fix.is_some() && !proposing.contains(r.id) && r.id != "json/syntax")
+            .map(|r| r.id)
+            .collect();
+        assert!(
+            unseen.is_empty(),
+            "declare a fix never proposed: {unseen:?}"
+        );
+    }
 
     #[test]
     fn every_proposal_works_beyond_the_fixtures() {
