@@ -12,7 +12,7 @@ use crate::locate::spans::{LineIndex, Spans};
 use crate::message::describe::elide;
 use crate::message::diagnostic::{Diagnostic, Related, Severity};
 use crate::message::fix::{Applicability, Fix, TextEdit};
-use crate::message::proposal::{Change, json_string};
+use crate::message::proposal::{Change, json_string, removal_span};
 use crate::rule::finding::{Clock, Ctx, Finding, Location, Target};
 use crate::rules::{common, json, kind as kind_rules};
 use crate::schema;
@@ -453,15 +453,21 @@ fn fix_of(
     let mut edits = Vec::with_capacity(f.proposal.len());
     let mut titles = Vec::with_capacity(f.proposal.len());
     for edit in &f.proposal {
-        let (target, content) = match &edit.change {
-            Change::Value(json) => (Target::Value, json.clone()),
-            Change::Key(key) => (Target::Key, json_string(key)),
-            Change::Text(range, new) => (Target::Bytes(range.clone()), new.clone()),
+        let at = |target| {
+            place(&Location::Body {
+                pointer: edit.at.clone(),
+                target,
+            })
         };
-        let span = place(&Location::Body {
-            pointer: edit.at.clone(),
-            target,
-        });
+        let (span, content) = match &edit.change {
+            Change::Value(json) => (at(Target::Value), json.clone()),
+            Change::Key(key) => (at(Target::Key), json_string(key)),
+            Change::Text(range, new) => (at(Target::Bytes(range.clone())), new.clone()),
+            Change::Remove => {
+                let (key, value) = (at(Target::Key), at(Target::Value));
+                (removal_span(text, key.start, value.end), String::new())
+            }
+        };
         let old = text.get(span.clone())?;
         titles.push(match &edit.change {
             Change::Key(key) => {
@@ -469,6 +475,10 @@ fn fix_of(
                 format!("rename {} to `{key}`", title_text(&old))
             }
             Change::Text(_, new) if new.is_empty() => format!("remove {}", title_text(old)),
+            Change::Remove => format!(
+                "remove {}",
+                title_text(old.trim_matches([',', ' ', '\t', '\r', '\n']))
+            ),
             _ => format!("replace {} with {}", title_text(old), title_text(&content)),
         });
         edits.push(TextEdit {

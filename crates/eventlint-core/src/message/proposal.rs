@@ -29,6 +29,40 @@ pub(crate) enum Change {
     /// Replace these bytes of the document by this text (a syntax error's fix: the trailing
     /// comma removed); the edit's pointer is the root.
     Text(std::ops::Range<usize>, String),
+    /// Remove the member (its key, its value and one comma beside it).
+    Remove,
+}
+
+/// The bytes that removing a member takes from `text`, given where its key starts and its value
+/// ends: the member and the comma after it with the space up to the next member, or, for the
+/// last member, the comma before it and the space after that comma. So `{"a": null, "b": 1}`
+/// becomes `{"b": 1}`, and `{"b": 1,\n  "a": null\n}` becomes `{"b": 1\n}`.
+pub(crate) fn removal_span(
+    text: &str,
+    key_start: usize,
+    value_end: usize,
+) -> std::ops::Range<usize> {
+    let bytes = text.as_bytes();
+    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\r' | b'\n');
+    let mut after = value_end;
+    while after < bytes.len() && space(bytes[after]) {
+        after += 1;
+    }
+    if bytes.get(after) == Some(&b',') {
+        let mut end = after + 1;
+        while end < bytes.len() && space(bytes[end]) {
+            end += 1;
+        }
+        return key_start..end;
+    }
+    let mut before = key_start;
+    while before > 0 && space(bytes[before - 1]) {
+        before -= 1;
+    }
+    if before > 0 && bytes[before - 1] == b',' {
+        return before - 1..value_end;
+    }
+    key_start..value_end
 }
 
 /// A rename onto a key the object already has is no advice that works (the document would
@@ -44,7 +78,7 @@ pub(crate) fn settle_renames(finding: &mut Finding, doc: &Value<'_>) {
                 .contains_key(new)
                 .then(|| (old, new.clone()))
         }
-        Change::Value(_) | Change::Text(..) => None,
+        Change::Value(_) | Change::Text(..) | Change::Remove => None,
     });
     if let Some((old, new)) = taken {
         finding.proposal.clear();
@@ -153,6 +187,14 @@ mod tests {
                     (spans.resolve(at, &Target::Key), super::json_string(key))
                 }
                 Change::Text(range, new) => (range.clone(), new.clone()),
+                Change::Remove => {
+                    let key = spans.resolve(at, &Target::Key);
+                    let value = spans.resolve(at, &Target::Value);
+                    (
+                        super::removal_span(&text, key.start, value.end),
+                        String::new(),
+                    )
+                }
             };
             text.replace_range(range, &new);
         }
@@ -162,7 +204,7 @@ mod tests {
     /// Where an edit leaves its result: the value's pointer, or the renamed member's.
     fn landing(edit: &Edit) -> String {
         match &edit.change {
-            Change::Value(_) | Change::Text(..) => edit.at.as_str().to_owned(),
+            Change::Value(_) | Change::Text(..) | Change::Remove => edit.at.as_str().to_owned(),
             Change::Key(key) => format!("{}/{}", split(edit.at.as_str()).0, escape(key)),
         }
     }
@@ -232,6 +274,10 @@ mod tests {
             Change::Value(json) => value(json),
             Change::Key(key) => help.contains(key.as_str()),
             Change::Text(..) => true,
+            Change::Remove => split(edit.at.as_str())
+                .1
+                .split('/')
+                .all(|k| help.contains(k)),
         }
     }
 

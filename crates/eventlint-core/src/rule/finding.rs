@@ -210,6 +210,15 @@ impl Finding {
         });
         self
     }
+    /// The help proposes removing the member at the finding's pointer.
+    #[must_use]
+    pub fn propose_removal(mut self) -> Self {
+        self.proposal.push(Edit {
+            at: self.pointer().clone(),
+            change: Change::Remove,
+        });
+        self
+    }
     /// This finding's proposal is a guess, whatever the rule declares (applied only with
     /// `--unsafe-fixes`).
     #[must_use]
