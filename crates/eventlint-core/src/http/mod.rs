@@ -582,6 +582,11 @@ fn place_in_file(
             .iter()
             .find(|h| h.name.value.eq_ignore_ascii_case(name))
             .map_or(line, |h| h.span.clone()),
+        Location::HeaderValue(name) => request
+            .headers
+            .iter()
+            .find(|h| h.name.value.eq_ignore_ascii_case(name))
+            .map_or(line, |h| h.value.span.clone()),
         Location::Bytes(span) => span.clone(),
     }
 }

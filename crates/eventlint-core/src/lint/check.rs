@@ -467,6 +467,22 @@ fn fix_of(
                 let (key, value) = (at(Target::Key), at(Target::Value));
                 (removal_span(text, key.start, value.end), String::new())
             }
+            Change::Header(value) => {
+                let Location::Header(name) = &f.location else {
+                    return None;
+                };
+                let span = place(&Location::HeaderValue(name.clone()));
+                // A HAR's header value is a JSON string: its span holds the quotes.
+                let quoted = text
+                    .get(span.clone())
+                    .is_some_and(|v| v.len() >= 2 && v.starts_with('"') && v.ends_with('"'));
+                let content = if quoted {
+                    json_string(value)
+                } else {
+                    value.clone()
+                };
+                (span, content)
+            }
         };
         let old = text.get(span.clone())?;
         titles.push(match &edit.change {
@@ -479,6 +495,12 @@ fn fix_of(
                 "remove {}",
                 title_text(old.trim_matches([',', ' ', '\t', '\r', '\n']))
             ),
+            Change::Header(_) => match &f.location {
+                Location::Header(name) => {
+                    format!("set `{name}` to `{}`", content.trim_matches('"'))
+                }
+                _ => format!("replace {} with `{content}`", title_text(old)),
+            },
             _ => format!("replace {} with {}", title_text(old), title_text(&content)),
         });
         edits.push(TextEdit {

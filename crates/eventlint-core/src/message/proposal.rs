@@ -31,6 +31,8 @@ pub(crate) enum Change {
     Text(std::ops::Range<usize>, String),
     /// Remove the member (its key, its value and one comma beside it).
     Remove,
+    /// Write this as the value of the header the finding is on (a request's header).
+    Header(String),
 }
 
 /// The bytes that removing a member takes from `text`, given where its key starts and its value
@@ -78,7 +80,7 @@ pub(crate) fn settle_renames(finding: &mut Finding, doc: &Value<'_>) {
                 .contains_key(new)
                 .then(|| (old, new.clone()))
         }
-        Change::Value(_) | Change::Text(..) | Change::Remove => None,
+        Change::Value(_) | Change::Text(..) | Change::Remove | Change::Header(_) => None,
     });
     if let Some((old, new)) = taken {
         finding.proposal.clear();
@@ -121,6 +123,34 @@ mod tests {
                     .extension()
                     .is_some_and(|e| e == "json" || e == "ndjson" || e == "jsonl")
                 {
+                    out.push(p);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures"),
+            &mut out,
+        );
+        out
+    }
+
+    /// The request fixtures (`.http`, `.rest`, `.curl`, `.hurl`, `.har`).
+    fn request_fixtures() -> Vec<PathBuf> {
+        fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                return;
+            };
+            let mut entries: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+            entries.sort();
+            for p in entries {
+                if p.is_dir() {
+                    walk(&p, out);
+                } else if p.extension().is_some_and(|e| {
+                    ["http", "rest", "curl", "hurl", "har"]
+                        .iter()
+                        .any(|x| e == *x)
+                }) {
                     out.push(p);
                 }
             }
@@ -187,6 +217,7 @@ mod tests {
                     (spans.resolve(at, &Target::Key), super::json_string(key))
                 }
                 Change::Text(range, new) => (range.clone(), new.clone()),
+                Change::Header(_) => return Err("a header is no body edit".to_owned()),
                 Change::Remove => {
                     let key = spans.resolve(at, &Target::Key);
                     let value = spans.resolve(at, &Target::Value);
@@ -204,7 +235,9 @@ mod tests {
     /// Where an edit leaves its result: the value's pointer, or the renamed member's.
     fn landing(edit: &Edit) -> String {
         match &edit.change {
-            Change::Value(_) | Change::Text(..) | Change::Remove => edit.at.as_str().to_owned(),
+            Change::Value(_) | Change::Text(..) | Change::Remove | Change::Header(_) => {
+                edit.at.as_str().to_owned()
+            }
             Change::Key(key) => format!("{}/{}", split(edit.at.as_str()).0, escape(key)),
         }
     }
@@ -278,6 +311,7 @@ mod tests {
                 .1
                 .split('/')
                 .all(|k| help.contains(k)),
+            Change::Header(value) => help.contains(value.as_str()),
         }
     }
 
@@ -440,7 +474,8 @@ mod tests {
     #[test]
     fn every_proposing_rule_declares_its_fix() {
         let mut proposing = std::collections::BTreeSet::new();
-        let mut note = |findings: Vec<Finding>| {
+        let note = |proposing: &mut std::collections::BTreeSet<&'static str>,
+                    findings: Vec<Finding>| {
             for f in findings {
                 if !f.proposal.is_empty() {
                     proposing.insert(f.rule.id);
@@ -451,16 +486,34 @@ mod tests {
             let options = options(kind_of(&path));
             let bytes = std::fs::read(&path).expect("readable fixture");
             if path.extension().is_some_and(|e| e == "json") {
-                note(findings_of(&bytes, &options));
+                note(&mut proposing, findings_of(&bytes, &options));
             } else {
                 for doc in bytes.split(|b| *b == b'\n') {
-                    note(findings_of(doc, &options));
+                    note(&mut proposing, findings_of(doc, &options));
                 }
             }
         }
         for (kind, text) in MORE {
             let options = options(Some(Kind::find(kind).expect("a kind")));
-            note(findings_of(text.as_bytes(), &options));
+            note(&mut proposing, findings_of(text.as_bytes(), &options));
+        }
+        // The request fixtures: a header's fix is made only on a request.
+        for path in request_fixtures() {
+            let options = options(kind_of(&path));
+            let text = std::fs::read_to_string(&path).expect("readable fixture");
+            let name = path.to_string_lossy();
+            let format = eventlint_request::Format::from_name(&name).expect("a request file");
+            let ctx = eventlint_request::ReadContext {
+                base_dir: path.parent().map(Path::to_path_buf).unwrap_or_default(),
+                ..eventlint_request::ReadContext::default()
+            };
+            let checked =
+                crate::library::requests::check_file(&name, &text, format, &ctx, &options);
+            for d in checked.documents.iter().filter_map(|(_, o)| o.as_ref()) {
+                for d in d.diagnostics.iter().filter(|d| d.fix.is_some()) {
+                    proposing.insert(d.rule);
+                }
+            }
         }
         let undeclared: Vec<&str> = proposing
             .iter()

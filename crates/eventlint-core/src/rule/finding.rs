@@ -60,6 +60,9 @@ pub(crate) enum Location {
     /// The first header of this name (case-insensitive); the request line when there is none
     /// (a missing header is reported where the request starts).
     Header(String),
+    /// The value of the first header of this name: where a fix writes a header's new value
+    /// (never a finding's place).
+    HeaderValue(String),
     /// Bytes of the request's file that the reader named (an undefined variable).
     Bytes(std::ops::Range<usize>),
 }
@@ -218,6 +221,24 @@ impl Finding {
             change: Change::Remove,
         });
         self
+    }
+    /// The help proposes `value` as the value of the header the finding is on.
+    #[must_use]
+    pub fn propose_header(mut self, value: &str) -> Self {
+        self.proposal.push(Edit {
+            at: Pointer::root(),
+            change: Change::Header(value.to_owned()),
+        });
+        self
+    }
+    /// [`Finding::propose_header`] when `condition` holds (the header is there to rewrite).
+    #[must_use]
+    pub fn propose_if_header(self, condition: bool, value: &str) -> Self {
+        if condition {
+            self.propose_header(value)
+        } else {
+            self
+        }
     }
     /// This finding's proposal is a guess, whatever the rule declares (applied only with
     /// `--unsafe-fixes`).

@@ -37,6 +37,7 @@ declare_rule! {
         id: "common/content-type",
         severity: Warning,
         summary: "A JSON body is sent without `Content-Type: application/json`",
+        fix: Safe("when the header is there with another media type: its value is set to `application/json` (a missing header has no fix)."),
     };
 }
 
@@ -78,7 +79,8 @@ pub(crate) fn check_as(
                     media_type(value)
                 ),
             )
-            .help("send the JSON body with `Content-Type: application/json`"),
+            .help("send the JSON body with `Content-Type: application/json`")
+            .propose_header("application/json"),
         ),
         Some(_) => {}
     }

@@ -39,6 +39,7 @@ declare_rule! {
         id: "glia.engagement-event/accept",
         severity: Error,
         summary: "`Accept` is not `application/vnd.salemove.v1+json`",
+        fix: Safe("when the header is there: its value is set to `application/vnd.salemove.v1+json` (a missing header has no fix)."),
     };
 }
 
@@ -70,6 +71,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &RequestView<'_>) {
     ctx.report(
         Finding::on_request(&ACCEPT, Location::Header("Accept".to_owned()), message)
             .help(format!("send `Accept: {V1}`"))
+            .propose_if_header(view.header("Accept").is_some(), V1)
             .note("Glia selects the API version by `Accept`: \"Must be `application/vnd.salemove.v1+json`\""),
     );
 }

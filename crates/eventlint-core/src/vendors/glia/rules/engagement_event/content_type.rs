@@ -36,6 +36,7 @@ declare_rule! {
         id: "glia.engagement-event/content-type",
         severity: Error,
         summary: "The JSON body is sent without `Content-Type: application/json`",
+        fix: Safe("when the header is there with another media type: its value is set to `application/json` (a missing header has no fix)."),
     };
 }
 

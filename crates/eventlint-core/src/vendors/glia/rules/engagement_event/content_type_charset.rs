@@ -37,6 +37,7 @@ declare_rule! {
         id: "glia.engagement-event/content-type-charset",
         severity: Info,
         summary: "`Content-Type: application/json` has a `charset` parameter Glia does not document",
+        fix: Safe("the value is set to `application/json`: JSON is UTF-8 without saying so."),
     };
 }
 
@@ -61,7 +62,8 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &RequestView<'_>) {
             Location::Header("Content-Type".to_owned()),
             format!("`Content-Type` has the parameter `{charset}`; Glia documents `application/json` alone"),
         )
-        .help("send `Content-Type: application/json`: JSON is UTF-8 without saying so"),
+        .help("send `Content-Type: application/json`: JSON is UTF-8 without saying so")
+        .propose_header("application/json"),
     );
 }
 

@@ -36,6 +36,7 @@ declare_rule! {
         id: "synerise.event/api-version",
         severity: Error,
         summary: "A v4 events request lacks the header `Api-Version: 4.4`",
+        fix: Safe("when the header is there with another value: it is set to `4.4` (a missing header has no fix)."),
     };
 }
 
@@ -61,6 +62,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, request: &RequestView<'_>) {
                 format!("`Api-Version` is `{other}`, not `{VERSION}`"),
             )
             .help(format!("send `Api-Version: {VERSION}`"))
+            .propose_header(VERSION)
             .note("the v4 events API documents `4.4` as the only value of `Api-Version`"),
         ),
     }

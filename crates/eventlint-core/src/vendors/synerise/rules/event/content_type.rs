@@ -38,6 +38,7 @@ declare_rule! {
         id: "synerise.event/content-type",
         severity: Error,
         summary: "A v4 events request sends its body without `Content-Type: application/json`",
+        fix: Safe("when the header is there with another media type: its value is set to `application/json` (a missing header has no fix)."),
     };
 }
 
