@@ -453,7 +453,9 @@ fn several_reports_from_one_lint() {
         None,
     );
     assert_eq!(code(&o), 1, "{}", stderr(&o));
-    assert!(stdout(&o).ends_with("checked 4 files, 7 documents: 2 errors, 3 warnings, 1 info\n"));
+    assert!(stdout(&o).ends_with(
+        "checked 4 files, 7 documents: 2 errors, 3 warnings, 1 info; 2 fixable with `--fix` (1 more with `--unsafe-fixes`)\n"
+    ));
     let sarif: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(d.join("out/eventlint.sarif")).expect("sarif"),
     )
@@ -495,7 +497,11 @@ fn several_reports_from_one_lint() {
     let o = run_in(d, &["check", mixed, NOW, "--output", "human.txt"], None);
     assert_eq!(stdout(&o), "");
     let human = std::fs::read_to_string(d.join("human.txt")).expect("human");
-    assert!(human.ends_with("2 errors, 3 warnings, 1 info\n") && !human.contains('\u{1b}'));
+    assert!(
+        human.ends_with(
+            "2 errors, 3 warnings, 1 info; 2 fixable with `--fix` (1 more with `--unsafe-fixes`)\n"
+        ) && !human.contains('\u{1b}')
+    );
 }
 
 /// Workers prepare NDJSON documents in chunks (16 at a time), each chunk with one part per

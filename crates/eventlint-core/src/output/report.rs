@@ -246,6 +246,14 @@ pub struct Summary {
     /// documents. Omitted from the JSON report when zero.
     #[serde(skip_serializing_if = "is_zero")]
     pub skipped: usize,
+    /// Diagnostics with a safe fix (`check --fix` applies them). Omitted from the JSON report
+    /// when zero.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub fixable: usize,
+    /// Diagnostics with an unsafe fix (`--unsafe-fixes` adds them). Omitted from the JSON
+    /// report when zero.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub unsafe_fixable: usize,
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
@@ -261,6 +269,11 @@ impl Summary {
                 Severity::Error => self.errors += 1,
                 Severity::Warning => self.warnings += 1,
                 Severity::Info => self.infos += 1,
+            }
+            match d.fix.as_ref().map(|f| f.applicability) {
+                Some(crate::message::fix::Applicability::Safe) => self.fixable += 1,
+                Some(crate::message::fix::Applicability::Unsafe) => self.unsafe_fixable += 1,
+                None => {}
             }
         }
     }

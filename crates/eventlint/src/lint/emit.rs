@@ -99,6 +99,8 @@ impl Emitter {
         self.summary.errors += counts.errors;
         self.summary.warnings += counts.warnings;
         self.summary.infos += counts.infos;
+        self.summary.fixable += counts.fixable;
+        self.summary.unsafe_fixable += counts.unsafe_fixable;
         self.internal_errors += prepared.internal_errors;
         let mut pieces: Vec<Option<sink::Piece>> =
             prepared.into_pieces().into_iter().map(Some).collect();

@@ -264,6 +264,21 @@ pub fn summary_line(s: &Summary) -> String {
             plural(s.expected, "finding")
         );
     }
+    match (s.fixable, s.unsafe_fixable) {
+        (0, 0) => {}
+        (0, u) => {
+            let _ = write!(line, "; {u} fixable with `--fix --unsafe-fixes`");
+        }
+        (n, 0) => {
+            let _ = write!(line, "; {n} fixable with `--fix`");
+        }
+        (n, u) => {
+            let _ = write!(
+                line,
+                "; {n} fixable with `--fix` ({u} more with `--unsafe-fixes`)"
+            );
+        }
+    }
     if s.skipped > 0 {
         let _ = write!(
             line,

@@ -91,7 +91,15 @@ pub fn head(tests: usize, failures: usize, summary: &Summary) -> String {
     let _ = writeln!(
         out,
         "  <!-- {} -->",
-        escape(&crate::output::render::human::summary_line(summary)).replace("--", "- -")
+        // The fixable counts name `--fix`, which no XML comment may hold: they are left out.
+        escape(&crate::output::render::human::summary_line(
+            &crate::output::report::Summary {
+                fixable: 0,
+                unsafe_fixable: 0,
+                ..*summary
+            }
+        ))
+        .replace("--", "- -")
     );
     out
 }
