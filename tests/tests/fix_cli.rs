@@ -13,6 +13,13 @@ fn read(dir: &Path, name: &str) -> String {
     std::fs::read_to_string(dir.join(name)).expect("read")
 }
 
+/// `eventlint check` in `dir`, without configuration, every document a Sajari event, with
+/// `args` after.
+fn sajari(dir: &Path, args: &[&str]) -> std::process::Output {
+    let base = ["check", NOW, "--no-config", "--kind", "sajari.send-event"];
+    run_in(dir, &[&base[..], args].concat(), None)
+}
+
 /// A Sajari event with a trailing comma and a misspelt key, written with CRLF line endings and
 /// an indentation of three spaces that no fix may touch.
 const SAJARI: &str =
@@ -33,19 +40,7 @@ fn fix_changes_only_the_fixed_bytes_keeps_permissions_and_reports_what_is_left()
         )
         .expect("chmod");
     }
-    let out = run_in(
-        dir.path(),
-        &[
-            "check",
-            NOW,
-            "--no-config",
-            "--kind",
-            "sajari.send-event",
-            "--fix",
-            "event.json",
-        ],
-        None,
-    );
+    let out = sajari(dir.path(), &["--fix", "event.json"]);
     assert_eq!(read(dir.path(), "event.json"), SAJARI_FIXED);
     #[cfg(unix)]
     {
@@ -72,19 +67,7 @@ fn fix_changes_only_the_fixed_bytes_keeps_permissions_and_reports_what_is_left()
     assert_eq!(names, ["event.json"]);
 
     // A second --fix changes nothing.
-    let again = run_in(
-        dir.path(),
-        &[
-            "check",
-            NOW,
-            "--no-config",
-            "--kind",
-            "sajari.send-event",
-            "--fix",
-            "event.json",
-        ],
-        None,
-    );
+    let again = sajari(dir.path(), &["--fix", "event.json"]);
     assert_eq!(read(dir.path(), "event.json"), SAJARI_FIXED);
     assert!(
         stderr(&again).contains("fixed 0 findings in 0 files"),
@@ -98,21 +81,7 @@ fn fix_exits_1_when_errors_are_left() {
     let dir = tempfile::tempdir().expect("temp dir");
     // The comma is fixed; the missing `token` cannot be.
     write(dir.path(), "event.json", "{\"name\": \"click\",}\n");
-    let out = run_in(
-        dir.path(),
-        &[
-            "check",
-            NOW,
-            "--no-config",
-            "--kind",
-            "sajari.send-event",
-            "--fix",
-            "--format",
-            "json",
-            "event.json",
-        ],
-        None,
-    );
+    let out = sajari(dir.path(), &["--fix", "--format", "json", "event.json"]);
     assert_eq!(read(dir.path(), "event.json"), "{\"name\": \"click\"}\n");
     assert_eq!(code(&out), 1);
     let report: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("a JSON report");
@@ -133,16 +102,7 @@ fn fix_exits_1_when_errors_are_left() {
 fn diff_prints_the_fixes_and_writes_nothing() {
     let dir = tempfile::tempdir().expect("temp dir");
     write(dir.path(), "event.json", SAJARI);
-    let args = [
-        "check",
-        NOW,
-        "--no-config",
-        "--kind",
-        "sajari.send-event",
-        "--diff",
-        "event.json",
-    ];
-    let out = run_in(dir.path(), &args, None);
+    let out = sajari(dir.path(), &["--diff", "event.json"]);
     assert_eq!(read(dir.path(), "event.json"), SAJARI);
     assert_eq!(code(&out), 1, "{}", stderr(&out));
     assert_eq!(
@@ -151,7 +111,7 @@ fn diff_prints_the_fixes_and_writes_nothing() {
     );
     // Nothing to fix: no diff, exit 0.
     write(dir.path(), "event.json", SAJARI_FIXED);
-    let clean = run_in(dir.path(), &args, None);
+    let clean = sajari(dir.path(), &["--diff", "event.json"]);
     assert_eq!(code(&clean), 0, "{}", stderr(&clean));
     assert_eq!(stdout(&clean), "");
 }

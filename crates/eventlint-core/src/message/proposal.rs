@@ -109,8 +109,9 @@ mod tests {
     use crate::message::diagnostic::{Diagnostic, Severity};
     use crate::rule::finding::Finding;
 
-    fn fixtures() -> Vec<PathBuf> {
-        fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    /// The fixture files whose extension is one of `extensions`, sorted.
+    fn fixtures_with(extensions: &[&str]) -> Vec<PathBuf> {
+        fn walk(dir: &Path, extensions: &[&str], out: &mut Vec<PathBuf>) {
             let Ok(entries) = std::fs::read_dir(dir) else {
                 return;
             };
@@ -118,10 +119,10 @@ mod tests {
             entries.sort();
             for p in entries {
                 if p.is_dir() {
-                    walk(&p, out);
+                    walk(&p, extensions, out);
                 } else if p
                     .extension()
-                    .is_some_and(|e| e == "json" || e == "ndjson" || e == "jsonl")
+                    .is_some_and(|e| extensions.iter().any(|x| e == *x))
                 {
                     out.push(p);
                 }
@@ -130,37 +131,20 @@ mod tests {
         let mut out = Vec::new();
         walk(
             &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures"),
+            extensions,
             &mut out,
         );
         out
     }
 
+    /// The payload fixtures (`.json`, `.ndjson`, `.jsonl`).
+    fn fixtures() -> Vec<PathBuf> {
+        fixtures_with(&["json", "ndjson", "jsonl"])
+    }
+
     /// The request fixtures (`.http`, `.rest`, `.curl`, `.hurl`, `.har`).
     fn request_fixtures() -> Vec<PathBuf> {
-        fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-            let Ok(entries) = std::fs::read_dir(dir) else {
-                return;
-            };
-            let mut entries: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
-            entries.sort();
-            for p in entries {
-                if p.is_dir() {
-                    walk(&p, out);
-                } else if p.extension().is_some_and(|e| {
-                    ["http", "rest", "curl", "hurl", "har"]
-                        .iter()
-                        .any(|x| e == *x)
-                }) {
-                    out.push(p);
-                }
-            }
-        }
-        let mut out = Vec::new();
-        walk(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures"),
-            &mut out,
-        );
-        out
+        fixtures_with(&["http", "rest", "curl", "hurl", "har"])
     }
 
     /// The kind a fixture's path names (`fixtures/<vendor>/<kind>/…`; `detect/` has none).
