@@ -221,3 +221,31 @@ fn a_curl_command_is_fixed_inside_its_quotes_and_nothing_else_moves() {
     );
     assert_eq!(read(dir.path(), "send.curl"), curl);
 }
+
+#[test]
+fn a_fix_in_the_json_report_is_placed_in_the_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // The fixable finding is on the file's third line, the document's first.
+    write(
+        dir.path(),
+        "events.ndjson",
+        "{\"name\": \"click\", \"token\": \"t\"}\n\n  {\"name\": \"click\", \"tokn\": \"t\"}\n",
+    );
+    let out = sajari(dir.path(), &["--format", "json", "events.ndjson"]);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("a JSON report");
+    let d = report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .find(|d| d["rule"] == "sajari.send-event/unknown-key")
+        .expect("the misspelt key");
+    assert_eq!((&d["line"], &d["column"]), (&3.into(), &21.into()));
+    let edit = &d["fix"]["edits"][0];
+    assert_eq!(
+        (&edit["line"], &edit["column"], &edit["end_column"]),
+        (&3.into(), &21.into(), &27.into()),
+        "{d}"
+    );
+    assert_eq!(edit["content"], "\"token\"");
+    assert_eq!(report["summary"]["fixable"], 1);
+}

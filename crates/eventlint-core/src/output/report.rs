@@ -37,8 +37,8 @@ impl DocumentOutcome {
     }
 
     /// Wraps a document report for a document at `placement` in its file: its diagnostics'
-    /// positions (and their related places') become the file's, here, once; no renderer adds
-    /// anything to them.
+    /// positions (and their related places' and fix edits') become the file's, here, once; no
+    /// renderer adds anything to them.
     #[must_use]
     pub fn placed(
         path: &str,
@@ -56,6 +56,10 @@ impl DocumentOutcome {
                 for r in &mut d.related {
                     r.start = placement.position(r.start);
                     r.end = placement.position(r.end);
+                }
+                for e in d.fix.iter_mut().flat_map(|f| &mut f.edits) {
+                    e.start = placement.position(e.start);
+                    e.end = placement.position(e.end);
                 }
             }
         }
