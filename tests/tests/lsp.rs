@@ -1,0 +1,591 @@
+//! `eventlint lsp` through its binary, speaking JSON-RPC over its stdin and stdout: the
+//! diagnostics of an opened file are `eventlint check`'s (same rules, same places, the same
+//! `eventlint.toml` settings), in the encoding negotiated; changes are applied and re-checked,
+//! stale checks never published; hover shows a rule's manual and a field's documentation;
+//! completion offers the model's keys and values; bad input gets errors, never a crash. Every
+//! wait has a deadline, and the server is killed when a test ends, passed or failed.
+#![allow(clippy::unwrap_used)]
+// Parameters are `json!` values built at each call.
+#![allow(clippy::needless_pass_by_value)]
+
+use std::fmt::Write as _;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
+
+use eventlint_tests::cli;
+use eventlint_tests::root;
+use serde_json::{Value, json};
+
+/// How long any one answer may take before the test fails (debug builds, a loaded machine).
+const DEADLINE: Duration = Duration::from_secs(30);
+
+/// A running `eventlint lsp`, killed when dropped.
+struct Server {
+    child: Child,
+    stdin: ChildStdin,
+    messages: Receiver<Value>,
+    /// Messages received while waiting for another one.
+    seen: Vec<Value>,
+    next_id: i64,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    /// Starts the server in `dir` and initializes it, offering `encodings`.
+    fn start(dir: &Path, encodings: &[&str]) -> (Self, Value) {
+        let mut child = Command::new(cli::bin())
+            .arg("lsp")
+            .current_dir(dir)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap();
+        let stdin = child.stdin.take().unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (tx, messages) = channel();
+        std::thread::spawn(move || {
+            let mut reader = BufReader::new(stdout);
+            while let Some(message) = read_message(&mut reader) {
+                if tx.send(message).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut server = Server {
+            child,
+            stdin,
+            messages,
+            seen: Vec::new(),
+            next_id: 0,
+        };
+        let root_uri = url(dir);
+        let result = server.request(
+            "initialize",
+            json!({
+                "processId": null,
+                "rootUri": root_uri,
+                "capabilities": {"general": {"positionEncodings": encodings}},
+            }),
+        );
+        server.notify("initialized", json!({}));
+        (server, result)
+    }
+
+    fn send(&mut self, message: &Value) {
+        let body = message.to_string();
+        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(&json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    /// Sends a request and returns its id.
+    fn start_request(&mut self, method: &str, params: Value) -> i64 {
+        self.next_id += 1;
+        let id = self.next_id;
+        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        id
+    }
+
+    /// Sends a request and waits for its result (panics on an error answer).
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        let answer = self.answer(method, params);
+        assert!(answer.get("error").is_none(), "{method}: {answer}");
+        answer["result"].clone()
+    }
+
+    /// Sends a request and waits for its whole answer.
+    fn answer(&mut self, method: &str, params: Value) -> Value {
+        let id = self.start_request(method, params);
+        self.wait_for(&format!("the answer to {method}"), |m| m["id"] == id)
+    }
+
+    /// The next message that `matches`, within the deadline; others are kept in `seen`.
+    fn wait_for(&mut self, what: &str, matches: impl Fn(&Value) -> bool) -> Value {
+        let started = Instant::now();
+        loop {
+            let left = DEADLINE.saturating_sub(started.elapsed());
+            match self.messages.recv_timeout(left) {
+                Ok(message) if matches(&message) => return message,
+                Ok(message) => self.seen.push(message),
+                Err(RecvTimeoutError::Timeout) => panic!("no {what} within {DEADLINE:?}"),
+                Err(RecvTimeoutError::Disconnected) => panic!("the server ended before {what}"),
+            }
+        }
+    }
+
+    /// The diagnostics published for `uri` at `version`.
+    fn diagnostics(&mut self, uri: &str, version: i64) -> Vec<Value> {
+        let message = self.wait_for(&format!("diagnostics of {uri} v{version}"), |m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == uri
+                && m["params"]["version"] == version
+        });
+        message["params"]["diagnostics"].as_array().unwrap().clone()
+    }
+
+    fn open(&mut self, uri: &str, text: &str) {
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "json", "version": 1, "text": text}}),
+        );
+    }
+
+    fn change(&mut self, uri: &str, version: i64, changes: Value) {
+        self.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": changes}),
+        );
+    }
+
+    /// Asks the server to shut down and exit; its exit status.
+    fn exit(mut self) -> std::process::ExitStatus {
+        self.request("shutdown", Value::Null);
+        self.notify("exit", Value::Null);
+        let started = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(started.elapsed() < DEADLINE, "the server did not exit");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+}
+
+/// One message of the base protocol (`Content-Length` header, blank line, JSON body).
+fn read_message(reader: &mut impl BufRead) -> Option<Value> {
+    let mut length = None;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).ok()? == 0 {
+            return None;
+        }
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        if let Some(n) = line.strip_prefix("Content-Length: ") {
+            length = n.parse::<usize>().ok();
+        }
+    }
+    let mut body = vec![0; length?];
+    reader.read_exact(&mut body).ok()?;
+    serde_json::from_slice(&body).ok()
+}
+
+fn url(path: &Path) -> String {
+    format!("file://{}", path.display())
+}
+
+/// A project like this repository's, without expectations (which `check` applies to the
+/// fixtures and would hide their findings): fixed clock, the kind from the folder.
+const CONFIG: &str = r#"now = "2026-01-01T00:00:00Z"
+[[files]]
+glob = "fixtures/<vendor>/<kind>/**"
+kind = "<vendor>.<kind>"
+"#;
+
+/// A temporary project with copies of `fixtures` (repository paths) at the same paths.
+fn project(fixtures: &[&str]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("eventlint.toml"), CONFIG).unwrap();
+    for fixture in fixtures {
+        let target = dir.path().join(fixture);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::copy(root().join(fixture), &target).unwrap();
+    }
+    dir
+}
+
+/// `(rule, line, character, end line, end character)`, 0-based, sorted.
+type Place = (String, u64, u64, u64, u64);
+
+fn places_of_lsp(diagnostics: &[Value]) -> Vec<Place> {
+    let mut places: Vec<Place> = diagnostics
+        .iter()
+        .map(|d| {
+            let r = &d["range"];
+            (
+                d["code"].as_str().unwrap().to_owned(),
+                r["start"]["line"].as_u64().unwrap(),
+                r["start"]["character"].as_u64().unwrap(),
+                r["end"]["line"].as_u64().unwrap(),
+                r["end"]["character"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    places.sort();
+    places
+}
+
+/// `eventlint check --format json` of `file` in `dir`, as protocol places (columns in
+/// characters: the UTF-32 encoding).
+fn places_of_check(dir: &Path, file: &str) -> Vec<Place> {
+    let output = cli::run_in(dir, &["check", "--format", "json", file], None);
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let mut places: Vec<Place> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let n = |k: &str| d[k].as_u64().unwrap() - 1;
+            (
+                d["rule"].as_str().unwrap().to_owned(),
+                n("line"),
+                n("column"),
+                n("end_line"),
+                n("end_column"),
+            )
+        })
+        .collect();
+    places.sort();
+    places
+}
+
+const FILES: &[&str] = &[
+    "fixtures/synerise/custom-event/invalid/synerise.event/client-identifier--stream.ndjson",
+    "fixtures/synerise/custom-event/invalid/synerise.event/client-forbidden-chars--emoji.json",
+    "fixtures/synerise/custom-event/invalid/synerise.event/authorization.http",
+    "fixtures/synerise/custom-event/invalid/synerise.event/authorization--vendor-curl.curl",
+];
+
+#[test]
+fn diagnostics_are_checks_findings_at_the_same_places() {
+    let dir = project(FILES);
+    let (mut server, init) = Server::start(dir.path(), &["utf-32"]);
+    assert_eq!(init["capabilities"]["positionEncoding"], "utf-32");
+    for file in FILES {
+        let path = dir.path().join(file);
+        let uri = url(&path);
+        server.open(&uri, &std::fs::read_to_string(&path).unwrap());
+        let diagnostics = server.diagnostics(&uri, 1);
+        let expected = places_of_check(dir.path(), file);
+        assert!(!expected.is_empty(), "{file}: check found nothing");
+        assert_eq!(places_of_lsp(&diagnostics), expected, "{file}");
+        for d in &diagnostics {
+            assert_eq!(d["source"], "eventlint");
+            let rule = d["code"].as_str().unwrap();
+            let href = d["codeDescription"]["href"].as_str().unwrap();
+            assert!(
+                href.ends_with(&format!("docs/rules.md#{}", rule.replace(['/', '.'], ""))),
+                "{href}"
+            );
+        }
+    }
+    assert!(server.exit().success());
+}
+
+#[test]
+fn positions_count_utf16_by_default() {
+    let file = FILES[1];
+    let dir = project(&[file]);
+    let (mut server, init) = Server::start(dir.path(), &[]);
+    assert_eq!(init["capabilities"]["positionEncoding"], "utf-16");
+    let path = dir.path().join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let uri = url(&path);
+    server.open(&uri, &text);
+    let diagnostics = server.diagnostics(&uri, 1);
+    let utf32 = places_of_check(dir.path(), file);
+    // Each position in UTF-16 code units: a character outside the BMP counts two.
+    let lines: Vec<&str> = text.split('\n').collect();
+    let utf16 = |line: u64, chars: u64| -> u64 {
+        lines[line as usize]
+            .chars()
+            .take(chars as usize)
+            .map(|c| c.len_utf16() as u64)
+            .sum()
+    };
+    let expected: Vec<Place> = utf32
+        .into_iter()
+        .map(|(rule, l, c, el, ec)| (rule, l, utf16(l, c), el, utf16(el, ec)))
+        .collect();
+    assert!(
+        text.chars().any(|c| c.len_utf16() == 2),
+        "the fixture has no astral character"
+    );
+    assert_eq!(places_of_lsp(&diagnostics), expected);
+}
+
+#[test]
+fn changes_are_checked_again_and_a_closed_file_is_cleared() {
+    let file =
+        "fixtures/synerise/custom-event/invalid/synerise.event/client-identifier--stream.ndjson";
+    let dir = project(&[file]);
+    let (mut server, _) = Server::start(dir.path(), &["utf-32"]);
+    let uri = url(&dir.path().join(file));
+    let text = "{\"action\": \"dog.bark\", \"client\": {\"customId\": \"c-1\"}, \"label\": \"bark\", \"time\": \"2025-06-01T00:00:00Z\", \"params\": {\"a\": 1}}\n";
+    server.open(&uri, text);
+    assert_eq!(server.diagnostics(&uri, 1), Vec::<Value>::new());
+    // `{"customId": "c-1"}` becomes `{}` (an incremental change): the client has no identifier.
+    let start = text.find("\"customId\"").unwrap() as u64;
+    let end = text.find("}, \"label").unwrap() as u64;
+    server.change(
+        &uri,
+        2,
+        json!([{"range": {"start": {"line": 0, "character": start}, "end": {"line": 0, "character": end}}, "text": ""}]),
+    );
+    let diagnostics = server.diagnostics(&uri, 2);
+    let client = text.find("{\"customId").unwrap() as u64;
+    assert_eq!(
+        places_of_lsp(&diagnostics),
+        [(
+            "synerise.event/client-identifier".to_owned(),
+            0,
+            client,
+            0,
+            client + 2
+        )]
+    );
+    server.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let cleared = server.wait_for("cleared diagnostics", |m| {
+        m["method"] == "textDocument/publishDiagnostics" && m["params"]["version"].is_null()
+    });
+    assert_eq!(cleared["params"]["diagnostics"], json!([]));
+}
+
+#[test]
+fn hover_shows_the_rules_manual_and_the_fields_documentation() {
+    let file =
+        "fixtures/synerise/custom-event/invalid/synerise.event/client-identifier--stream.ndjson";
+    let dir = project(&[file]);
+    let (mut server, _) = Server::start(dir.path(), &["utf-32"]);
+    let path = dir.path().join(file);
+    let uri = url(&path);
+    let text = std::fs::read_to_string(&path).unwrap();
+    server.open(&uri, &text);
+    let diagnostics = server.diagnostics(&uri, 1);
+    let start = &diagnostics[0]["range"]["start"];
+    let hover = server.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": start}),
+    );
+    let shown = hover["contents"]["value"].as_str().unwrap();
+    let manual = eventlint_core::registry::rule("synerise.event/client-identifier")
+        .unwrap()
+        .manual();
+    assert!(
+        shown.starts_with("**synerise.event/client-identifier** (error)"),
+        "{shown}"
+    );
+    assert!(shown.contains(manual.trim_end()), "{shown}");
+    // On the key `label` of the first line: the model's doc comment of `label`.
+    let label = text.find("\"label\"").unwrap() as u64 + 2;
+    let hover = server.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": label}}),
+    );
+    let shown = hover["contents"]["value"].as_str().unwrap();
+    let schema: Value = serde_json::from_str(&eventlint_core::schema::schema_file(
+        eventlint_core::Kind::find("synerise.custom-event").unwrap(),
+    ))
+    .unwrap();
+    let doc = schema["properties"]["label"]["description"]
+        .as_str()
+        .unwrap();
+    assert!(
+        shown.starts_with("`/label`: string (synerise.custom-event)"),
+        "{shown}"
+    );
+    assert!(shown.contains(doc), "{shown}");
+}
+
+#[test]
+fn completion_offers_the_models_keys_and_values() {
+    let dir = project(&[]);
+    let path = dir.path().join("fixtures/synerise/custom-event/new.json");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let (mut server, _) = Server::start(dir.path(), &["utf-32"]);
+    let uri = url(&path);
+    // Incomplete, as while typing: the kind comes from eventlint.toml.
+    let text = "{\"action\": \"dog.bark\", \"client\": {\"customId\": \"c\", ";
+    server.open(&uri, text);
+    server.diagnostics(&uri, 1);
+    let items = server.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": text.len()}}),
+    );
+    let labels: Vec<&str> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        labels,
+        ["email", "id", "uuid"],
+        "keys of `client` not yet present"
+    );
+    let item = &items[0];
+    assert_eq!(item["textEdit"]["newText"], "\"email\": ");
+    // A value of a closed set: Neuralens' `page`.
+    let path = dir.path().join("fixtures/neuralens/event/new.ndjson");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let uri = url(&path);
+    let text = "{\"uid\": \"1\"}\n{\"uid\": \"2\", \"page\": \"SE\"}\n";
+    server.open(&uri, text);
+    server.diagnostics(&uri, 1);
+    let at = text.split('\n').nth(1).unwrap().find("SE").unwrap() as u64 + 2;
+    let items = server.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 1, "character": at}}),
+    );
+    let texts: Vec<&str> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["textEdit"]["newText"].as_str().unwrap())
+        .collect();
+    assert!(texts.contains(&"\"SEARCH_RESULT_PAGE\""), "{texts:?}");
+    let range = &items[0]["textEdit"]["range"];
+    assert_eq!(range["start"], json!({"line": 1, "character": at - 3}));
+    assert_eq!(range["end"], json!({"line": 1, "character": at + 1}));
+}
+
+#[test]
+fn bad_input_gets_errors_and_the_server_goes_on() {
+    let dir = project(&[]);
+    let (mut server, _) = Server::start(dir.path(), &[]);
+    let answer = server.answer("textDocument/hover", json!({"nonsense": true}));
+    assert_eq!(answer["error"]["code"], -32602, "{answer}");
+    let answer = server.answer("eventlint/unknown", json!({}));
+    assert_eq!(answer["error"]["code"], -32601, "{answer}");
+    server.change("file:///nowhere.json", 2, json!([{"text": "{"}]));
+    server.notify("textDocument/didOpen", json!({"textDocument": 7}));
+    // A buffer with no file, broken JSON, a position past its end.
+    server.open("untitled:Untitled-1", "{\"a\": [1, 2,");
+    let diagnostics = server.diagnostics("untitled:Untitled-1", 1);
+    assert_eq!(diagnostics[0]["code"], "json/syntax");
+    let hover = server.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": "untitled:Untitled-1"}, "position": {"line": 99, "character": 99}}),
+    );
+    assert!(hover.is_null() || hover.is_object());
+    assert!(server.exit().success());
+}
+
+/// An NDJSON file of about 1 MB: Synerise custom events, one in ten without an identifier.
+fn large_ndjson() -> String {
+    let mut text = String::new();
+    let mut n = 0;
+    while text.len() < 1 << 20 {
+        let client = if n % 10 == 0 {
+            "{}".to_owned()
+        } else {
+            format!("{{\"customId\": \"c-{n}\"}}")
+        };
+        let _ = writeln!(
+            text,
+            "{{\"action\": \"dog.bark\", \"client\": {client}, \"label\": \"bark {n}\", \"time\": \"2025-06-01T00:00:00Z\", \"params\": {{\"loudness\": {n}, \"mood\": \"happy\"}}}}"
+        );
+        n += 1;
+    }
+    text
+}
+
+#[test]
+fn a_newer_change_supersedes_a_slower_check() {
+    let dir = project(&[]);
+    let path = dir
+        .path()
+        .join("fixtures/synerise/custom-event/large.ndjson");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let (mut server, _) = Server::start(dir.path(), &["utf-32"]);
+    let uri = url(&path);
+    let text = large_ndjson();
+    let lines = text.lines().count() as u64;
+    server.open(&uri, &text);
+    let first = server.diagnostics(&uri, 1);
+    assert_eq!(first.len() as u64, lines.div_ceil(10));
+    // Twenty changes in a row, each fixing one more invalid line (`{}` → `{"id": 1}`).
+    let invalid: Vec<u64> = (0..lines).filter(|n| n % 10 == 0).collect();
+    for (i, line) in invalid.iter().take(20).enumerate() {
+        let at = text
+            .lines()
+            .nth(*line as usize)
+            .unwrap()
+            .find("{}")
+            .unwrap() as u64
+            + 1;
+        let position = json!({"line": line, "character": at});
+        server.change(
+            &uri,
+            i64::try_from(i).unwrap() + 2,
+            json!([{"range": {"start": position, "end": position}, "text": "\"id\": 1"}]),
+        );
+    }
+    // The server answers while it checks.
+    let asked = Instant::now();
+    server.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}),
+    );
+    let answered = asked.elapsed();
+    let last = server.diagnostics(&uri, 21);
+    assert_eq!(last.len() as u64, lines.div_ceil(10) - 20);
+    // Versions are published in order, and only the newest of those queued together.
+    let versions: Vec<i64> = server
+        .seen
+        .iter()
+        .filter(|m| m["method"] == "textDocument/publishDiagnostics")
+        .filter_map(|m| m["params"]["version"].as_i64())
+        .collect();
+    assert!(versions.windows(2).all(|w| w[0] < w[1]), "{versions:?}");
+    assert!(versions.len() < 20, "no change was coalesced: {versions:?}");
+    assert!(answered < Duration::from_secs(1), "hover took {answered:?}");
+}
+
+/// The time from a change of a 1 MB document to its diagnostics. Meaningful in a release
+/// build: `cargo test --release -p eventlint-tests --test lsp -- --ignored --nocapture`.
+#[test]
+#[ignore = "a measure, for release builds"]
+fn latency_of_a_change_to_a_1_mb_document() {
+    let dir = project(&[]);
+    let path: PathBuf = dir
+        .path()
+        .join("fixtures/synerise/custom-event/large.ndjson");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let (mut server, _) = Server::start(dir.path(), &["utf-16"]);
+    let uri = url(&path);
+    let text = large_ndjson();
+    server.open(&uri, &text);
+    server.diagnostics(&uri, 1);
+    let mut times = Vec::new();
+    for version in 2..22 {
+        let position = json!({"line": 1, "character": 1});
+        let started = Instant::now();
+        server.change(
+            &uri,
+            version,
+            json!([{"range": {"start": position, "end": position}, "text": " "}]),
+        );
+        server.diagnostics(&uri, version);
+        times.push(started.elapsed());
+    }
+    times.sort();
+    #[allow(clippy::print_stdout)] // the measure is the test's output
+    {
+        println!(
+            "change to diagnostics, 1 MB NDJSON ({} lines): median {:?}, max {:?}",
+            text.lines().count(),
+            times[times.len() / 2],
+            times[times.len() - 1]
+        );
+    }
+}
