@@ -45,9 +45,15 @@ impl Drop for Server {
 impl Server {
     /// Starts the server in `dir` and initializes it, offering `encodings`.
     fn start(dir: &Path, encodings: &[&str]) -> (Self, Value) {
+        Self::start_with(dir, encodings, &[])
+    }
+
+    /// The same, with extra environment variables.
+    fn start_with(dir: &Path, encodings: &[&str], env: &[(&str, &str)]) -> (Self, Value) {
         let mut child = Command::new(bin())
             .arg("lsp")
             .current_dir(dir)
+            .envs(env.iter().copied())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -496,6 +502,92 @@ fn bad_input_gets_errors_and_the_server_goes_on() {
         json!({"textDocument": {"uri": "untitled:Untitled-1"}, "position": {"line": 99, "character": 99}}),
     );
     assert!(hover.is_null() || hover.is_object());
+    assert!(server.exit().success());
+}
+
+#[test]
+fn the_configuration_decides_as_for_check() {
+    let dir = project(&[]);
+    let folder = dir.path().join("fixtures/synerise/custom-event");
+    std::fs::create_dir_all(&folder).unwrap();
+    // `now` of eventlint.toml: a time after it is in the future, one before it is not.
+    let (mut server, _) = Server::start(dir.path(), &[]);
+    let uri = url(&folder.join("a.json"));
+    let event = |time: &str| {
+        format!(
+            "{{\"action\": \"dog.bark\", \"client\": {{\"customId\": \"c\"}}, \"label\": \"bark\", \"time\": \"{time}\", \"params\": {{\"a\": 1}}}}"
+        )
+    };
+    server.open(&uri, &event("2026-06-01T00:00:00Z"));
+    let codes: Vec<Value> = server
+        .diagnostics(&uri, 1)
+        .iter()
+        .map(|d| d["code"].clone())
+        .collect();
+    assert_eq!(codes, [json!("synerise.event/time-future")]);
+    server.change(&uri, 2, json!([{"text": event("2025-06-01T00:00:00Z")}]));
+    assert_eq!(server.diagnostics(&uri, 2), Vec::<Value>::new());
+    drop(server);
+
+    // A severity override and an exclusion.
+    std::fs::write(
+        dir.path().join("eventlint.toml"),
+        format!(
+            "exclude = [\"fixtures/**/skip-*\"]\n{CONFIG}\n[rules]\n\"synerise.event/time-future\" = \"off\"\n"
+        ),
+    )
+    .unwrap();
+    let (mut server, _) = Server::start(dir.path(), &[]);
+    server.open(&uri, &event("2026-06-01T00:00:00Z"));
+    assert_eq!(server.diagnostics(&uri, 1), Vec::<Value>::new());
+    let skipped = url(&folder.join("skip-me.json"));
+    server.open(&skipped, "{");
+    assert_eq!(server.diagnostics(&skipped, 1), Vec::<Value>::new());
+    drop(server);
+
+    // A configuration that cannot be read: said at the top of the file.
+    std::fs::write(dir.path().join("eventlint.toml"), "now = [").unwrap();
+    let (mut server, _) = Server::start(dir.path(), &[]);
+    server.open(&uri, &event("2025-06-01T00:00:00Z"));
+    let diagnostics = server.diagnostics(&uri, 1);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    assert_eq!(diagnostics[0]["code"], "config/invalid");
+    assert!(
+        diagnostics[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("eventlint.toml"),
+        "{diagnostics:?}"
+    );
+    assert_eq!(
+        diagnostics[0]["range"]["start"],
+        json!({"line": 0, "character": 0})
+    );
+}
+
+/// Debug builds panic on purpose on a document holding the `EVENTLINT_TEST_PANIC` marker: the
+/// document gets `internal/error`, and the server goes on.
+#[test]
+#[cfg(debug_assertions)]
+fn a_panic_in_a_check_is_a_diagnostic() {
+    let dir = project(&[]);
+    let (mut server, _) =
+        Server::start_with(dir.path(), &[], &[("EVENTLINT_TEST_PANIC", "BOOM-7")]);
+    let uri = url(&dir.path().join("a.json"));
+    server.open(&uri, "{\"x\": \"BOOM-7\"}");
+    let codes: Vec<Value> = server
+        .diagnostics(&uri, 1)
+        .iter()
+        .map(|d| d["code"].clone())
+        .collect();
+    assert_eq!(codes, [json!("internal/error")]);
+    server.change(&uri, 2, json!([{"text": "{\"x\": "}]));
+    let codes: Vec<Value> = server
+        .diagnostics(&uri, 2)
+        .iter()
+        .map(|d| d["code"].clone())
+        .collect();
+    assert_eq!(codes, [json!("json/syntax")]);
     assert!(server.exit().success());
 }
 
