@@ -484,6 +484,38 @@ fn completion_offers_the_models_keys_and_values() {
 }
 
 #[test]
+fn completion_and_hover_work_in_a_requests_body() {
+    let dir = project(&[]);
+    let (mut server, _) = Server::start(dir.path(), &["utf-32"]);
+    let uri = url(&dir.path().join("send.http"));
+    // The kind is the request's route; the body is half typed.
+    let text = "POST https://api.synerise.com/v4/events/custom\nContent-Type: application/json\n\n{\"action\": \"dog.bark\", \"label\": \"b\", \"cl";
+    server.open(&uri, text);
+    server.diagnostics(&uri, 1);
+    let items = server.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 3, "character": text.lines().nth(3).unwrap().len()}}),
+    );
+    let texts: Vec<&str> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["textEdit"]["newText"].as_str().unwrap())
+        .collect();
+    assert!(texts.contains(&"\"client\""), "{texts:?}");
+    assert!(!texts.contains(&"\"action\""), "{texts:?}");
+    let hover = server.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 3, "character": 3}}),
+    );
+    let shown = hover["contents"]["value"].as_str().unwrap();
+    assert!(
+        shown.starts_with("`/action`: string (synerise.custom-event)"),
+        "{shown}"
+    );
+}
+
+#[test]
 fn bad_input_gets_errors_and_the_server_goes_on() {
     let dir = project(&[]);
     let (mut server, _) = Server::start(dir.path(), &[]);

@@ -50,7 +50,20 @@ impl Server {
                     .map_or(doc.text.len(), |&next| next - 1);
                 (start, end)
             }
-            _ => return None,
+            mode => {
+                let (start, end, n) = request_body(&doc.text, mode, offset)?;
+                let kind = result
+                    .as_ref()
+                    .and_then(|r| r.checked.documents.get(n))
+                    .and_then(|(_, kind)| *kind);
+                return Some(Located {
+                    text: doc.text.get(start..end)?,
+                    start,
+                    cursor: offset - start,
+                    kind,
+                    positions,
+                });
+            }
         };
         let kind = result.as_ref().and_then(|r| {
             r.checked
@@ -146,4 +159,30 @@ fn values(
             }
         })
         .collect()
+}
+
+/// In a file of requests: the body the cursor is in, when it is written in the file as sent (an
+/// `.http` or Hurl body without variables; not a curl argument or a HAR string, whose text is
+/// quoted), as its byte range and the request's place among the file's items (that of its
+/// check). The requests are read again: a file of requests is small, and this is one request.
+fn request_body(text: &str, mode: Mode, offset: usize) -> Option<(usize, usize, usize)> {
+    use eventlint_core::request::read::{self, BodySource, Item, ReadContext};
+    let format = mode.requests()?;
+    if format == read::Format::Har {
+        return None;
+    }
+    let items = read::read(format, text, &ReadContext::default());
+    items.iter().enumerate().find_map(|(n, item)| {
+        let Item::Request(request) = item else {
+            return None;
+        };
+        let body = request.body.as_ref()?;
+        let inline = matches!(body.source, BodySource::Inline(_));
+        let span = body.span.clone();
+        (inline
+            && span.start <= offset
+            && offset <= span.end
+            && text.get(span.clone()) == Some(body.text.as_str()))
+        .then_some((span.start, span.end, n))
+    })
 }
