@@ -91,7 +91,10 @@ impl Server {
             json!({
                 "processId": null,
                 "rootUri": root_uri,
-                "capabilities": {"general": {"positionEncodings": encodings}},
+                "capabilities": {
+                    "general": {"positionEncodings": encodings},
+                    "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}},
+                },
             }),
         );
         server.notify("initialized", json!({}));
@@ -561,7 +564,7 @@ fn the_configuration_decides_as_for_check() {
     assert_eq!(server.diagnostics(&uri, 2), Vec::<Value>::new());
     drop(server);
 
-    // A severity override and an exclusion.
+    // A severity override and an exclusion. (The server asked to hear of configurations.)
     std::fs::write(
         dir.path().join("eventlint.toml"),
         format!(
@@ -570,17 +573,24 @@ fn the_configuration_decides_as_for_check() {
     )
     .unwrap();
     let (mut server, _) = Server::start(dir.path(), &[]);
+    let register = server.wait_for("the registration of a watcher", |m| {
+        m["method"] == "client/registerCapability"
+    });
+    let watchers = &register["params"]["registrations"][0]["registerOptions"]["watchers"];
+    assert_eq!(watchers, &json!([{"globPattern": "**/eventlint.toml"}]));
     server.open(&uri, &event("2026-06-01T00:00:00Z"));
     assert_eq!(server.diagnostics(&uri, 1), Vec::<Value>::new());
     let skipped = url(&folder.join("skip-me.json"));
     server.open(&skipped, "{");
     assert_eq!(server.diagnostics(&skipped, 1), Vec::<Value>::new());
-    drop(server);
 
-    // A configuration that cannot be read: said at the top of the file.
+    // A configuration that cannot be read: said at the top of the file, as soon as the client
+    // says the file changed.
     std::fs::write(dir.path().join("eventlint.toml"), "now = [").unwrap();
-    let (mut server, _) = Server::start(dir.path(), &[]);
-    server.open(&uri, &event("2025-06-01T00:00:00Z"));
+    server.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": url(&dir.path().join("eventlint.toml")), "type": 2}]}),
+    );
     let diagnostics = server.diagnostics(&uri, 1);
     assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
     assert_eq!(diagnostics[0]["code"], "config/invalid");

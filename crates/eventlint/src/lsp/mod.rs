@@ -22,8 +22,8 @@ use std::sync::Arc;
 
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
 use lsp_types::notification::{
-    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, Notification as _,
-    PublishDiagnostics,
+    DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
+    DidSaveTextDocument, Notification as _, PublishDiagnostics,
 };
 use lsp_types::request::{Completion, HoverRequest, Request as _};
 use lsp_types::{
@@ -110,12 +110,25 @@ fn serve(connection: Connection) -> Result<(), String> {
         rules_url,
     })
     .map_err(|e| format!("cannot start the check thread: {e}"))?;
-    let mut server = Server {
+    let server = Server {
         connection,
         encoding,
         documents: HashMap::new(),
         worker,
     };
+    // Open documents are checked again when an `eventlint.toml` changes, if the client can
+    // watch files for the server.
+    let watches = params
+        .capabilities
+        .workspace
+        .as_ref()
+        .and_then(|w| w.did_change_watched_files.as_ref())
+        .and_then(|w| w.dynamic_registration)
+        .unwrap_or(false);
+    if watches {
+        server.watch_configurations();
+    }
+    let mut server = server;
     server.main_loop()
 }
 
@@ -199,6 +212,13 @@ impl Server {
                     }
                 }
             }
+            DidChangeWatchedFiles::METHOD | DidSaveTextDocument::METHOD => {
+                // A configuration may have changed: every open document again.
+                let uris: Vec<Url> = self.documents.keys().cloned().collect();
+                for uri in &uris {
+                    self.submit(uri);
+                }
+            }
             DidCloseTextDocument::METHOD => {
                 if let Ok(p) = notification
                     .extract::<lsp_types::DidCloseTextDocumentParams>(DidCloseTextDocument::METHOD)
@@ -216,6 +236,32 @@ impl Server {
             }
             _ => {}
         }
+    }
+
+    /// Asks the client to tell the server when a configuration changes
+    /// (`workspace/didChangeWatchedFiles` for `**/eventlint.toml`).
+    fn watch_configurations(&self) {
+        let options = lsp_types::DidChangeWatchedFilesRegistrationOptions {
+            watchers: vec![lsp_types::FileSystemWatcher {
+                glob_pattern: lsp_types::GlobPattern::String(format!(
+                    "**/{}",
+                    eventlint_core::config::FILE_NAME
+                )),
+                kind: None,
+            }],
+        };
+        let params = lsp_types::RegistrationParams {
+            registrations: vec![lsp_types::Registration {
+                id: "eventlint-configuration".to_owned(),
+                method: DidChangeWatchedFiles::METHOD.to_owned(),
+                register_options: serde_json::to_value(options).ok(),
+            }],
+        };
+        self.send(Message::Request(Request::new(
+            lsp_server::RequestId::from("eventlint-watch".to_owned()),
+            lsp_types::request::RegisterCapability::METHOD.to_owned(),
+            params,
+        )));
     }
 
     /// Queues a check of a document's current text.
