@@ -237,6 +237,7 @@ fn every_cited_source_has_an_entry_in_docs_sources_md() {
         summary: "",
         doc: " ## Why\n As AWS-XYZ says ([Q]; vendor-rules.md §42.1), and see §4.3;\n SEED-001 is known.",
         structural: false,
+        fix: None,
     };
     let keys: Vec<String> = unresolved_citations(&[&made_up], &page)
         .into_iter()

@@ -99,6 +99,15 @@ pub mod request {
     pub use eventlint_request as read;
 }
 
+/// Fixes: what a diagnostic offers to change ([`Fix`], [`TextEdit`], [`Applicability`]; a
+/// rule declares its own as [`FixDoc`]), and a file fixed whole over passes ([`fix::fix_text`]),
+/// as `eventlint check --fix` does.
+pub mod fix {
+    pub use crate::library::fix::{FixOptions, Fixed, Layout, MAX_PASSES, Refused, fix_text};
+    pub use crate::message::fix::apply_edits;
+}
+pub use message::fix::{Applicability, Fix, FixDoc, TextEdit};
+
 /// Bytes to documents: the NDJSON reader every front end uses ([`source::documents`]), BOM and
 /// encoding handling, array splitting, and line/column positions ([`source::LineIndex`], in
 /// characters or UTF-16 code units).

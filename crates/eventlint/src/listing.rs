@@ -10,11 +10,12 @@ use eventlint_core::{Kind, Rule, registry};
 pub(crate) fn explain(r: &Rule) -> String {
     let kinds = registry::kinds_of(r).map_or_else(|| "all kinds".to_owned(), |k| k.join(", "));
     let mut text = format!(
-        "# {}\n\n{}\n\nDefault severity: {}. Kinds: {}.\n\n{}",
+        "# {}\n\n{}\n\nDefault severity: {}. Kinds: {}.\n\n{}\n\n{}",
         r.id,
         r.summary,
         r.severity,
         kinds,
+        r.fix_sentence(),
         r.manual()
     );
     // Where each cited source is described, inside the repository.
@@ -183,6 +184,7 @@ pub(crate) fn rules(args: &RulesArgs) -> Result<String, String> {
                         "kinds": kinds,
                         "summary": r.summary,
                         "structural": r.structural,
+                        "fix": r.fix.map(|f| f.applicability.as_str()),
                     })
                 })
                 .collect::<Vec<_>>(),

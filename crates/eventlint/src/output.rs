@@ -342,6 +342,19 @@ fn stream(path: &Path, append: bool) -> Result<Opened, String> {
         .map_err(|err| format!("cannot write `{}`: {err}", path.display()))
 }
 
+/// A temporary file to be renamed over the existing file `path` (an input `--fix` rewrites): it
+/// keeps the file's permission bits, and a link is followed to the file it names (the link
+/// stays a link).
+pub(crate) fn replacement(path: &Path) -> Result<Temporary, String> {
+    let shown = path.display();
+    let meta = fs::metadata(path).map_err(|err| format!("cannot write `{shown}`: {err}"))?;
+    let real = fs::canonicalize(path).map_err(|err| format!("cannot write `{shown}`: {err}"))?;
+    match replace(path, &real, Some(&meta))? {
+        Opened::Replace(temporary) => Ok(temporary),
+        Opened::Stream(_) => Err(format!("cannot write `{shown}`: not a regular file")),
+    }
+}
+
 /// A temporary file beside `target`, to be renamed over it: with `0666` less the umask for a
 /// new file, the permission bits of the file it replaces otherwise.
 fn replace(shown: &Path, target: &Path, old: Option<&fs::Metadata>) -> Result<Opened, String> {

@@ -50,6 +50,7 @@ impl ConfigError {
             span: self.span.clone(),
             related: Vec::new(),
             request: None,
+            fix: None,
         }
     }
 

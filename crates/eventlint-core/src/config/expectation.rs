@@ -99,6 +99,7 @@ pub fn apply_expectation<S: std::hash::BuildHasher>(
         end: Position { line: 1, column: 1 },
         related: Vec::new(),
         request: None,
+        fix: None,
     };
     match outcomes.iter_mut().find(|o| o.document == 1) {
         Some(first) => first.diagnostics.insert(0, diagnostic),

@@ -28,6 +28,9 @@ pub(crate) struct Parsed<'a> {
     pub has_duplicate_keys: bool,
 }
 
+/// How the message of a syntax error that is a trailing comma starts (its fix removes it).
+pub(crate) const TRAILING_COMMA: &str = "trailing comma";
+
 /// Why a document could not be parsed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum ParseError {

@@ -35,8 +35,10 @@ pub(super) fn syntax_error(text: &str, err: &serde_json::Error) -> ParseError {
             if bytes[i] == b',' {
                 return ParseError::Syntax {
                     span: i..i + 1,
-                    message: "trailing comma: JSON does not allow a comma after the last member or element"
-                        .to_owned(),
+                    message: format!(
+                        "{}: JSON does not allow a comma after the last member or element",
+                        super::TRAILING_COMMA
+                    ),
                     help: Some("remove this comma".to_owned()),
                 };
             }

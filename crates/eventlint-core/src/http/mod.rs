@@ -388,6 +388,30 @@ fn relative(span: &Range<usize>, base: usize, len: usize) -> Range<usize> {
     start..end
 }
 
+/// `content` as it must be written inside a body whose text `body` is written as `literal`
+/// in the file: as is in a body written verbatim (`.http`, Hurl), escaped inside a
+/// single-quoted shell word (`'\''` for a quote) or inside double quotes (a curl `-d "…"`, a
+/// HAR's or the request log's JSON string: `\"` and `\\` work for both); `None` where no
+/// writing is sure (cmd's `^"`, `$'…'`, a `$` or a control character inside double quotes).
+fn encode_in(literal: &str, body: &str, content: &str) -> Option<String> {
+    if literal == body {
+        return Some(content.to_owned());
+    }
+    match literal.as_bytes().first() {
+        Some(b'\'') => Some(content.replace('\'', "'\\''")),
+        Some(b'"') => {
+            if content
+                .chars()
+                .any(|c| c.is_control() || c == '$' || c == '`')
+            {
+                return None;
+            }
+            Some(content.replace('\\', "\\\\").replace('"', "\\\""))
+        }
+        _ => None,
+    }
+}
+
 /// A body diagnostic moved from the body's bytes to the request's text.
 fn moved(
     mut d: Diagnostic,
@@ -410,6 +434,22 @@ fn moved(
         r.end = lines.position(span.end);
         r.span = span;
     }
+    d.fix = d.fix.take().and_then(|mut fix| {
+        // A fix is written where the body is written, as the file writes it there; a body read
+        // from another file, or quoted in a way no fix is written into, has none.
+        let BodySource::Inline(map) = &body.source else {
+            return None;
+        };
+        let literal = text.get(relative(&body.span, base, text.len()))?;
+        for edit in &mut fix.edits {
+            let span = relative(&map.file_range(edit.span.clone()), base, text.len());
+            edit.content = encode_in(literal, &body.text, &edit.content)?;
+            edit.start = lines.position(span.start);
+            edit.end = lines.position(span.end);
+            edit.span = span;
+        }
+        Some(fix)
+    });
     if let BodySource::File(path) = &body.source {
         let note = format!("in the body file `{}`", path.display());
         d.note = Some(match d.note.take() {

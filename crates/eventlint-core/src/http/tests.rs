@@ -94,3 +94,28 @@ fn the_requests_raise_the_credential_rules() {
             .contains(&"neuralens.event/api-key-format")
     );
 }
+
+/// A fix's text, as the file must write it where the body is.
+#[test]
+fn fix_content_is_written_as_the_body_is_quoted() {
+    use super::encode_in;
+    // Written verbatim (an `.http` body): as is.
+    assert_eq!(
+        encode_in("{\"a\": 1}", "{\"a\": 1}", "\"it's\"").as_deref(),
+        Some("\"it's\"")
+    );
+    // Inside single quotes: a quote closes, escapes and reopens them.
+    assert_eq!(
+        encode_in("'{\"a\": 1}'", "{\"a\": 1}", "\"it's\"").as_deref(),
+        Some("\"it'\\''s\"")
+    );
+    // Inside double quotes (a shell word or a JSON string): `\"` and `\\`.
+    assert_eq!(
+        encode_in("\"{\\\"a\\\": 1}\"", "{\"a\": 1}", "\"a\\\\b\"").as_deref(),
+        Some("\\\"a\\\\\\\\b\\\"")
+    );
+    // No writing is sure for a `$` inside double quotes, a control character, or cmd's `^"`.
+    assert_eq!(encode_in("\"{}\"", "{}", "\"$HOME\""), None);
+    assert_eq!(encode_in("\"{}\"", "{}", "\"a\nb\""), None);
+    assert_eq!(encode_in("^\"{}^\"", "{}", "1"), None);
+}

@@ -90,6 +90,25 @@ pub(crate) fn rules_reference() -> String {
             r.id, r.severity, r.summary
         );
     }
+    let _ = writeln!(
+        out,
+        "\n## Rules with fixes\n\n`eventlint check --fix` applies the safe fixes, \
+         `--unsafe-fixes` the unsafe ones too, and `--diff` shows them without writing; the \
+         JSON and SARIF reports carry every fix, and the editor server offers them as code \
+         actions.\n\n| rule | fix | when |\n|---|---|---|"
+    );
+    for r in registry::rules() {
+        if let Some(fix) = r.fix {
+            let anchor = r.id.replace(['/', '.'], "");
+            let _ = writeln!(
+                out,
+                "| [`{}`](#{anchor}) | {} | {} |",
+                r.id,
+                fix.applicability.as_str(),
+                fix.when
+            );
+        }
+    }
     for r in registry::rules() {
         let kinds = registry::kinds_of(r).map_or_else(
             || "all kinds".to_owned(),
@@ -106,11 +125,12 @@ pub(crate) fn rules_reference() -> String {
             .map_or(manual.clone(), |m| format!("#### {m}"));
         let _ = writeln!(
             out,
-            "\n### {}\n\n{}. Default severity: **{}**. Kinds: {}.\n\n{}",
+            "\n### {}\n\n{}. Default severity: **{}**. Kinds: {}.\n\n{}\n\n{}",
             r.id,
             r.summary,
             r.severity,
             kinds,
+            r.fix_sentence(),
             manual.trim_end()
         );
         // Links relative to docs/, where this page and the sources page live.

@@ -5,6 +5,7 @@
 //! `docs/rules.json`) and the fuzz targets' entry points ([`fuzzing`], hidden).
 
 pub mod codegen;
+pub(crate) mod fix;
 #[doc(hidden)]
 pub mod fuzzing;
 pub(crate) mod payload;

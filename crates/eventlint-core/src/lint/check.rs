@@ -11,7 +11,9 @@ use crate::lint::detect::{self, Detection};
 use crate::locate::spans::{LineIndex, Spans};
 use crate::message::describe::elide;
 use crate::message::diagnostic::{Diagnostic, Related, Severity};
-use crate::rule::finding::{Clock, Ctx, Finding, Location};
+use crate::message::fix::{Applicability, Fix, TextEdit};
+use crate::message::proposal::{Change, json_string, removal_span};
+use crate::rule::finding::{Clock, Ctx, Finding, Location, Target};
 use crate::rules::{common, json, kind as kind_rules};
 use crate::schema;
 
@@ -196,6 +198,7 @@ pub fn internal_error(message: &str, options: &CheckOptions) -> DocumentReport {
             end: start,
             related: Vec::new(),
             request: None,
+            fix: None,
         }],
     }
 }
@@ -394,6 +397,7 @@ pub(crate) fn finish_with(
                 None => f.rule.severity,
             };
             let span = place(&f.location);
+            let fix = fix_of(&f, text, &lines, &place);
             let related = f
                 .related
                 .into_iter()
@@ -420,6 +424,7 @@ pub(crate) fn finish_with(
                 span,
                 related,
                 request: None,
+                fix,
             })
         })
         .collect();
@@ -432,6 +437,80 @@ pub(crate) fn finish_with(
         ))
     });
     out
+}
+
+/// The fix a finding's proposal makes, its edits placed in `text` by `place`: `None` without a
+/// proposal, or when two edits would overlap.
+fn fix_of(
+    f: &Finding,
+    text: &str,
+    lines: &LineIndex<'_>,
+    place: &impl Fn(&Location) -> std::ops::Range<usize>,
+) -> Option<Fix> {
+    if f.proposal.is_empty() {
+        return None;
+    }
+    let mut edits = Vec::with_capacity(f.proposal.len());
+    let mut titles = Vec::with_capacity(f.proposal.len());
+    for edit in &f.proposal {
+        let at = |target| {
+            place(&Location::Body {
+                pointer: edit.at.clone(),
+                target,
+            })
+        };
+        let (span, content) = match &edit.change {
+            Change::Value(json) => (at(Target::Value), json.clone()),
+            Change::Key(key) => (at(Target::Key), json_string(key)),
+            Change::Text(range, new) => (at(Target::Bytes(range.clone())), new.clone()),
+            Change::Remove => {
+                let (key, value) = (at(Target::Key), at(Target::Value));
+                (removal_span(text, key.start, value.end), String::new())
+            }
+        };
+        let old = text.get(span.clone())?;
+        titles.push(match &edit.change {
+            Change::Key(key) => {
+                let old = serde_json::from_str::<String>(old).unwrap_or_else(|_| old.to_owned());
+                format!("rename {} to `{key}`", title_text(&old))
+            }
+            Change::Text(_, new) if new.is_empty() => format!("remove {}", title_text(old)),
+            Change::Remove => format!(
+                "remove {}",
+                title_text(old.trim_matches([',', ' ', '\t', '\r', '\n']))
+            ),
+            _ => format!("replace {} with {}", title_text(old), title_text(&content)),
+        });
+        edits.push(TextEdit {
+            start: lines.position(span.start),
+            end: lines.position(span.end),
+            span,
+            content,
+        });
+    }
+    edits.sort_by_key(|e| (e.span.start, e.span.end));
+    if edits.windows(2).any(|w| w[0].span.end > w[1].span.start) {
+        return None;
+    }
+    let applicability = f
+        .applicability
+        .or(f.rule.fix.map(|doc| doc.applicability))
+        .unwrap_or(Applicability::Unsafe);
+    Some(Fix {
+        applicability,
+        title: titles.join("; "),
+        edits,
+    })
+}
+
+/// A text quoted in a fix's title: in backticks, cut to 40 characters.
+fn title_text(text: &str) -> String {
+    let text = text.trim();
+    if text.chars().count() <= 40 {
+        return format!("`{text}`");
+    }
+    let head: String = text.chars().take(39).collect();
+    format!("`{head}…`")
 }
 
 /// The bytes of a place in the body; a place outside the body (which the body pipeline never

@@ -60,7 +60,8 @@ pub struct Position {
 /// the `--format json` report where they overlap, in its order: `rule`, `severity`, `message`,
 /// `pointer`, `line`, `column`, `end_line`, `end_column` (from [`Diagnostic::start`] and
 /// [`Diagnostic::end`]: relative to the document, so the file's lines for a `.json` file or a
-/// payload checked alone), `help`; then `note` and `span` (`{"start", "end"}`, in bytes). The
+/// payload checked alone), `help`; then `note` and `span` (`{"start", "end"}`, in bytes), and
+/// `fix` when there is one (see [`Fix`](crate::Fix)'s serialization). The
 /// report's `path`, `document` and `kind` belong to the document, not the diagnostic.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -88,6 +89,9 @@ pub struct Diagnostic {
     /// For a document that is an HTTP request: the request and the part of it the diagnostic
     /// is on (`None` for a body checked alone).
     pub request: Option<RequestPlace>,
+    /// What the finding offers to change, when the right text is known (see
+    /// [`Rule::fix`](crate::Rule::fix)); `None` for most findings.
+    pub fix: Option<crate::message::fix::Fix>,
 }
 
 impl Diagnostic {
@@ -226,6 +230,8 @@ impl Serialize for Diagnostic {
             part: Option<Part>,
             #[serde(skip_serializing_if = "Option::is_none")]
             name: Option<&'a str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            fix: Option<&'a crate::message::fix::Fix>,
         }
         /// The request a diagnostic is on.
         #[derive(Serialize)]
@@ -251,6 +257,7 @@ impl Serialize for Diagnostic {
             }),
             part: self.request.as_ref().map(|r| r.part),
             name: self.request.as_ref().and_then(|r| r.name.as_deref()),
+            fix: self.fix.as_ref(),
         }
         .serialize(serializer)
     }

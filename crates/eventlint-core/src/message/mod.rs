@@ -4,5 +4,6 @@
 
 pub(crate) mod describe;
 pub(crate) mod diagnostic;
+pub(crate) mod fix;
 pub(crate) mod proposal;
 pub mod suggest;

@@ -26,6 +26,43 @@ pub(crate) enum Change {
     Value(String),
     /// Rename the member to this key (the value stays).
     Key(String),
+    /// Replace these bytes of the document by this text (a syntax error's fix: the trailing
+    /// comma removed); the edit's pointer is the root.
+    Text(std::ops::Range<usize>, String),
+    /// Remove the member (its key, its value and one comma beside it).
+    Remove,
+}
+
+/// The bytes that removing a member takes from `text`, given where its key starts and its value
+/// ends: the member and the comma after it with the space up to the next member, or, for the
+/// last member, the comma before it and the space after that comma. So `{"a": null, "b": 1}`
+/// becomes `{"b": 1}`, and `{"b": 1,\n  "a": null\n}` becomes `{"b": 1\n}`.
+pub(crate) fn removal_span(
+    text: &str,
+    key_start: usize,
+    value_end: usize,
+) -> std::ops::Range<usize> {
+    let bytes = text.as_bytes();
+    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\r' | b'\n');
+    let mut after = value_end;
+    while after < bytes.len() && space(bytes[after]) {
+        after += 1;
+    }
+    if bytes.get(after) == Some(&b',') {
+        let mut end = after + 1;
+        while end < bytes.len() && space(bytes[end]) {
+            end += 1;
+        }
+        return key_start..end;
+    }
+    let mut before = key_start;
+    while before > 0 && space(bytes[before - 1]) {
+        before -= 1;
+    }
+    if before > 0 && bytes[before - 1] == b',' {
+        return before - 1..value_end;
+    }
+    key_start..value_end
 }
 
 /// A rename onto a key the object already has is no advice that works (the document would
@@ -41,7 +78,7 @@ pub(crate) fn settle_renames(finding: &mut Finding, doc: &Value<'_>) {
                 .contains_key(new)
                 .then(|| (old, new.clone()))
         }
-        Change::Value(_) => None,
+        Change::Value(_) | Change::Text(..) | Change::Remove => None,
     });
     if let Some((old, new)) = taken {
         finding.proposal.clear();
@@ -149,6 +186,15 @@ mod tests {
                     }
                     (spans.resolve(at, &Target::Key), super::json_string(key))
                 }
+                Change::Text(range, new) => (range.clone(), new.clone()),
+                Change::Remove => {
+                    let key = spans.resolve(at, &Target::Key);
+                    let value = spans.resolve(at, &Target::Value);
+                    (
+                        super::removal_span(&text, key.start, value.end),
+                        String::new(),
+                    )
+                }
             };
             text.replace_range(range, &new);
         }
@@ -158,7 +204,7 @@ mod tests {
     /// Where an edit leaves its result: the value's pointer, or the renamed member's.
     fn landing(edit: &Edit) -> String {
         match &edit.change {
-            Change::Value(_) => edit.at.as_str().to_owned(),
+            Change::Value(_) | Change::Text(..) | Change::Remove => edit.at.as_str().to_owned(),
             Change::Key(key) => format!("{}/{}", split(edit.at.as_str()).0, escape(key)),
         }
     }
@@ -227,6 +273,11 @@ mod tests {
         match &edit.change {
             Change::Value(json) => value(json),
             Change::Key(key) => help.contains(key.as_str()),
+            Change::Text(..) => true,
+            Change::Remove => split(edit.at.as_str())
+                .1
+                .split('/')
+                .all(|k| help.contains(k)),
         }
     }
 
@@ -328,6 +379,14 @@ mod tests {
         ("glia.engagement-event", r#"{"message": 42}"#),
         (
             "glia.engagement-event",
+            r#"{"mesage": "Visitor opened the pricing page"}"#,
+        ),
+        (
+            "glia.error",
+            r#"{"message": "Unauthorized", "debug_mesage": "token expired"}"#,
+        ),
+        (
+            "glia.engagement-event",
             r#""Visitor opened the pricing page""#,
         ),
         ("glia.engagement-event", r#"" ""#),
@@ -374,6 +433,54 @@ mod tests {
             r#"{"uid": "u", "items": [{"id": "a"}], "page": "SEARCH_RESULT_PAGE", "event": "LAND_PRODUCT_PAGE", "query": "chai"}"#,
         ),
     ];
+
+    /// Every rule whose findings propose something declares its fix (`fix:` in
+    /// `declare_rule!`, which `explain` prints), and every rule that declares one is seen
+    /// proposing it, on a fixture or a document of [`MORE`].
+    #[test]
+    fn every_proposing_rule_declares_its_fix() {
+        let mut proposing = std::collections::BTreeSet::new();
+        let mut note = |findings: Vec<Finding>| {
+            for f in findings {
+                if !f.proposal.is_empty() {
+                    proposing.insert(f.rule.id);
+                }
+            }
+        };
+        for path in fixtures() {
+            let options = options(kind_of(&path));
+            let bytes = std::fs::read(&path).expect("readable fixture");
+            if path.extension().is_some_and(|e| e == "json") {
+                note(findings_of(&bytes, &options));
+            } else {
+                for doc in bytes.split(|b| *b == b'\n') {
+                    note(findings_of(doc, &options));
+                }
+            }
+        }
+        for (kind, text) in MORE {
+            let options = options(Some(Kind::find(kind).expect("a kind")));
+            note(findings_of(text.as_bytes(), &options));
+        }
+        let undeclared: Vec<&str> = proposing
+            .iter()
+            .copied()
+            .filter(|id| crate::catalog::registry::rule(id).is_some_and(|r| r.fix.is_none()))
+            .collect();
+        assert!(
+            undeclared.is_empty(),
+            "propose without a declared fix: {undeclared:?}"
+        );
+        let unseen: Vec<&str> = crate::catalog::registry::rules()
+            .iter()
+            .filter(|r| r.fix.is_some() && !proposing.contains(r.id) && r.id != "json/syntax")
+            .map(|r| r.id)
+            .collect();
+        assert!(
+            unseen.is_empty(),
+            "declare a fix never proposed: {unseen:?}"
+        );
+    }
 
     #[test]
     fn every_proposal_works_beyond_the_fixtures() {

@@ -31,11 +31,13 @@ pub fn redact(mut outcome: DocumentOutcome) -> DocumentOutcome {
     let scan = scan(&outcome.source);
     let mut masked = outcome.source.clone().into_bytes();
     let mut keys = HashSet::new();
+    let mut key_spans = HashSet::new();
     let mut values = HashSet::new();
     for token in &scan {
         let raw = &outcome.source[token.range.clone()];
         match token.role {
             Role::Key => {
+                key_spans.insert(token.range.clone());
                 keys.insert(unquote(raw));
             }
             Role::Value => {
@@ -67,6 +69,16 @@ pub fn redact(mut outcome: DocumentOutcome) -> DocumentOutcome {
         d.message = clean(&d.message);
         d.help = d.help.as_deref().map(clean);
         d.note = d.note.as_deref().map(clean);
+        // A fix that writes a value would show it: only one that writes keys (a rename) or
+        // nothing (a comma removed) is kept.
+        d.fix = d.fix.take().filter(|fix| {
+            fix.edits
+                .iter()
+                .all(|e| e.content.is_empty() || key_spans.contains(&e.span))
+        });
+        if let Some(fix) = &mut d.fix {
+            fix.title = clean(&fix.title);
+        }
     }
     outcome
 }

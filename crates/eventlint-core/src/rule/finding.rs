@@ -9,6 +9,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 
 use crate::locate::pointer::Pointer;
 pub(crate) use crate::locate::spans::Target;
+use crate::message::fix::Applicability;
 use crate::message::proposal::{Change, Edit, json_string};
 use crate::rule::Rule;
 
@@ -26,6 +27,8 @@ pub(crate) struct Finding {
     /// What the help proposes, as edits a test can apply (see [`crate::message::proposal`]); empty
     /// when the help names no concrete value or key.
     pub proposal: Vec<Edit>,
+    /// How sure the proposal is, when not as the rule declares (a safe rule's guess).
+    pub applicability: Option<Applicability>,
     /// Other places the finding is about, each with a label (see [`Finding::related`]).
     pub related: Vec<RelatedPlace>,
 }
@@ -98,6 +101,7 @@ impl Finding {
                 target: Target::Value,
             },
             proposal: Vec::new(),
+            applicability: None,
             related: Vec::new(),
         }
     }
@@ -111,6 +115,7 @@ impl Finding {
             note: None,
             location,
             proposal: Vec::new(),
+            applicability: None,
             related: Vec::new(),
         }
     }
@@ -194,6 +199,31 @@ impl Finding {
             at,
             change: Change::Key(key.to_owned()),
         });
+        self
+    }
+    /// The help proposes replacing the document's bytes `range` by `text` (a syntax fix).
+    #[must_use]
+    pub fn propose_text(mut self, range: std::ops::Range<usize>, text: &str) -> Self {
+        self.proposal.push(Edit {
+            at: Pointer::root(),
+            change: Change::Text(range, text.to_owned()),
+        });
+        self
+    }
+    /// The help proposes removing the member at the finding's pointer.
+    #[must_use]
+    pub fn propose_removal(mut self) -> Self {
+        self.proposal.push(Edit {
+            at: self.pointer().clone(),
+            change: Change::Remove,
+        });
+        self
+    }
+    /// This finding's proposal is a guess, whatever the rule declares (applied only with
+    /// `--unsafe-fixes`).
+    #[must_use]
+    pub fn guessed(mut self) -> Self {
+        self.applicability = Some(Applicability::Unsafe);
         self
     }
     #[must_use]

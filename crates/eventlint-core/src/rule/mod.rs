@@ -15,6 +15,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::message::diagnostic::Severity;
+use crate::message::fix::{Applicability, FixDoc};
 
 /// The page that says what every source a rule manual cites is (title, address, content),
 /// relative to the repository root. Each key has an entry there under [`Citation::anchor`].
@@ -35,6 +36,8 @@ pub struct Rule {
     /// Whether the rule reports violations of the kind's generated JSON Schema (so a document it
     /// flags is also invalid for any JSON Schema validator using `schemas/`).
     pub structural: bool,
+    /// Whether the rule's findings offer a fix, how sure it is, and when (`None`: never).
+    pub fix: Option<FixDoc>,
 }
 
 impl Rule {
@@ -67,6 +70,23 @@ impl Rule {
         citations(&self.manual())
     }
 
+    /// One sentence for `eventlint explain` and `docs/rules.md`: whether a finding of the rule
+    /// offers a fix, and when.
+    #[must_use]
+    pub fn fix_sentence(&self) -> String {
+        match self.fix {
+            None => "Automatic fix: none.".to_owned(),
+            Some(FixDoc {
+                applicability: Applicability::Safe,
+                when,
+            }) => format!("Automatic fix: safe (`--fix`), {when}"),
+            Some(FixDoc {
+                applicability: Applicability::Unsafe,
+                when,
+            }) => format!("Automatic fix: unsafe (`--unsafe-fixes`), {when}"),
+        }
+    }
+
     /// The group part of the id (`synerise.event` in `synerise.event/client-identifier`).
     #[must_use]
     pub fn group(&self) -> &'static str {
@@ -82,7 +102,8 @@ macro_rules! declare_rule {
             id: $id:literal,
             severity: $severity:ident,
             summary: $summary:literal
-            $(, structural: $structural:literal)? $(,)?
+            $(, structural: $structural:literal)?
+            $(, fix: $applicability:ident($when:literal))? $(,)?
         };
     ) => {
         $(#[doc = $doc])*
@@ -92,10 +113,25 @@ macro_rules! declare_rule {
             summary: $summary,
             doc: concat!($($doc, "\n"),*),
             structural: false $(|| $structural)?,
+            fix: $crate::rule::fix_doc!($($applicability, $when)?),
         };
     };
 }
 pub(crate) use declare_rule;
+
+/// The `fix` of a [`declare_rule!`]: `None`, or the declared applicability and when.
+macro_rules! fix_doc {
+    () => {
+        None
+    };
+    ($applicability:ident, $when:literal) => {
+        Some($crate::message::fix::FixDoc {
+            applicability: $crate::message::fix::Applicability::$applicability,
+            when: $when,
+        })
+    };
+}
+pub(crate) use fix_doc;
 
 /// A source cited by a rule manual: its key as cited, e.g. `SEED-001`, `[I]`,
 /// `vendor-rules.md §2.3`, `RFC 8259`. [`SOURCES_PAGE`] describes it under [`Citation::anchor`].

@@ -117,8 +117,20 @@ pub(crate) struct CheckArgs {
     #[arg(long, value_enum, value_name = "WHEN", default_value = "auto")]
     pub(super) color: crate::term::ColorChoice,
     /// Check again whenever a checked file or directory changes (Ctrl-C to stop).
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["fix", "diff"])]
     pub(crate) watch: bool,
+    /// Apply the safe fixes to the files named or walked (never stdin), then report what is
+    /// left. A file is replaced atomically, its permissions kept; only the fixed bytes change.
+    /// `eventlint rules` and `docs/rules.md` list the rules with fixes.
+    #[arg(long)]
+    pub(super) fix: bool,
+    /// With --fix or --diff: the unsafe fixes too (guesses, such as seconds taken as
+    /// milliseconds).
+    #[arg(long)]
+    pub(super) unsafe_fixes: bool,
+    /// Print the unified diff the fixes would make and write nothing; exit 1 if there is one.
+    #[arg(long, conflicts_with = "fix")]
+    pub(super) diff: bool,
 }
 
 impl CheckArgs {

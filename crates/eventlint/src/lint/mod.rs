@@ -9,6 +9,7 @@
 mod args;
 pub(crate) mod check;
 mod emit;
+mod fix;
 mod ndjson;
 mod notes;
 pub(crate) mod options;
@@ -56,6 +57,9 @@ pub(crate) fn run(args: &CheckArgs, format_at: &[usize], output_at: &[usize]) ->
         Ok(reports) => reports,
         Err(message) => return crate::fail(&message),
     };
+    if args.unsafe_fixes && !(args.fix || args.diff) {
+        return crate::fail("--unsafe-fixes goes with --fix or --diff");
+    }
     let flags = match flag_options(args) {
         Ok(options) => options,
         Err(message) => return crate::fail(&message),
@@ -164,6 +168,33 @@ pub(crate) fn run(args: &CheckArgs, format_at: &[usize], output_at: &[usize]) ->
         Ok(pool) => pool,
         Err(err) => return crate::fail(&format!("cannot start worker threads: {err}")),
     };
+    if args.fix || args.diff {
+        let options = eventlint_core::fix::FixOptions {
+            unsafe_fixes: args.unsafe_fixes,
+        };
+        let diff = args.diff;
+        let run = pool.install(|| fix::fix_jobs(&jobs, options, diff, &mut std::io::stdout()));
+        if !args.quiet {
+            for note in &run.notes {
+                eprintln!("eventlint: warning: {note}");
+            }
+            eprintln!("eventlint: {}", run.summary(args.diff));
+        }
+        if args.diff {
+            // `--diff` writes nothing and reports nothing but the diff.
+            for problem in &run.problems {
+                eprintln!("eventlint: {problem}");
+            }
+            return if !run.problems.is_empty() {
+                ExitCode::from(crate::EXIT_FAILURE)
+            } else if run.files > 0 {
+                ExitCode::from(crate::EXIT_FINDINGS)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+        emitter.problems.extend(run.problems);
+    }
     pool.install(|| check_all(&jobs, &renderers, &mut emitter));
     emitter.finish(args, deny_warnings, false)
 }

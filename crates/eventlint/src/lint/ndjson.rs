@@ -299,6 +299,7 @@ fn too_long(length: u64, options: &CheckOptions) -> eventlint_core::DocumentRepo
             end: start,
             related: Vec::new(),
             request: None,
+            fix: None,
         }],
     }
 }

@@ -23,6 +23,26 @@ struct Entry<'a> {
     name: Option<&'a str>,
     #[serde(skip_serializing_if = "<[crate::message::diagnostic::Related]>::is_empty")]
     related: &'a [crate::message::diagnostic::Related],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<EntryFix<'a>>,
+}
+
+#[cfg(test)]
+#[derive(serde::Serialize)]
+struct EntryFix<'a> {
+    applicability: &'static str,
+    title: &'a str,
+    edits: Vec<EntryEdit<'a>>,
+}
+
+#[cfg(test)]
+#[derive(serde::Serialize)]
+struct EntryEdit<'a> {
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    content: &'a str,
 }
 
 #[cfg(test)]
@@ -125,6 +145,50 @@ pub fn entries(outcome: &DocumentOutcome, out: &mut String, any: &mut bool) {
         }
         if !d.related.is_empty() {
             out.push_str("\n      ]");
+        }
+        // What the finding offers to change (an extension of report v1, only where there is a
+        // fix): positions as the diagnostic's, then the new text.
+        if let Some(fix) = &d.fix {
+            out.push_str(",\n      \"fix\": {\n        \"applicability\": ");
+            push_str(out, fix.applicability.as_str());
+            out.push_str(",\n        \"title\": ");
+            push_str(out, &fix.title);
+            out.push_str(",\n        \"edits\": [");
+            for (i, e) in fix.edits.iter().enumerate() {
+                out.push_str(if i == 0 {
+                    "\n          {"
+                } else {
+                    ",\n          {"
+                });
+                let mut number = itoa::Buffer::new();
+                for (j, (name, n)) in [
+                    ("line", e.start.line),
+                    ("column", e.start.column),
+                    ("end_line", e.end.line),
+                    ("end_column", e.end.column),
+                ]
+                .into_iter()
+                .enumerate()
+                {
+                    out.push_str(if j == 0 {
+                        "\n            \""
+                    } else {
+                        ",\n            \""
+                    });
+                    out.push_str(name);
+                    out.push_str("\": ");
+                    out.push_str(number.format(n));
+                }
+                out.push_str(",\n            \"content\": ");
+                push_str(out, &e.content);
+                out.push_str("\n          }");
+            }
+            out.push_str(if fix.edits.is_empty() {
+                "]"
+            } else {
+                "\n        ]"
+            });
+            out.push_str("\n      }");
         }
         out.push_str("\n    }");
     }
@@ -307,6 +371,16 @@ mod tests {
                                 2
                             ],
                             request: request.clone(),
+                            fix: Some(crate::message::fix::Fix {
+                                applicability: crate::message::fix::Applicability::Safe,
+                                title: tricky.to_owned(),
+                                edits: vec![crate::message::fix::TextEdit {
+                                    span: 0..1,
+                                    start: Position { line: 1, column: 2 },
+                                    end: Position { line: 1, column: 3 },
+                                    content: tricky.to_owned(),
+                                }],
+                            }),
                         };
                         2
                     ],
@@ -332,6 +406,21 @@ mod tests {
                         part: d.request.as_ref().map(|r| r.part.as_str()),
                         name: d.request.as_ref().and_then(|r| r.name.as_deref()),
                         related: &d.related,
+                        fix: d.fix.as_ref().map(|f| EntryFix {
+                            applicability: f.applicability.as_str(),
+                            title: &f.title,
+                            edits: f
+                                .edits
+                                .iter()
+                                .map(|e| EntryEdit {
+                                    line: e.start.line,
+                                    column: e.start.column,
+                                    end_line: e.end.line,
+                                    end_column: e.end.column,
+                                    content: &e.content,
+                                })
+                                .collect(),
+                        }),
                     };
                     reference.push_str(if i > 0 { ",\n    " } else { "\n    " });
                     let text = serde_json::to_string_pretty(&entry).unwrap();

@@ -11,9 +11,10 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use serde_sarif::sarif::{
-    ArtifactLocation, Location, Message, MultiformatMessageString, PhysicalLocation, PropertyBag,
-    Region, ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultLevel, Run,
-    Sarif, Tool, ToolComponent,
+    ArtifactChange, ArtifactContent, ArtifactLocation, Fix as SarifFix, Location, Message,
+    MultiformatMessageString, PhysicalLocation, PropertyBag, Region, Replacement,
+    ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultLevel, Run, Sarif,
+    Tool, ToolComponent,
 };
 
 use crate::catalog::registry;
@@ -132,21 +133,63 @@ fn result(o: &DocumentOutcome, d: &Diagnostic, rule_index: Option<i64>) -> Sarif
         .build();
     result.rule_index = rule_index;
     result.related_locations = related_locations(o, d);
+    result.fixes = d.fix.as_ref().map(|fix| vec![sarif_fix(&o.path, fix)]);
     result
+}
+
+/// A diagnostic's fix as a SARIF `fix`: its title (and applicability) as the description, its
+/// edits as the replacements of one artifact change.
+fn sarif_fix(path: &str, fix: &crate::message::fix::Fix) -> SarifFix {
+    let replacements: Vec<Replacement> = fix
+        .edits
+        .iter()
+        .map(|e| {
+            Replacement::builder()
+                .deleted_region(region(e.start, e.end))
+                .inserted_content(ArtifactContent::builder().text(e.content.clone()).build())
+                .build()
+        })
+        .collect();
+    let mut properties = BTreeMap::new();
+    properties.insert(
+        "applicability".to_owned(),
+        serde_json::json!(fix.applicability.as_str()),
+    );
+    SarifFix::builder()
+        .description(
+            Message::builder()
+                .text(format!("{} ({})", fix.title, fix.applicability.as_str()))
+                .build(),
+        )
+        .artifact_changes(vec![
+            ArtifactChange::builder()
+                .artifact_location(ArtifactLocation::builder().uri(uri(path)).build())
+                .replacements(replacements)
+                .build(),
+        ])
+        .properties(
+            PropertyBag::builder()
+                .additional_properties(properties)
+                .build(),
+        )
+        .build()
+}
+
+/// The region from `start` to `end` (exclusive).
+fn region(start: Position, end: Position) -> Region {
+    Region::builder()
+        .start_line(to_i64(start.line))
+        .start_column(to_i64(start.column))
+        .end_line(to_i64(end.line))
+        .end_column(to_i64(end.column))
+        .build()
 }
 
 /// A place in the file at `path`, from `start` to `end` (exclusive).
 fn physical(path: &str, start: Position, end: Position) -> PhysicalLocation {
     PhysicalLocation::builder()
         .artifact_location(ArtifactLocation::builder().uri(uri(path)).build())
-        .region(
-            Region::builder()
-                .start_line(to_i64(start.line))
-                .start_column(to_i64(start.column))
-                .end_line(to_i64(end.line))
-                .end_column(to_i64(end.column))
-                .build(),
-        )
+        .region(region(start, end))
         .build()
 }
 

@@ -33,6 +33,7 @@ declare_rule! {
         id: "common/epoch-unit",
         severity: Warning,
         summary: "An epoch number's magnitude does not match its documented unit",
+        fix: Unsafe("the number is converted to the documented unit: the unit it was written in is a guess from its magnitude."),
     };
 }
 

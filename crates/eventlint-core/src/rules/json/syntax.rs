@@ -35,11 +35,18 @@ declare_rule! {
         id: "json/syntax",
         severity: Error,
         summary: "The document is not strict RFC 8259 JSON",
+        fix: Safe("when the error is a trailing comma: the comma is removed."),
     };
 }
 
 pub(crate) fn finding(span: Range<usize>, message: &str, help: Option<&str>) -> Finding {
-    let f = Finding::new(&SYNTAX, Pointer::root(), message).target(Target::Bytes(span));
+    let f = Finding::new(&SYNTAX, Pointer::root(), message).target(Target::Bytes(span.clone()));
+    // A trailing comma's fix is certain: the comma goes.
+    let f = if message.starts_with(crate::document::TRAILING_COMMA) {
+        f.propose_text(span, "")
+    } else {
+        f
+    };
     match help {
         Some(help) => f.help(help),
         None => f,

@@ -27,6 +27,7 @@ declare_rule! {
         severity: Error,
         summary: "The engagement event body is not a JSON object",
         structural: true,
+        fix: Safe("when the body is a string: it is wrapped as `{\"message\": …}`."),
     };
 }
 

@@ -27,6 +27,7 @@ declare_rule! {
         severity: Error,
         summary: "`message` is missing or not a string",
         structural: true,
+        fix: Safe("when `message` is a number or a boolean: it is quoted."),
     };
 }
 

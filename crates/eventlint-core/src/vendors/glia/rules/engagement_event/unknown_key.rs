@@ -28,6 +28,7 @@ declare_rule! {
         severity: Warning,
         summary: "The engagement event body has a key other than `message`",
         structural: true,
+        fix: Safe("when the key is a documented one misspelt (one nearest name): it is renamed."),
     };
 }
 

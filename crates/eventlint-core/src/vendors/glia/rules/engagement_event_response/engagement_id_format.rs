@@ -30,6 +30,7 @@ declare_rule! {
         severity: Info,
         summary: "`engagement_id` is not a UUID",
         structural: true,
+        fix: Safe("when the value is a UUID written another way: its canonical form is written."),
     };
 }
 

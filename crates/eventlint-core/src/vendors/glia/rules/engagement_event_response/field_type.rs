@@ -33,6 +33,7 @@ declare_rule! {
         severity: Error,
         summary: "A field of the event message has the wrong JSON type",
         structural: true,
+        fix: Safe("when the value is a number, a boolean or an epoch time where a string is documented: the documented form is written."),
     };
 }
 

@@ -30,6 +30,7 @@ declare_rule! {
         severity: Error,
         summary: "`sub_engagement_id` is not a string",
         structural: true,
+        fix: Safe("when `sub_engagement_id` is a number: it is quoted."),
     };
 }
 

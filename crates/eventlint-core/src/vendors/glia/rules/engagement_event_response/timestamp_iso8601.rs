@@ -28,6 +28,7 @@ declare_rule! {
         id: "glia.engagement-event.response/timestamp-iso8601",
         severity: Error,
         summary: "`timestamp` is not an ISO 8601 date-time",
+        fix: Safe("when the time is written another way (a space for the `T`): the ISO 8601 form is written."),
     };
 }
 

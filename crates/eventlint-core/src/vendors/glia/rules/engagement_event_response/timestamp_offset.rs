@@ -28,6 +28,7 @@ declare_rule! {
         id: "glia.engagement-event.response/timestamp-offset",
         severity: Info,
         summary: "`timestamp` has an offset other than UTC",
+        fix: Safe("the same instant is written in UTC."),
     };
 }
 

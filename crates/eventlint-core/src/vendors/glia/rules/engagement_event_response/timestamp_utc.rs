@@ -29,6 +29,7 @@ declare_rule! {
         id: "glia.engagement-event.response/timestamp-utc",
         severity: Warning,
         summary: "`timestamp` has no zone designator",
+        fix: Unsafe("a `Z` is appended: taking the time as UTC is a guess."),
     };
 }
 

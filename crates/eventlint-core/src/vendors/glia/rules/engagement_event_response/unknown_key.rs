@@ -29,6 +29,7 @@ declare_rule! {
         severity: Info,
         summary: "The event message has an undocumented key",
         structural: true,
+        fix: Safe("when the key is a documented one misspelt (one nearest name): it is renamed."),
     };
 }
 

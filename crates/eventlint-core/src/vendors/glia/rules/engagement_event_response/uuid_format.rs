@@ -30,6 +30,7 @@ declare_rule! {
         severity: Warning,
         summary: "The event's `id` is not a UUID",
         structural: true,
+        fix: Safe("when the value is a UUID written another way: its canonical form is written."),
     };
 }
 

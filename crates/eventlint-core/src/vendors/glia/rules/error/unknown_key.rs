@@ -31,6 +31,7 @@ declare_rule! {
         severity: Info,
         summary: "The error body has an undocumented key",
         structural: true,
+        fix: Safe("when the key is a documented one misspelt (one nearest name): it is renamed."),
     };
 }
 

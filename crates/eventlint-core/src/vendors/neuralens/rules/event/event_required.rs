@@ -36,6 +36,7 @@ declare_rule! {
         severity: Error,
         summary: "`event` is missing or not one of the documented event types",
         structural: true,
+        fix: Safe("when the value is a documented one misspelt or in the wrong case: the documented value is written."),
     };
 }
 

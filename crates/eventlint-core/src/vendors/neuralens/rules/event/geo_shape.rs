@@ -40,6 +40,7 @@ declare_rule! {
         severity: Warning,
         summary: "`geo` is not an object of `lat`, `long` and `region`",
         structural: true,
+        fix: Safe("when a coordinate is a number in a string, or a key is a misspelt `lat`, `long` or `region`: the number is written, the key renamed."),
     };
 }
 

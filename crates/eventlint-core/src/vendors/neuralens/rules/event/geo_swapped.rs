@@ -28,6 +28,7 @@ declare_rule! {
         severity: Warning,
         summary: "`geo.lat` and `geo.long` look swapped",
         structural: true,
+        fix: Unsafe("`lat` and `long` are swapped back: the author must confirm which is which."),
     };
 }
 

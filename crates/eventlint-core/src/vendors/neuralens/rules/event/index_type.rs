@@ -29,6 +29,7 @@ declare_rule! {
         severity: Error,
         summary: "`index` is not an integer ≥ 0",
         structural: true,
+        fix: Safe("when `index` is a whole number in a string: the number is written."),
     };
 }
 

@@ -28,6 +28,7 @@ declare_rule! {
         severity: Warning,
         summary: "An item's `id` is a number, not a string",
         structural: true,
+        fix: Safe("the number is quoted."),
     };
 }
 

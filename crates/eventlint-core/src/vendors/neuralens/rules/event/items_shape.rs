@@ -35,6 +35,7 @@ declare_rule! {
         severity: Error,
         summary: "`items` is not an array of `{\"id\": string}` objects",
         structural: true,
+        fix: Safe("when `items` holds bare ids or one id: each is written as `{\"id\": …}`."),
     };
 }
 

@@ -30,6 +30,7 @@ declare_rule! {
         severity: Error,
         summary: "`page` is not one of the documented pages",
         structural: true,
+        fix: Safe("when the value is a documented one misspelt or in the wrong case: the documented value is written."),
     };
 }
 

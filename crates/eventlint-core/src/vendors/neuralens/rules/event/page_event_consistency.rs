@@ -32,6 +32,7 @@ declare_rule! {
         id: "neuralens.event/page-event-consistency",
         severity: Warning,
         summary: "`event` does not happen on `page` (suggestions on `AUTOCOMPLETE`, landing on `PRODUCT_PAGE`)",
+        fix: Unsafe("the page where the event happens is written: the author may have meant another event."),
     };
 }
 

@@ -4,7 +4,7 @@ use crate::locate::pointer::Pointer;
 use crate::message::describe::describe;
 use crate::rule::declare_rule;
 use crate::rule::finding::Finding;
-use crate::rule::time::{EpochBand, epoch_band, parse_iso8601};
+use crate::rule::time::{EpochBand, IsoDateTime, epoch_band, parse_iso8601};
 
 declare_rule! {
     /// ## What it checks
@@ -37,6 +37,7 @@ declare_rule! {
         severity: Warning,
         summary: "`timestamp` is not an integer number of Unix seconds",
         structural: true,
+        fix: Safe("when `timestamp` is a whole number of seconds in a string, or an ISO 8601 time: the number of seconds is written."),
     };
 }
 
@@ -70,7 +71,20 @@ pub(crate) fn wrong_type(at: Pointer, value: Option<&Value>) -> Finding {
         Some(Value::Number(n)) => format!("`timestamp` is `{n}`, not a whole number of seconds"),
         _ => format!("`timestamp` is {what}, not an integer number of Unix seconds"),
     };
+    // Certain only for whole seconds in a string, or a time with its offset: another unit is
+    // guessed from its magnitude, a time without an offset read as UTC.
+    let certain = match value {
+        Some(Value::String(s)) => {
+            let s = s.trim();
+            (!s.contains(['.', 'e', 'E'])
+                && s.parse::<f64>()
+                    .is_ok_and(|n| matches!(epoch_band(n), EpochBand::Seconds)))
+                || matches!(parse_iso8601(s), Some(IsoDateTime::Offset(_)))
+        }
+        _ => false,
+    };
     let finding = Finding::new(&TIMESTAMP, at, message);
+    let finding = if certain { finding } else { finding.guessed() };
     match seconds {
         Some(s) => finding
             .help(format!(

@@ -35,6 +35,7 @@ declare_rule! {
         severity: Warning,
         summary: "`uid` is missing, or neither a string nor `null`",
         structural: true,
+        fix: Safe("when `uid` is a number: it is quoted."),
     };
 }
 

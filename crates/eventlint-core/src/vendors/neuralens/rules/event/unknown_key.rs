@@ -31,6 +31,7 @@ declare_rule! {
         severity: Warning,
         summary: "The event, or one of its items, has a key Neuralens does not document",
         structural: true,
+        fix: Safe("when the key is a documented one misspelt (one nearest name): it is renamed."),
     };
 }
 

@@ -30,6 +30,7 @@ declare_rule! {
         severity: Error,
         summary: "The response's `status` is missing or not `success` or `failure`",
         structural: true,
+        fix: Safe("when the value is a documented one misspelt or in the wrong case: the documented value is written."),
     };
 }
 

@@ -29,6 +29,7 @@ declare_rule! {
         severity: Info,
         summary: "The response has a key other than `status` and `message`",
         structural: true,
+        fix: Safe("when the key is a documented one misspelt (one nearest name): it is renamed."),
     };
 }
 

@@ -29,6 +29,7 @@ declare_rule! {
         severity: Warning,
         summary: "The error body has a member botocore does not read",
         structural: true,
+        fix: Safe("when the key is a documented one misspelt (one nearest name): it is renamed."),
     };
 }
 

@@ -32,6 +32,7 @@ declare_rule! {
         severity: Error,
         summary: "`eventValue` is not a JSON number",
         structural: true,
+        fix: Safe("when `eventValue` is a number in a string: the number is written."),
     };
 }
 

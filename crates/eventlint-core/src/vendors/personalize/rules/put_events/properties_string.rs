@@ -32,6 +32,7 @@ declare_rule! {
         severity: Error,
         summary: "`properties` is not a JSON string",
         structural: true,
+        fix: Safe("when `properties` is an object: it is written as its JSON text, encoded as a string."),
     };
 }
 
@@ -51,10 +52,20 @@ pub(crate) fn finding(at: Pointer, value: Option<&Value>) -> Finding {
         _ => "send a JSON object encoded as a string, e.g. `\"{\\\"numberOfRatings\\\": \\\"12\\\"}\"`"
             .to_owned(),
     };
-    Finding::new(
+    let encoded = match value {
+        Some(object @ Value::Object(_)) => {
+            Some(serde_json::Value::String(object.to_string()).to_string())
+        }
+        _ => None,
+    };
+    let finding = Finding::new(
         &PROPERTIES_STRING,
         at,
         format!("`{name}` is {what}, not a string holding a JSON object"),
     )
-    .help(help)
+    .help(help);
+    match encoded {
+        Some(encoded) => finding.propose(encoded),
+        None => finding,
+    }
 }

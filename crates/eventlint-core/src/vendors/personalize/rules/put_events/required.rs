@@ -34,6 +34,7 @@ declare_rule! {
         severity: Error,
         summary: "A member the service model requires is missing",
         structural: true,
+        fix: Safe("when a member of another name is the missing one misspelt: it is renamed."),
     };
 }
 

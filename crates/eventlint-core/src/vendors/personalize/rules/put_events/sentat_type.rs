@@ -33,6 +33,7 @@ declare_rule! {
         severity: Error,
         summary: "`sentAt` is not a JSON number of epoch seconds",
         structural: true,
+        fix: Safe("when `sentAt` is epoch seconds in a string or an ISO 8601 time: the same instant is written as a number of seconds."),
     };
 }
 
@@ -54,6 +55,11 @@ pub(crate) fn finding(at: Pointer, value: Option<&Value>) -> Finding {
                     ""
                 };
                 let seconds = time.to_utc().timestamp().to_string();
+                let finding = if zone.is_empty() {
+                    finding
+                } else {
+                    finding.guessed()
+                };
                 finding
                     .help(format!(
                         "send `{name}` as a JSON number of epoch seconds: `{seconds}`{zone}"

@@ -32,6 +32,7 @@ declare_rule! {
         severity: Error,
         summary: "A string member holds another JSON type",
         structural: true,
+        fix: Safe("when the member is a number or a boolean: it is quoted."),
     };
 }
 

@@ -37,6 +37,7 @@ declare_rule! {
         severity: Warning,
         summary: "An object has a member the service model does not define",
         structural: true,
+        fix: Safe("when the key is a documented one misspelt (one nearest name): it is renamed."),
     };
 }
 

@@ -31,6 +31,7 @@ declare_rule! {
         severity: Error,
         summary: "`code` is not an int32 integer",
         structural: true,
+        fix: Safe("when `code` is a number in a string: the number is written."),
     };
 }
 

@@ -28,6 +28,7 @@ declare_rule! {
         severity: Warning,
         summary: "`code` is an integer in a string",
         structural: true,
+        fix: Safe("when `code` is a known code in a string: the number is written."),
     };
 }
 

@@ -31,6 +31,7 @@ declare_rule! {
         id: "sajari.error/code-unknown",
         severity: Info,
         summary: "`code` is not a google.rpc.Code error value (1 to 16)",
+        fix: Unsafe("when `code` names a code (`\"NOT_FOUND\"`): its number is written; the mapping is the author's to confirm."),
     };
 }
 

@@ -27,6 +27,7 @@ declare_rule! {
         severity: Info,
         summary: "`details` is `null`, which proto3 reads as an empty list",
         structural: true,
+        fix: Safe("`details` is removed: proto3 reads `null` as an empty list, so the meaning stays."),
     };
 }
 
@@ -37,4 +38,5 @@ pub(crate) fn finding(at: Pointer) -> Finding {
         "`details` is `null`, which proto3 reads as an empty list",
     )
     .help("omit `details`, or send `[]`")
+    .propose_removal()
 }

@@ -32,6 +32,7 @@ declare_rule! {
         severity: Warning,
         summary: "The error body has a key google.rpc.Status does not have",
         structural: true,
+        fix: Safe("when the key is a documented one misspelt (one nearest name): it is renamed."),
     };
 }
 

@@ -28,6 +28,7 @@ declare_rule! {
         severity: Info,
         summary: "`metadata` is `null`, which proto3 reads as absent",
         structural: true,
+        fix: Safe("`metadata` is removed: proto3 reads `null` as absent, so the meaning stays."),
     };
 }
 
@@ -38,4 +39,5 @@ pub(crate) fn finding(at: Pointer) -> Finding {
         "`metadata` is `null`, which proto3 reads as absent",
     )
     .help("omit `metadata` when there is none")
+    .propose_removal()
 }

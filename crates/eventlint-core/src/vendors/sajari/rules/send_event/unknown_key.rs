@@ -29,6 +29,7 @@ declare_rule! {
         severity: Warning,
         summary: "The body has a key SendEventRequest does not have",
         structural: true,
+        fix: Safe("when the key is a documented one misspelt (one nearest name): it is renamed."),
     };
 }
 

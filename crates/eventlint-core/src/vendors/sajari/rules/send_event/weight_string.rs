@@ -25,6 +25,7 @@ declare_rule! {
         severity: Info,
         summary: "`weight` is a quoted integer",
         structural: true,
+        fix: Safe("the quoted integer is written as a number."),
     };
 }
 

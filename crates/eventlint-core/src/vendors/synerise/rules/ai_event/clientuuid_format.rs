@@ -30,6 +30,7 @@ declare_rule! {
         severity: Warning,
         summary: "`clientUUID` is not shaped like a UUID",
         structural: true,
+        fix: Safe("when the value is a UUID written another way: its canonical form is written."),
     };
 }
 

@@ -32,6 +32,7 @@ declare_rule! {
         severity: Error,
         summary: "`items` is missing, not an array, or holds a non-string id",
         structural: true,
+        fix: Safe("when `items` is one id or holds numbers: it is written as an array of string ids."),
     };
 }
 

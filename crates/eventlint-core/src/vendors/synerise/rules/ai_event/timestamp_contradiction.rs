@@ -34,6 +34,7 @@ declare_rule! {
         id: "synerise.ai-event/timestamp-contradiction",
         severity: Info,
         summary: "`eventTimestamp` is an ISO string where milliseconds are documented",
+        fix: Safe("the ISO 8601 time is written as the same instant in epoch milliseconds."),
     };
 }
 

@@ -31,6 +31,7 @@ declare_rule! {
         id: "synerise.ai-event/timestamp-format",
         severity: Error,
         summary: "`eventTimestamp` is a string but not an ISO 8601 date-time",
+        fix: Safe("when the value is epoch milliseconds in a string, or a date and time separated by a space: the documented form is written."),
     };
 }
 

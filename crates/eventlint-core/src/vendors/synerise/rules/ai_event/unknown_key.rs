@@ -28,6 +28,7 @@ declare_rule! {
         severity: Warning,
         summary: "An AI event has a key the AI events API does not know",
         structural: true,
+        fix: Safe("when the key is a documented one misspelt (one nearest name): it is renamed."),
     };
 }
 

@@ -36,6 +36,7 @@ declare_rule! {
         id: "synerise.batch-events/type-known",
         severity: Warning,
         summary: "A batch element's `type` is not `custom` nor a known dedicated endpoint",
+        fix: Safe("when the `type` has one nearest known value: it is written instead."),
     };
 }
 

@@ -21,6 +21,7 @@ declare_rule! {
         id: "synerise.custom-event/action-format",
         severity: Info,
         summary: "`action` does not follow `<domain>.<occurrence>`",
+        fix: Unsafe("a name of the documented shape is proposed: the author must confirm it."),
     };
 }
 

@@ -29,6 +29,7 @@ declare_rule! {
         severity: Error,
         summary: "`action` has characters outside `[a-zA-Z0-9._-]`",
         structural: true,
+        fix: Unsafe("each character outside the pattern is replaced: the new name is a different action."),
     };
 }
 

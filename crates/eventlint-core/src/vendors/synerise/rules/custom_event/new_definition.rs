@@ -29,6 +29,7 @@ declare_rule! {
         id: "synerise.custom-event/new-definition",
         severity: Info,
         summary: "`action` looks like a misspelt system action and would create a new definition",
+        fix: Unsafe("the nearest system action is written: the author may have meant a new action."),
     };
 }
 

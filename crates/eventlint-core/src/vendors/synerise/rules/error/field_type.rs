@@ -32,6 +32,7 @@ declare_rule! {
         severity: Error,
         summary: "A field of the error body has the wrong type",
         structural: true,
+        fix: Safe("when the value is a number or a boolean where a string is documented: it is quoted."),
     };
 }
 

@@ -29,6 +29,7 @@ declare_rule! {
         severity: Info,
         summary: "The error body has a key the documented model does not have",
         structural: true,
+        fix: Safe("when the key is a documented one misspelt (one nearest name): it is renamed."),
     };
 }
 

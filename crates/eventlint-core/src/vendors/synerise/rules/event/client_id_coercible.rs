@@ -31,6 +31,7 @@ declare_rule! {
         severity: Warning,
         summary: "`client.id` is a numeric string or a fractional number",
         structural: true,
+        fix: Safe("when `client.id` is a whole number in a string: the number is written."),
     };
 }
 

@@ -27,6 +27,7 @@ declare_rule! {
         severity: Error,
         summary: "`client.customId`, `client.uuid` or `client.email` is not a string",
         structural: true,
+        fix: Safe("when the identifier is a number or a boolean: it is quoted."),
     };
 }
 

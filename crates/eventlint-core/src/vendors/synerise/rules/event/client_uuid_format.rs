@@ -29,6 +29,7 @@ declare_rule! {
         id: "synerise.event/client-uuid-format",
         severity: Warning,
         summary: "`client.uuid` is not a lowercase canonical UUID",
+        fix: Safe("when the value is a UUID written another way (capitals, no hyphens): its canonical form is written."),
     };
 }
 

@@ -25,6 +25,7 @@ declare_rule! {
         severity: Error,
         summary: "`eventSalt` is not a non-empty string",
         structural: true,
+        fix: Safe("when `eventSalt` is a number or a boolean: it is quoted."),
     };
 }
 

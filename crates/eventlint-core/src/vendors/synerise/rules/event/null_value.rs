@@ -30,6 +30,7 @@ declare_rule! {
         severity: Warning,
         summary: "A field holds `null`; Synerise says to omit it instead",
         structural: true,
+        fix: Safe("when the `null` is a member's value: the member is removed, as Synerise says to omit it."),
     };
 }
 
@@ -40,6 +41,13 @@ pub(crate) fn finding(at: Pointer, rel: &[&str], event: &Value) -> Finding {
     let name = path_name(rel.iter().copied(), |i, _| {
         matches!(event.at(&rel[..i]), Some(Value::Array(_)))
     });
-    Finding::new(&NULL_VALUE, at, format!("`{name}` is `null`"))
-        .help(format!("omit `{name}` instead of sending `null`"))
+    let finding = Finding::new(&NULL_VALUE, at, format!("`{name}` is `null`"))
+        .help(format!("omit `{name}` instead of sending `null`"));
+    // A member is omitted; an array's element is no field to omit (the indices would move).
+    match rel.split_last() {
+        Some((_, parent)) if matches!(event.at(parent), Some(Value::Object(_))) => {
+            finding.propose_removal()
+        }
+        _ => finding,
+    }
 }

@@ -25,6 +25,7 @@ declare_rule! {
         id: "synerise.event/params-datetime-tz",
         severity: Info,
         summary: "A date-time in `params` has no offset and is read in the workspace time zone",
+        fix: Unsafe("a `Z` is appended: taking the time as UTC is a guess."),
     };
 }
 

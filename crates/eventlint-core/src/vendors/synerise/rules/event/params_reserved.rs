@@ -27,6 +27,7 @@ declare_rule! {
         id: "synerise.event/params-reserved",
         severity: Warning,
         summary: "`params` uses a reserved name that the system overwrites",
+        fix: Unsafe("the parameter is renamed to a name of the workspace's own, which the author must confirm."),
     };
 }
 

@@ -26,6 +26,7 @@ declare_rule! {
         id: "synerise.event/params-reserved-case",
         severity: Info,
         summary: "A `params` key differs only in case from a reserved name",
+        fix: Unsafe("the parameter is renamed to a name of the workspace's own, which the author must confirm."),
     };
 }
 

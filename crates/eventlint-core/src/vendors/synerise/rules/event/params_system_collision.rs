@@ -24,6 +24,7 @@ declare_rule! {
         id: "synerise.event/params-system-collision",
         severity: Warning,
         summary: "`params` uses the name of a system parameter stored on every event",
+        fix: Unsafe("the parameter is renamed to a name of the workspace's own, which the author must confirm."),
     };
 }
 

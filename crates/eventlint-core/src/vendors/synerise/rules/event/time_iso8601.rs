@@ -29,6 +29,7 @@ declare_rule! {
         id: "synerise.event/time-iso8601",
         severity: Error,
         summary: "`time` is not an ISO 8601 date-time",
+        fix: Safe("when the date and time are separated by a space: a `T` is written instead. Adding a `Z` to a time without an offset, or converting an epoch number, is a guess (unsafe)."),
     };
 }
 
@@ -55,14 +56,16 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, base: &Pointer, event: &Map<'_>) {
             .help(format!(
                 "separate date and time with `T` and give the zone: `{with_t}Z` if the time is UTC, or its offset, e.g. `{with_t}+02:00`"
             ))
-            .propose_string(&format!("{with_t}Z")),
+            .propose_string(&format!("{with_t}Z"))
+            .guessed(),
         _ if time.bytes().all(|b| b.is_ascii_digit()) && !time.is_empty() => {
             match unix_to_rfc3339(time) {
                 Some(iso) => finding
                     .help(format!(
                         "`time` holds a Unix timestamp; send it as an ISO 8601 string: `{iso}`"
                     ))
-                    .propose_string(&iso),
+                    .propose_string(&iso)
+                    .guessed(),
                 None => finding.help(
                     "`time` holds a Unix timestamp; send an ISO 8601 string such as `2022-11-28T12:18:27Z`",
                 ),

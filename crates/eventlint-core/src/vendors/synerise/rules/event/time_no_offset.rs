@@ -27,6 +27,7 @@ declare_rule! {
         id: "synerise.event/time-no-offset",
         severity: Warning,
         summary: "`time` has no `Z` or UTC offset",
+        fix: Unsafe("a `Z` is appended: taking the time as UTC is a guess."),
     };
 }
 

@@ -28,6 +28,7 @@ declare_rule! {
         severity: Error,
         summary: "`time` is not a string",
         structural: true,
+        fix: Unsafe("when `time` is an epoch number: it is written as an ISO 8601 string, its unit guessed from its magnitude."),
     };
 }
 

@@ -28,6 +28,7 @@ declare_rule! {
         severity: Warning,
         summary: "`client` has a key that is not an identifier",
         structural: true,
+        fix: Safe("when the key is a documented one misspelt (one nearest name): it is renamed."),
     };
 }
 

@@ -28,6 +28,7 @@ declare_rule! {
         severity: Warning,
         summary: "The event has a top-level key Synerise does not know",
         structural: true,
+        fix: Safe("when the key is a documented one misspelt (one nearest name): it is renamed."),
     };
 }
 
