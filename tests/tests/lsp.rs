@@ -45,11 +45,17 @@ impl Drop for Server {
 impl Server {
     /// Starts the server in `dir` and initializes it, offering `encodings`.
     fn start(dir: &Path, encodings: &[&str]) -> (Self, Value) {
-        Self::start_with(dir, encodings, &[])
+        Self::start_with(dir, encodings, &[], true)
     }
 
-    /// The same, with extra environment variables.
-    fn start_with(dir: &Path, encodings: &[&str], env: &[(&str, &str)]) -> (Self, Value) {
+    /// The same, with extra environment variables; `resolve`: whether the client resolves code
+    /// actions' edits later.
+    fn start_with(
+        dir: &Path,
+        encodings: &[&str],
+        env: &[(&str, &str)],
+        resolve: bool,
+    ) -> (Self, Value) {
         let mut child = Command::new(bin())
             .arg("lsp")
             .current_dir(dir)
@@ -93,6 +99,7 @@ impl Server {
                 "rootUri": root_uri,
                 "capabilities": {
                     "general": {"positionEncodings": encodings},
+                    "textDocument": {"codeAction": {"resolveSupport": {"properties": if resolve { vec!["edit"] } else { vec![] }}}},
                     "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}},
                 },
             }),
@@ -518,6 +525,174 @@ fn completion_and_hover_work_in_a_requests_body() {
     );
 }
 
+/// `text` with protocol edits applied (positions in UTF-32: characters).
+fn apply(text: &str, edits: &[Value]) -> String {
+    let offset = |p: &Value| -> usize {
+        let line = usize::try_from(p["line"].as_u64().unwrap()).unwrap();
+        let character = usize::try_from(p["character"].as_u64().unwrap()).unwrap();
+        let start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+        start
+            + text[start..]
+                .chars()
+                .take(character)
+                .map(char::len_utf8)
+                .sum::<usize>()
+    };
+    let mut edits: Vec<(usize, usize, &str)> = edits
+        .iter()
+        .map(|e| {
+            (
+                offset(&e["range"]["start"]),
+                offset(&e["range"]["end"]),
+                e["newText"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    edits.sort_by_key(|e| std::cmp::Reverse(e.0));
+    let mut out = text.to_owned();
+    for (start, end, new) in edits {
+        out.replace_range(start..end, new);
+    }
+    out
+}
+
+const FIXABLE: &[&str] = &[
+    "fixtures/neuralens/event/invalid/neuralens.event/unknown-key.json",
+    "fixtures/synerise/custom-event/invalid/synerise.custom-event/action-pattern.json",
+    "fixtures/synerise/ai-events-batch/valid/requests/vendor-batch.http",
+    "fixtures/synerise/ai-events-batch/valid/requests/vendor-curl.curl",
+    "fixtures/synerise/ai-events-batch/invalid/common/content-type--har.har",
+];
+
+#[test]
+fn code_actions_are_checks_fixes_and_fix_all_is_check_fix() {
+    let dir = project(FIXABLE);
+    let (mut server, _) = Server::start(dir.path(), &["utf-32"]);
+    for file in FIXABLE {
+        let path = dir.path().join(file);
+        let uri = url(&path);
+        let text = std::fs::read_to_string(&path).unwrap();
+        server.open(&uri, &text);
+        let diagnostics = server.diagnostics(&uri, 1);
+        // What `check` says of the fixes.
+        let output = cli::run_in(dir.path(), &["check", "--format", "json", file], None);
+        let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+        let fixes: Vec<&Value> = report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| !d["fix"].is_null())
+            .collect();
+        assert!(!fixes.is_empty(), "{file}: no fix");
+        for fixed in &fixes {
+            let d = diagnostics
+                .iter()
+                .find(|d| {
+                    d["code"] == fixed["rule"]
+                        && d["range"]["start"]["line"].as_u64()
+                            == Some(fixed["line"].as_u64().unwrap() - 1)
+                        && d["range"]["start"]["character"].as_u64()
+                            == Some(fixed["column"].as_u64().unwrap() - 1)
+                })
+                .unwrap_or_else(|| panic!("{file}: no diagnostic for {fixed}"));
+            let actions = server.request(
+                "textDocument/codeAction",
+                json!({"textDocument": {"uri": uri}, "range": d["range"], "context": {"diagnostics": [d], "only": ["quickfix"]}}),
+            );
+            let action = actions
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|a| a["title"] == fixed["fix"]["title"])
+                .unwrap_or_else(|| {
+                    panic!("{file}: no action {} in {actions}", fixed["fix"]["title"])
+                });
+            assert_eq!(action["kind"], "quickfix");
+            assert_eq!(
+                action["isPreferred"],
+                fixed["fix"]["applicability"] == "safe"
+            );
+            let edits = action["edit"]["changes"][uri.as_str()].as_array().unwrap();
+            let contents: Vec<&Value> = edits.iter().map(|e| &e["newText"]).collect();
+            let expected: Vec<&Value> = fixed["fix"]["edits"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| &e["content"])
+                .collect();
+            assert_eq!(contents, expected, "{file}");
+            // These fixes replace what their finding points at.
+            if edits.len() == 1 {
+                assert_eq!(edits[0]["range"], d["range"], "{file}");
+            }
+        }
+        // Fix all: resolved on demand, and the same text as `check --fix` writes.
+        let actions = server.request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "context": {"diagnostics": [], "only": ["source.fixAll"]}}),
+        );
+        let safe = fixes.iter().any(|f| f["fix"]["applicability"] == "safe");
+        let actions = actions.as_array().unwrap();
+        if !safe {
+            assert_eq!(actions, &Vec::<Value>::new(), "{file}");
+            continue;
+        }
+        assert_eq!(actions.len(), 1, "{file}: {actions:?}");
+        assert_eq!(actions[0]["kind"], "source.fixAll.eventlint");
+        assert!(actions[0]["edit"].is_null(), "resolved later");
+        let resolved = server.request("codeAction/resolve", actions[0].clone());
+        let edits = resolved["edit"]["changes"][uri.as_str()]
+            .as_array()
+            .unwrap();
+        let fixed_text = apply(&text, edits);
+        let output = cli::run_in(dir.path(), &["check", "--fix", file], None);
+        assert!(output.status.code().is_some(), "{output:?}");
+        assert_eq!(
+            fixed_text,
+            std::fs::read_to_string(&path).unwrap(),
+            "{file}"
+        );
+        assert_ne!(fixed_text, text, "{file}");
+    }
+}
+
+#[test]
+fn fix_all_carries_its_edit_for_a_client_that_does_not_resolve() {
+    let file = FIXABLE[0];
+    let dir = project(&[file]);
+    let (mut server, _) = Server::start_with(dir.path(), &["utf-32"], &[], false);
+    let path = dir.path().join(file);
+    let uri = url(&path);
+    let text = std::fs::read_to_string(&path).unwrap();
+    server.open(&uri, &text);
+    server.diagnostics(&uri, 1);
+    let actions = server.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "context": {"diagnostics": []}}),
+    );
+    let fix_all = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["kind"] == "source.fixAll.eventlint")
+        .unwrap();
+    let edits = fix_all["edit"]["changes"][uri.as_str()].as_array().unwrap();
+    let fixed = apply(&text, edits);
+    assert!(
+        fixed.contains("\"uid\"") && fixed.contains("\"timestamp\""),
+        "{fixed}"
+    );
+    assert!(
+        !fixed.contains("userId") && !fixed.contains("timeStamp"),
+        "{fixed}"
+    );
+    // A stale version gets no edit.
+    server.change(&uri, 2, json!([{"text": text}]));
+    server.diagnostics(&uri, 2);
+    let resolved = server.request("codeAction/resolve", fix_all.clone());
+    assert!(resolved["edit"].is_null(), "{resolved}");
+}
+
 #[test]
 fn bad_input_gets_errors_and_the_server_goes_on() {
     let dir = project(&[]);
@@ -614,7 +789,7 @@ fn the_configuration_decides_as_for_check() {
 fn a_panic_in_a_check_is_a_diagnostic() {
     let dir = project(&[]);
     let (mut server, _) =
-        Server::start_with(dir.path(), &[], &[("EVENTLINT_TEST_PANIC", "BOOM-7")]);
+        Server::start_with(dir.path(), &[], &[("EVENTLINT_TEST_PANIC", "BOOM-7")], true);
     let uri = url(&dir.path().join("a.json"));
     server.open(&uri, "{\"x\": \"BOOM-7\"}");
     let codes: Vec<Value> = server

@@ -7,6 +7,7 @@
 //! (`actions`). Checks run on a worker thread (`worker`), each with the document's settings
 //! decided as `eventlint check` decides them (`check`).
 
+mod actions;
 mod check;
 mod complete;
 mod hover;
@@ -25,7 +26,9 @@ use lsp_types::notification::{
     DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
     DidSaveTextDocument, Notification as _, PublishDiagnostics,
 };
-use lsp_types::request::{Completion, HoverRequest, Request as _};
+use lsp_types::request::{
+    CodeActionRequest, CodeActionResolveRequest, Completion, HoverRequest, Request as _,
+};
 use lsp_types::{
     CompletionOptions, HoverProviderCapability, InitializeParams, PublishDiagnosticsParams,
     ServerCapabilities, ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind, Url,
@@ -52,6 +55,8 @@ struct Server {
     encoding: Encoding,
     documents: HashMap<Url, Document>,
     worker: Worker,
+    /// The client resolves code actions' edits later (`codeAction/resolve`).
+    resolves_actions: bool,
 }
 
 /// Runs the server on stdin and stdout until the client says `exit`.
@@ -93,6 +98,16 @@ fn serve(connection: Connection) -> Result<(), String> {
             },
         )),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
+        code_action_provider: Some(lsp_types::CodeActionProviderCapability::Options(
+            lsp_types::CodeActionOptions {
+                code_action_kinds: Some(vec![
+                    lsp_types::CodeActionKind::QUICKFIX,
+                    lsp_types::CodeActionKind::from(actions::FIX_ALL),
+                ]),
+                resolve_provider: Some(true),
+                ..lsp_types::CodeActionOptions::default()
+            },
+        )),
         completion_provider: Some(CompletionOptions {
             trigger_characters: Some(vec!["\"".to_owned(), ":".to_owned()]),
             ..CompletionOptions::default()
@@ -115,11 +130,19 @@ fn serve(connection: Connection) -> Result<(), String> {
         rules_url,
     })
     .map_err(|e| format!("cannot start the check thread: {e}"))?;
+    let resolves_actions = params
+        .capabilities
+        .text_document
+        .as_ref()
+        .and_then(|t| t.code_action.as_ref())
+        .and_then(|c| c.resolve_support.as_ref())
+        .is_some_and(|r| r.properties.iter().any(|p| p == "edit"));
     let server = Server {
         connection,
         encoding,
         documents: HashMap::new(),
         worker,
+        resolves_actions,
     };
     // Open documents are checked again when an `eventlint.toml` changes, if the client can
     // watch files for the server.
@@ -171,6 +194,12 @@ impl Server {
         let result = match request.method.as_str() {
             HoverRequest::METHOD => parse(request).map(|p| serde_json::json!(self.hover(&p))),
             Completion::METHOD => parse(request).map(|p| serde_json::json!(self.complete(&p))),
+            CodeActionRequest::METHOD => {
+                parse(request).map(|p| serde_json::json!(self.code_actions(&p)))
+            }
+            CodeActionResolveRequest::METHOD => {
+                parse(request).map(|p| serde_json::json!(self.resolve_action(p)))
+            }
             _ => Err((
                 ErrorCode::MethodNotFound,
                 format!("eventlint lsp does not answer `{}`", request.method),
