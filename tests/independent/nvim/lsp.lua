@@ -1,7 +1,7 @@
 -- Neovim's own LSP client (headless) against `eventlint lsp`: the fixtures copied into a project
 -- by run.sh are opened, the diagnostics Neovim receives are checked (rule codes, lines and byte
 -- columns, so a wrong position encoding fails), the buffer is edited and checked again, a hover
--- shows the rule's manual, and a code action is applied to the buffer. Works with Neovim 0.7
+-- shows the rule's manual, and code actions (a quick fix, then fix all) are applied to the buffer. Works with Neovim 0.7
 -- (Debian 12) and later. Exits non-zero with a message on the first failure.
 --
 -- Environment: EVENTLINT (the binary), WORK (the project run.sh made).
@@ -18,7 +18,8 @@ local function code_of(d)
   return d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code)
 end
 
--- The buffer's diagnostics as sorted "code line:col-line:col" strings (0-based, byte columns).
+-- The buffer's diagnostics as "code line:col-line:col" strings (0-based, byte columns), sorted
+-- as strings (so "10:2" comes before "1:2").
 local function places(buf)
   local out = {}
   for _, d in ipairs(vim.diagnostic.get(buf)) do
@@ -109,9 +110,105 @@ local function main()
   end
   say("hover: ok")
 
-  if os.getenv("CODE_ACTIONS") == "1" then
-    dofile(os.getenv("NVIM_TEST_DIR") .. "/code_actions.lua")(client, open, wait_places, say)
+  -- Code actions: the quick fix of a finding, chosen by its title and applied as Neovim applies
+  -- a workspace edit; then "Fix all safe fixes" (resolved first when it comes without its edit).
+  local fixable = open(client, "fixtures/neuralens/event/invalid/neuralens.event/unknown-key.json")
+  wait_places(fixable, {
+    "neuralens.event/unknown-key 10:2-10:13",
+    "neuralens.event/unknown-key 1:2-1:10",
+    "neuralens.event/unknown-key 9:2-9:13",
+  }, "the fixable fixture")
+  local encoding = vim.lsp.get_client_by_id(client).offset_encoding or "utf-16"
+  local function actions(range, only)
+    local lsp_diagnostics = {}
+    for _, d in ipairs(vim.diagnostic.get(fixable)) do
+      -- (Neovim 0.7 keeps only some of the protocol's fields in user_data: rebuilt whole. The
+      -- columns are bytes, right for these ASCII lines in any encoding.)
+      table.insert(lsp_diagnostics, {
+        range = { start = { line = d.lnum, character = d.col }, ["end"] = { line = d.end_lnum, character = d.end_col } },
+        message = d.message,
+        code = code_of(d),
+        source = d.source,
+        severity = d.severity,
+      })
+    end
+    local answers = vim.lsp.buf_request_sync(fixable, "textDocument/codeAction", {
+      textDocument = { uri = vim.uri_from_bufnr(fixable) },
+      range = range,
+      context = { diagnostics = lsp_diagnostics, only = only },
+    }, WAIT_MS) or {}
+    local out = {}
+    for _, answer in pairs(answers) do
+      if answer.err or answer.error then
+        error("textDocument/codeAction failed: " .. vim.inspect(answer.err or answer.error))
+      end
+      for _, action in ipairs(answer.result or {}) do
+        table.insert(out, action)
+      end
+    end
+    return out
   end
+  local found = actions({ start = { line = 1, character = 4 }, ["end"] = { line = 1, character = 4 } }, { "quickfix" })
+  local rename
+  for _, action in ipairs(found) do
+    if action.title == "rename `userId` to `uid`" then
+      rename = action
+    end
+  end
+  if not rename then
+    error("no quick fix `rename `userId` to `uid`` at line 2: " .. vim.inspect(found))
+  end
+  if rename.kind ~= "quickfix" or rename.isPreferred ~= true then
+    error("the quick fix is not a preferred quickfix: " .. vim.inspect(rename))
+  end
+  vim.lsp.util.apply_workspace_edit(rename.edit, encoding)
+  local line = vim.api.nvim_buf_get_lines(fixable, 1, 2, true)[1]
+  if line ~= '  "uid": "3845",' then
+    error("after the quick fix, line 2 is " .. vim.inspect(line))
+  end
+  wait_places(fixable, {
+    "neuralens.event/unknown-key 10:2-10:13",
+    "neuralens.event/unknown-key 9:2-9:13",
+  }, "after the quick fix")
+  say("a quick fix applied: ok")
+
+  local all = actions({ start = { line = 0, character = 0 }, ["end"] = { line = 0, character = 0 } }, { "source.fixAll" })
+  if #all ~= 1 or all[1].title ~= "Fix all safe fixes" or all[1].kind ~= "source.fixAll.eventlint" then
+    error("expected one fix-all action: " .. vim.inspect(all))
+  end
+  local fix_all = all[1]
+  if not fix_all.edit then
+    local answers = vim.lsp.buf_request_sync(fixable, "codeAction/resolve", fix_all, WAIT_MS) or {}
+    for _, answer in pairs(answers) do
+      if answer.result then
+        fix_all = answer.result
+      end
+    end
+  end
+  if not fix_all.edit then
+    error("fix all has no edit, even resolved: " .. vim.inspect(fix_all))
+  end
+  vim.lsp.util.apply_workspace_edit(fix_all.edit, encoding)
+  local expected = {
+    "{",
+    '  "uid": "3845",',
+    '  "items": [',
+    "    {",
+    '      "id": "AV768"',
+    "    }",
+    "  ],",
+    '  "page": "PRODUCT_PAGE",',
+    '  "event": "LAND_PRODUCT_PAGE",',
+    '  "timestamp": 1715644800,',
+    '  "sessionId": "s-1"',
+    "}",
+  }
+  local text = vim.api.nvim_buf_get_lines(fixable, 0, -1, true)
+  if table.concat(text, "\n") ~= table.concat(expected, "\n") then
+    error("after fix all, the buffer is\n" .. table.concat(text, "\n"))
+  end
+  wait_places(fixable, { "neuralens.event/unknown-key 10:2-10:13" }, "after fix all")
+  say("fix all applied: ok")
 
   vim.lsp.stop_client(client)
   vim.wait(WAIT_MS, function()

@@ -16,10 +16,11 @@ glob = "fixtures/<vendor>/<kind>/**"
 kind = "<vendor>.<kind>"
 TOML
 dir=fixtures/synerise/custom-event/invalid/synerise.event
-mkdir -p "$work/$dir"
-for f in client-forbidden-chars--emoji.json client-identifier--stream.ndjson client-identifier.json; do
-  cp "$repo/$dir/$f" "$work/$dir/$f"
+for f in $dir/client-forbidden-chars--emoji.json $dir/client-identifier--stream.ndjson \
+  fixtures/neuralens/event/invalid/neuralens.event/unknown-key.json; do
+  mkdir -p "$work/$(dirname "$f")"
+  cp "$repo/$f" "$work/$f"
 done
 # A hung client or server fails the run instead of holding CI.
-EVENTLINT="$eventlint" WORK="$work" NVIM_TEST_DIR="$here" \
+EVENTLINT="$eventlint" WORK="$work" \
   timeout --kill-after=5 120 nvim --headless --clean -u NONE -c "luafile $here/lsp.lua"
