@@ -6,6 +6,7 @@
 mod input;
 mod lint;
 mod listing;
+mod lsp;
 mod output;
 mod project;
 mod select;
@@ -39,6 +40,8 @@ enum Command {
     /// Listen at the vendors' endpoint paths: check every request an application sends, answer as
     /// the vendor does, and keep a journal (default address 127.0.0.1:7313).
     Serve(serve::ServeArgs),
+    /// A language server over stdio (diagnostics, hover, completion, code actions) for editors.
+    Lsp,
     /// List every payload kind: id, vendor, endpoint, description.
     Kinds(listing::KindsArgs),
     /// List every rule: id, default severity, kinds, summary.
@@ -151,6 +154,7 @@ fn run() -> ExitCode {
             };
             serve::run(&args, &positions("format"), &positions("output"))
         }
+        Command::Lsp => lsp::run(),
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut completion_command(), "eventlint", &mut out);

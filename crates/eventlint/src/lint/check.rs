@@ -20,13 +20,13 @@ pub(super) const PEEK_BYTES: usize = 64 << 10;
 
 /// A file checked whole: its documents with diagnostics as `T` (`DocumentOutcome`, then
 /// `Prepared` for the reports).
-pub(super) struct FileResult<T = DocumentOutcome> {
-    pub(super) record: FileRecord,
-    pub(super) outcomes: Vec<T>,
+pub(crate) struct FileResult<T = DocumentOutcome> {
+    pub(crate) record: FileRecord,
+    pub(crate) outcomes: Vec<T>,
     /// Diagnostics hidden because the file met its `expect = "invalid"`.
-    pub(super) expected: usize,
+    pub(crate) expected: usize,
     /// HAR entries that are no vendor's requests, skipped.
-    pub(super) skipped: usize,
+    pub(crate) skipped: usize,
 }
 
 impl FileResult {
@@ -201,7 +201,7 @@ fn read_document(reader: &mut dyn BufRead) -> std::io::Result<Vec<u8>> {
 /// element is checked as the characters before it on its first line turned into spaces,
 /// followed by its own bytes, with the lines before it as the outcome's line offset: its
 /// diagnostics keep the lines and columns of the array's file.
-fn check_elements(
+pub(crate) fn check_elements(
     name: &str,
     bytes: &[u8],
     elements: &[std::ops::Range<usize>],

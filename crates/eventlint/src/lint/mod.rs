@@ -7,12 +7,12 @@
 //! report in order and gives the exit status.
 
 mod args;
-mod check;
+pub(crate) mod check;
 mod emit;
 mod fix;
 mod ndjson;
 mod notes;
-mod options;
+pub(crate) mod options;
 mod pipeline;
 
 use std::collections::HashSet;

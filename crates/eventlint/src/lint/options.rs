@@ -14,18 +14,18 @@ use crate::project::{LoadError, Projects};
 use crate::select;
 
 /// One input to check, with its options and what its configuration says of it.
-pub(super) struct Job {
-    pub(super) input: Input,
-    pub(super) options: CheckOptions,
-    pub(super) settings: FileSettings,
-    pub(super) split_arrays: bool,
+pub(crate) struct Job {
+    pub(crate) input: Input,
+    pub(crate) options: CheckOptions,
+    pub(crate) settings: FileSettings,
+    pub(crate) split_arrays: bool,
     /// `--env`: the environment of `.http` variables.
-    pub(super) env: Option<String>,
+    pub(crate) env: Option<String>,
 }
 
 /// The options the command line gives every document: the clock, the kind and the rule
 /// selection. A configuration's settings apply under them.
-pub(super) fn flag_options(args: &CheckArgs) -> Result<CheckOptions, String> {
+pub(crate) fn flag_options(args: &CheckArgs) -> Result<CheckOptions, String> {
     let mut options = CheckOptions::default();
     if let Some(now) = &args.now {
         match DateTime::parse_from_rfc3339(now) {
@@ -66,25 +66,25 @@ fn project_options(
 }
 
 /// An input on its way to becoming a job.
-pub(super) struct Planning {
-    pub(super) job: Option<Job>,
+pub(crate) struct Planning {
+    pub(crate) job: Option<Job>,
     /// The configuration's settings could not be made for it (an unknown templated kind).
-    pub(super) settings_problem: Option<String>,
+    pub(crate) settings_problem: Option<String>,
 }
 
 /// The jobs of a run, and what is needed to say what was left out.
-pub(super) struct Planned {
-    pub(super) jobs: Vec<Planning>,
+pub(crate) struct Planned {
+    pub(crate) jobs: Vec<Planning>,
     /// For each input: checked, or the `exclude` glob that removed it and whether it was named.
-    pub(super) kept: Vec<Kept>,
+    pub(crate) kept: Vec<Kept>,
     /// For each input, the index of its configuration in `Projects::loaded`.
-    pub(super) project_of: Vec<Option<usize>>,
+    pub(crate) project_of: Vec<Option<usize>>,
     /// For each configuration, which of its `[[files]]` entries matched a checked file.
-    pub(super) matched: Vec<Vec<bool>>,
+    pub(crate) matched: Vec<Vec<bool>>,
 }
 
 /// What became of one input.
-pub(super) enum Kept {
+pub(crate) enum Kept {
     Checked,
     Excluded {
         display: String,
@@ -93,7 +93,7 @@ pub(super) enum Kept {
     },
 }
 
-pub(super) fn plan_jobs(
+pub(crate) fn plan_jobs(
     args: &CheckArgs,
     flags: &CheckOptions,
     cwd: &Path,
